@@ -1,0 +1,53 @@
+package aidline.config;
+
+import java.nio.file.Path;
+
+/** The whole configuration, after file and environment overrides, validated. */
+public record AppConfig(
+    Server server,
+    Storage storage,
+    Knowledge knowledge,
+    Wechat wechat,
+    Telegram telegram,
+    Tickets tickets) {
+
+  public record Server(String host, int port, long maxBodyBytes, long shutdownGraceMillis) {}
+
+  public record Storage(String db, String synchronous, int busyTimeoutMillis) {
+    public Path dbPath() {
+      return Path.of(db);
+    }
+  }
+
+  public record Knowledge(String dir, boolean watch) {
+    public Path dirPath() {
+      return Path.of(dir);
+    }
+  }
+
+  public record Wechat(String token, String aesKey, String appId, String secret, String apiHost) {
+    public boolean enabled() {
+      return token != null && !token.isBlank();
+    }
+  }
+
+  public record Telegram(String token, String apiUrl) {
+    public boolean enabled() {
+      return token != null && !token.isBlank();
+    }
+  }
+
+  public record Tickets(String categories) {}
+
+  public AppConfig withServer(Server s) {
+    return new AppConfig(s, storage, knowledge, wechat, telegram, tickets);
+  }
+
+  public AppConfig withStorage(Storage s) {
+    return new AppConfig(server, s, knowledge, wechat, telegram, tickets);
+  }
+
+  public AppConfig withKnowledge(Knowledge k) {
+    return new AppConfig(server, storage, k, wechat, telegram, tickets);
+  }
+}

@@ -1,0 +1,58 @@
+package aidline.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** Checks values that parse but cannot work, so start-up fails early with the key named. */
+final class ConfigValidator {
+  private static final Set<String> SYNC_MODES = Set.of("OFF", "NORMAL", "FULL", "EXTRA");
+
+  private ConfigValidator() {}
+
+  static AppConfig validate(AppConfig c) {
+    int port = c.server().port();
+    if (port < 0 || port > 65535) {
+      throw new ConfigException("server.port (AIDLINE_PORT)", "端口 " + port + " 超出范围 0-65535");
+    }
+    if (c.server().maxBodyBytes() < 1024) {
+      throw new ConfigException("server.maxBodyBytes", "至少 1024 字节");
+    }
+    if (!SYNC_MODES.contains(c.storage().synchronous().toUpperCase())) {
+      throw new ConfigException("storage.synchronous", "只能是 " + SYNC_MODES);
+    }
+    checkDb(c.storage().db());
+    Path kb = Path.of(c.knowledge().dir());
+    if (!Files.isDirectory(kb)) {
+      throw new ConfigException("knowledge.dir (AIDLINE_KB_DIR)", "知识库目录不存在: " + kb.toAbsolutePath());
+    }
+    return c;
+  }
+
+  private static void checkDb(String db) {
+    if (db == null || db.isBlank()) {
+      throw new ConfigException("storage.db (AIDLINE_DB)", "不能为空");
+    }
+    Path file = Path.of(db).toAbsolutePath();
+    if (Files.isDirectory(file)) {
+      throw new ConfigException("storage.db (AIDLINE_DB)", "是一个目录而不是文件: " + file);
+    }
+    if (Files.exists(file)) {
+      if (!Files.isReadable(file) || !Files.isWritable(file)) {
+        throw new ConfigException("storage.db (AIDLINE_DB)", "数据库文件不可读写: " + file);
+      }
+      return;
+    }
+    Path dir = file.getParent();
+    if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new ConfigException("storage.db (AIDLINE_DB)", "上级路径不是目录: " + dir);
+    }
+    Path existing = dir;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null || !Files.isWritable(existing)) {
+      throw new ConfigException("storage.db (AIDLINE_DB)", "无法在此处创建数据库文件: " + file);
+    }
+  }
+}

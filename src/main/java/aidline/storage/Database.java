@@ -1,0 +1,145 @@
+package aidline.storage;
+
+import aidline.config.AppConfig;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteDataSource;
+
+/** The application's database: a pooled DataSource with migrations applied on open. */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource pool;
+  private final Path file;
+
+  private Database(HikariDataSource pool, Path file) {
+    this.pool = pool;
+    this.file = file;
+  }
+
+  public static Database open(AppConfig.Storage cfg) {
+    Path file = cfg.dbPath().toAbsolutePath();
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+    } catch (IOException e) {
+      throw new StorageException("无法创建数据库目录 " + file.getParent() + ": " + e.getMessage(), e);
+    }
+    SQLiteDataSource raw =
+        new SQLiteDataSource(SqliteDialect.connectionConfig(cfg.synchronous(), cfg.busyTimeoutMillis()));
+    raw.setUrl(SqliteDialect.jdbcUrl(file));
+    HikariConfig hc = new HikariConfig();
+    hc.setDataSource(raw);
+    hc.setPoolName("aidline-db");
+    hc.setMaximumPoolSize(8);
+    hc.setMinimumIdle(1);
+    hc.setInitializationFailTimeout(-1);
+    HikariDataSource pool = new HikariDataSource(hc);
+    Database db = new Database(pool, file);
+    try {
+      db.checkIntegrity();
+      db.migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return db;
+  }
+
+  private void migrate() {
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:db/migration")
+          .validateMigrationNaming(true)
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      String m = String.valueOf(e.getMessage());
+      if (m.contains("newer than") || m.contains("not resolved locally") || m.contains("Detected applied migration not resolved")) {
+        throw new StorageException("数据库 " + file + " 的结构版本比本程序新，请使用更新版本的 aidline", e);
+      }
+      throw new StorageException("数据库迁移失败 " + file + ": " + m.lines().findFirst().orElse(m), e);
+    }
+  }
+
+  private void checkIntegrity() {
+    try (Connection c = pool.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(SqliteDialect.integrityCheckSql())) {
+      String result = rs.next() ? rs.getString(1) : "no result";
+      if (!"ok".equalsIgnoreCase(result)) {
+        throw new StorageException("数据库文件已损坏 " + file + ": " + result + "，请从备份恢复", null);
+      }
+    } catch (SQLException e) {
+      throw new StorageException("无法打开数据库 " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** True if a trivial query succeeds; used by /health. */
+  public boolean reachable() {
+    try (Connection c = pool.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT 1")) {
+      return rs.next();
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Runs work in one transaction, committing on success and rolling back on any failure. */
+  public <T> T inTransaction(SqlWork<T> work) {
+    try (Connection c = pool.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    } catch (SQLException e) {
+      throw new StorageException("数据库操作失败: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs read-only work on a pooled connection. */
+  public <T> T withConnection(SqlWork<T> work) {
+    try (Connection c = pool.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StorageException("数据库操作失败: " + e.getMessage(), e);
+    }
+  }
+
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}
