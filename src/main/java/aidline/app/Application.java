@@ -1,11 +1,20 @@
 package aidline.app;
 
 import aidline.config.AppConfig;
+import aidline.security.AccessControl;
+import aidline.security.AdminRoutes;
+import aidline.security.AuditLog;
+import aidline.security.AuthService;
+import aidline.security.LoginPolicy;
+import aidline.security.PasswordHasher;
+import aidline.security.RateLimiter;
+import aidline.security.UserStore;
 import aidline.storage.Database;
 import aidline.storage.StorageException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,12 +56,41 @@ public final class Application implements AutoCloseable {
     return database;
   }
 
+  private AuditLog audit;
+  private AuthService auth;
+
+  public synchronized AuditLog audit() {
+    if (audit == null) {
+      audit = new AuditLog(database(), clock);
+    }
+    return audit;
+  }
+
+  public synchronized AuthService auth() {
+    if (auth == null) {
+      AppConfig.Security s = config.security();
+      auth = new AuthService(new UserStore(database()), new PasswordHasher(s.bcryptCost()),
+          new LoginPolicy(s.maxFailedLogins(), Duration.ofMinutes(s.lockMinutes())),
+          Duration.ofHours(s.tokenHours()), audit(), clock);
+    }
+    return auth;
+  }
+
+  /** Security comes first so its role check runs before any feature handler. */
+  private List<RouteModule> routeModules() {
+    AppConfig.Security s = config.security();
+    List<RouteModule> modules = new ArrayList<>();
+    modules.add(new AccessControl(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock),
+        new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json));
+    modules.add(new AdminRoutes(auth(), audit()));
+    return modules;
+  }
+
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
     Database db = database();
     Health health = new Health(db, () -> 0, Version.current());
-    List<RouteModule> modules = new ArrayList<>();
-    http = HttpServer.create(config.server(), json, metrics, health, modules);
+    http = HttpServer.create(config.server(), json, metrics, health, routeModules());
     http.start();
     return http;
   }

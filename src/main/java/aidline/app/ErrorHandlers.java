@@ -26,6 +26,18 @@ public final class ErrorHandlers {
     return this;
   }
 
+  /** As {@link #map(Class, int, String)}, adding response headers (e.g. Retry-After) from the exception. */
+  public <E extends Exception> ErrorHandlers map(
+      Class<E> type, int status, String code, java.util.function.Function<E, java.util.Map<String, String>> headers) {
+    routes.exception(
+        type,
+        (e, ctx) -> {
+          headers.apply(e).forEach(ctx::header);
+          ctx.status(status).json(new ApiError(code, e.getMessage()));
+        });
+    return this;
+  }
+
   /** Handlers for the framework's own failures (bad JSON, 404, 405, 413) and the unexpected. */
   public ErrorHandlers defaults() {
     routes.exception(
