@@ -10,9 +10,11 @@ import aidline.security.PasswordHasher;
 import aidline.security.RateLimiter;
 import aidline.security.UserStore;
 import aidline.storage.Database;
+import aidline.storage.InstanceLock;
 import aidline.storage.StorageException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,6 +90,9 @@ public final class Application implements AutoCloseable {
 
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
+    Path dbFile = config.storage().dbPath().toAbsolutePath();
+    closeables.add(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
+        "另一个 aidline 服务正在使用数据库 " + dbFile + "（" + InstanceLock.lockFile(dbFile) + " 已被锁定）", null)));
     Database db = database();
     Health health = new Health(db, () -> 0, Version.current());
     http = HttpServer.create(config.server(), json, metrics, health, routeModules());
