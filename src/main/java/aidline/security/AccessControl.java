@@ -18,6 +18,8 @@ import java.util.Set;
  */
 public final class AccessControl implements RouteModule {
   public static final String SESSION_COOKIE = "aidline_session";
+  public static final String CSRF_COOKIE = "aidline_csrf";
+  public static final String CSRF_HEADER = "X-CSRF-Token";
 
   private final AuthService auth;
   private final RateLimiter loginPerIp;
@@ -59,6 +61,7 @@ public final class AccessControl implements RouteModule {
   public void errors(ErrorHandlers errors) {
     errors.map(SecurityException.Unauthenticated.class, 401, "unauthenticated");
     errors.map(SecurityException.Forbidden.class, 403, "forbidden");
+    errors.map(SecurityException.CsrfRejected.class, 403, "csrf_rejected");
     errors.map(SecurityException.LoginFailed.class, 401, "login_failed");
     errors.map(SecurityException.InvalidAccount.class, 400, "invalid_account");
     errors.map(SecurityException.Locked.class, 429, "account_locked",
@@ -76,6 +79,9 @@ public final class AccessControl implements RouteModule {
     if (roles.isEmpty()) {
       return;
     }
+    if (user != null && cookieAuthenticated(ctx) && !safeMethod(ctx)) {
+      checkCsrf(ctx);
+    }
     Role needed = roles.stream().filter(Role.class::isInstance).map(Role.class::cast)
         .min(Comparator.naturalOrder()).orElse(Role.ADMIN);
     if (user == null) {
@@ -83,6 +89,30 @@ public final class AccessControl implements RouteModule {
     }
     if (!user.role().includes(needed)) {
       throw new SecurityException.Forbidden(needed);
+    }
+  }
+
+  private static boolean cookieAuthenticated(Context ctx) {
+    String h = ctx.header("Authorization");
+    return h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7);
+  }
+
+  private static boolean safeMethod(Context ctx) {
+    String m = ctx.method().name();
+    return m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS");
+  }
+
+  /**
+   * Double-submit check for the console: a cookie-authenticated change must echo the CSRF cookie in
+   * a header, which a page on another origin cannot read. Bearer-token calls are not exposed to
+   * CSRF (browsers never attach the header by themselves).
+   */
+  private static void checkCsrf(Context ctx) {
+    String cookie = ctx.cookie(CSRF_COOKIE);
+    String header = ctx.header(CSRF_HEADER);
+    if (cookie == null || header == null || !java.security.MessageDigest.isEqual(
+        cookie.getBytes(java.nio.charset.StandardCharsets.UTF_8), header.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      throw new SecurityException.CsrfRejected();
     }
   }
 

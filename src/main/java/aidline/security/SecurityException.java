@@ -20,6 +20,13 @@ public abstract class SecurityException extends RuntimeException {
     }
   }
 
+  /** A cookie-authenticated change without the matching CSRF token. */
+  public static final class CsrfRejected extends SecurityException {
+    public CsrfRejected() {
+      super("页面校验失败（CSRF），请刷新页面后重试");
+    }
+  }
+
   /** Wrong username or password; deliberately does not say which. */
   public static final class LoginFailed extends SecurityException {
     public LoginFailed() {
