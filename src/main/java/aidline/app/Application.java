@@ -1,8 +1,15 @@
 package aidline.app;
 
 import aidline.config.AppConfig;
+import aidline.config.ConfigException;
+import aidline.conversation.Notifier;
+import aidline.conversation.TicketDesk;
+import aidline.knowledge.Regions;
 import aidline.storage.Database;
 import aidline.storage.StorageException;
+import aidline.ticket.ChatTicketDesk;
+import aidline.ticket.TicketModule;
+import aidline.ticket.TicketService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -20,6 +27,8 @@ public final class Application implements AutoCloseable {
   private final Metrics metrics = new Metrics();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private Database database;
+  private TicketModule tickets;
+  private final Notifier notifier = Notifier.none(); // until the channels issue wires WeChat/Telegram
   private Javalin http;
 
   public Application(AppConfig config, Clock clock) {
@@ -47,11 +56,30 @@ public final class Application implements AutoCloseable {
     return database;
   }
 
+  /** Work orders (regions still loaded here until the knowledge base exposes them as a service). */
+  public synchronized TicketService tickets() {
+    if (tickets == null) {
+      Regions regions = Regions.load(config.knowledge().dirPath().resolve("regions.yaml"));
+      try {
+        tickets = TicketModule.create(config.tickets(), database(), regions, notifier, clock);
+      } catch (aidline.ticket.InvalidTicketException e) {
+        throw new ConfigException("tickets", e.getMessage());
+      }
+      closeables.add(tickets);
+    }
+    return tickets.service();
+  }
+
+  public TicketDesk ticketDesk() {
+    return new ChatTicketDesk(tickets());
+  }
+
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
     Database db = database();
     Health health = new Health(db, () -> 0, Version.current());
     List<RouteModule> modules = new ArrayList<>();
+    modules.add(new aidline.ticket.TicketRoutes(tickets(), json));
     http = HttpServer.create(config.server(), json, metrics, health, modules);
     http.start();
     return http;

@@ -37,7 +37,15 @@ public record AppConfig(
     }
   }
 
-  public record Tickets(String categories) {}
+  public record Tickets(String categories, String holidays) {
+    public Path categoriesPath() {
+      return Path.of(categories);
+    }
+
+    public Path holidaysPath() {
+      return Path.of(holidays);
+    }
+  }
 
   public AppConfig withServer(Server s) {
     return new AppConfig(s, storage, knowledge, wechat, telegram, tickets);
