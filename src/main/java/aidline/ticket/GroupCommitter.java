@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every work-order write goes through one writer thread, which commits whatever writes are waiting
@@ -32,6 +33,11 @@ final class GroupCommitter implements AutoCloseable {
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean closed;
+  private final AtomicLong commits = new AtomicLong();
+  private final AtomicLong writes = new AtomicLong();
+
+  /** Commits made and writes they carried; writes / commits is the mean group size. */
+  record Stats(long commits, long writes) {}
 
   GroupCommitter(Database db, int maxBatch) {
     this.db = db;
@@ -79,6 +85,10 @@ final class GroupCommitter implements AutoCloseable {
     }
   }
 
+  Stats stats() {
+    return new Stats(commits.get(), writes.get());
+  }
+
   private void commit(List<Task<?>> batch) {
     Object[] results = new Object[batch.size()];
     Throwable[] failures = new Throwable[batch.size()];
@@ -100,6 +110,8 @@ final class GroupCommitter implements AutoCloseable {
       batch.forEach(t -> t.done().completeExceptionally(e));
       return;
     }
+    commits.incrementAndGet();
+    writes.addAndGet(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       complete(batch.get(i), results[i], failures[i]);
     }

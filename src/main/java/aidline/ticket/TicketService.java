@@ -128,6 +128,12 @@ public final class TicketService {
     return tr.ticket();
   }
 
+  /** Mean number of writes per commit so far (group commit at work), for the bench report. */
+  public double meanWritesPerCommit() {
+    GroupCommitter.Stats s = writer.stats();
+    return s.commits() == 0 ? 0 : (double) s.writes() / s.commits();
+  }
+
   public Categories categories() {
     return categories;
   }
