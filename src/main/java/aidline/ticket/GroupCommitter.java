@@ -1,10 +1,12 @@
 package aidline.ticket;
 
 import aidline.storage.Database;
+import aidline.storage.SqliteDialect;
 import aidline.storage.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -94,6 +96,10 @@ final class GroupCommitter implements AutoCloseable {
     Throwable[] failures = new Throwable[batch.size()];
     try {
       db.inTransaction(c -> {
+        try (Statement lock = c.createStatement()) {
+          // other features write to the same file: wait for them here rather than fail mid-batch
+          lock.executeUpdate(SqliteDialect.takeWriteLockSql("ticket_day_seq", "last"));
+        }
         for (int i = 0; i < batch.size(); i++) {
           Savepoint sp = c.setSavepoint();
           try {
