@@ -5,6 +5,8 @@ import aidline.ticket.Command.Action;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The chat bot's view of work orders, on top of {@link TicketService}. */
@@ -35,7 +37,10 @@ public final class ChatTicketDesk implements TicketDesk {
 
   @Override
   public Optional<ChatTicket> find(String ticketNo) {
-    return service.find(ticketNo.trim().toUpperCase(java.util.Locale.ROOT)).map(t -> view(t, false));
+    if (ticketNo == null || ticketNo.isBlank()) {
+      return Optional.empty();
+    }
+    return service.find(ticketNo.trim().toUpperCase(Locale.ROOT)).map(t -> view(t, false));
   }
 
   @Override
@@ -47,7 +52,7 @@ public final class ChatTicketDesk implements TicketDesk {
   @Override
   public ChatTicket feedback(String ticketNo, String channel, String userId, boolean satisfied, String comment) {
     Ticket t = service.find(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
-    if (!channel.equals(t.channel()) || !userId.equals(t.channelUserId())) {
+    if (!Objects.equals(channel, t.channel()) || !Objects.equals(userId, t.channelUserId())) {
       throw new TicketNotFoundException(ticketNo);
     }
     Ticket changed = service.act(
@@ -67,7 +72,7 @@ public final class ChatTicketDesk implements TicketDesk {
 
   /** "11月23日 10:00 派单：派单至县级学生资助管理中心" — what a parent can read about the last step. */
   static String step(TicketEvent e) {
-    String what = "create".equals(e.action()) ? "受理" : "merged_in".equals(e.action()) ? "合并" : Action.valueOf(e.action().toUpperCase(java.util.Locale.ROOT)).label();
+    String what = "create".equals(e.action()) ? "受理" : "merged_in".equals(e.action()) ? "合并" : Action.valueOf(e.action().toUpperCase(Locale.ROOT)).label();
     return TicketNotices.SHORT.format(e.at()) + " " + what + (e.note() == null ? "" : "：" + e.note());
   }
 

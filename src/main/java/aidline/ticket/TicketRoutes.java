@@ -65,7 +65,7 @@ public final class TicketRoutes implements RouteModule {
   }
 
   private void get(Context ctx) {
-    TicketDetail d = service.get(ctx.pathParam("ticketNo"));
+    TicketDetail d = service.get(ticketNo(ctx));
     ctx.json(TicketJson.of(d.ticket(), service.categories(), service.now(), false, null, d.events()));
   }
 
@@ -90,8 +90,13 @@ public final class TicketRoutes implements RouteModule {
     Command cmd = new Command(
         action, ActingUser.name(ctx), v == null || v.isNull() ? null : v.asLong(), text(b, "department"), text(b, "assignee"),
         sat == null || sat.isNull() ? null : sat.asBoolean(), text(b, "into"), note);
-    Ticket t = service.act(ctx.pathParam("ticketNo"), cmd);
+    Ticket t = service.act(ticketNo(ctx), cmd);
     ctx.json(TicketJson.of(t, service.categories(), service.now(), false, null, service.get(t.ticketNo()).events()));
+  }
+
+  /** Numbers are upper case; operators typing jy20261123-0007 mean the same order. */
+  private static String ticketNo(Context ctx) {
+    return ctx.pathParam("ticketNo").trim().toUpperCase(java.util.Locale.ROOT);
   }
 
   private TicketQuery query(Context ctx) {
