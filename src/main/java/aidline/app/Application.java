@@ -8,7 +8,9 @@ import aidline.knowledge.Regions;
 import aidline.storage.Database;
 import aidline.storage.StorageException;
 import aidline.ticket.ChatTicketDesk;
+import aidline.ticket.InvalidTicketException;
 import aidline.ticket.TicketModule;
+import aidline.ticket.TicketRoutes;
 import aidline.ticket.TicketService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -62,7 +64,7 @@ public final class Application implements AutoCloseable {
       Regions regions = Regions.load(config.knowledge().dirPath().resolve("regions.yaml"));
       try {
         tickets = TicketModule.create(config.tickets(), database(), regions, notifier, clock);
-      } catch (aidline.ticket.InvalidTicketException e) {
+      } catch (InvalidTicketException e) {
         throw new ConfigException("tickets", e.getMessage());
       }
       closeables.add(tickets);
@@ -79,7 +81,7 @@ public final class Application implements AutoCloseable {
     Database db = database();
     Health health = new Health(db, () -> 0, Version.current());
     List<RouteModule> modules = new ArrayList<>();
-    modules.add(new aidline.ticket.TicketRoutes(tickets(), json));
+    modules.add(new TicketRoutes(tickets(), json));
     http = HttpServer.create(config.server(), json, metrics, health, modules);
     http.start();
     return http;
