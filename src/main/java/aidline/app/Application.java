@@ -10,9 +10,18 @@ import aidline.security.LoginPolicy;
 import aidline.security.PasswordHasher;
 import aidline.security.RateLimiter;
 import aidline.security.UserStore;
+import aidline.config.ConfigException;
+import aidline.conversation.Notifier;
+import aidline.conversation.TicketDesk;
+import aidline.knowledge.Regions;
 import aidline.storage.Database;
 import aidline.storage.InstanceLock;
 import aidline.storage.StorageException;
+import aidline.ticket.ChatTicketDesk;
+import aidline.ticket.InvalidTicketException;
+import aidline.ticket.TicketModule;
+import aidline.ticket.TicketRoutes;
+import aidline.ticket.TicketService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.nio.file.Path;
@@ -32,6 +41,8 @@ public final class Application implements AutoCloseable {
   private final Metrics metrics = new Metrics();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private Database database;
+  private TicketModule tickets;
+  private final Notifier notifier = Notifier.none(); // until the channels issue wires WeChat/Telegram
   private Javalin http;
 
   public Application(AppConfig config, Clock clock) {
@@ -87,7 +98,26 @@ public final class Application implements AutoCloseable {
         new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json));
     modules.add(new AdminRoutes(auth(), audit()));
     modules.add(new ConsoleRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock)));
+    modules.add(new TicketRoutes(tickets(), json));
     return modules;
+  }
+
+  /** Work orders (regions still loaded here until the knowledge base exposes them as a service). */
+  public synchronized TicketService tickets() {
+    if (tickets == null) {
+      Regions regions = Regions.load(config.knowledge().dirPath().resolve("regions.yaml"));
+      try {
+        tickets = TicketModule.create(config.tickets(), database(), regions, notifier, clock);
+      } catch (InvalidTicketException e) {
+        throw new ConfigException("tickets", e.getMessage());
+      }
+      closeables.add(tickets);
+    }
+    return tickets.service();
+  }
+
+  public TicketDesk ticketDesk() {
+    return new ChatTicketDesk(tickets());
   }
 
   /** Builds and starts the HTTP server with every feature's routes. */

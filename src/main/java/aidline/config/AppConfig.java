@@ -38,7 +38,15 @@ public record AppConfig(
     }
   }
 
-  public record Tickets(String categories) {}
+  public record Tickets(String categories, String holidays) {
+    public Path categoriesPath() {
+      return Path.of(categories);
+    }
+
+    public Path holidaysPath() {
+      return Path.of(holidays);
+    }
+  }
 
   public record Security(
       int tokenHours,

@@ -74,7 +74,7 @@ public final class AccessControl implements RouteModule {
     Set<RouteRole> roles = ctx.routeRoles();
     User user = auth.userForToken(token(ctx)).orElse(null);
     if (user != null) {
-      ctx.attribute(CurrentUser.KEY, user);
+      CurrentUser.set(ctx, user);
     }
     if (roles.isEmpty()) {
       return;

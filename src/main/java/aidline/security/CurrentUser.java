@@ -9,6 +9,11 @@ public final class CurrentUser {
 
   private CurrentUser() {}
 
+  /** Called by {@link AccessControl} once the token is checked (and by tests standing in for it). */
+  public static void set(Context ctx, User user) {
+    ctx.attribute(KEY, user);
+  }
+
   public static Optional<User> of(Context ctx) {
     return Optional.ofNullable(ctx.attribute(KEY));
   }
