@@ -10,7 +10,10 @@ import static aidline.ticket.TicketStatus.RESOLVED;
 
 import aidline.ticket.Command.Action;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,6 +31,31 @@ import java.util.Set;
  */
 public final class Lifecycle {
   private static final Set<TicketStatus> WORKING = EnumSet.of(RECEIVED, DISPATCHED, ACCEPTED, IN_PROGRESS);
+
+  /** From which statuses each action may be taken; the one table behind checks and the console's buttons. */
+  private static final Map<Action, Set<TicketStatus>> FROM = fromTable();
+
+  private static Map<Action, Set<TicketStatus>> fromTable() {
+    Map<Action, Set<TicketStatus>> m = new EnumMap<>(Action.class);
+    m.put(Action.DISPATCH, EnumSet.of(RECEIVED));
+    m.put(Action.ACCEPT, EnumSet.of(DISPATCHED));
+    m.put(Action.RETURN, EnumSet.of(DISPATCHED, ACCEPTED));
+    m.put(Action.START, EnumSet.of(ACCEPTED));
+    m.put(Action.RESOLVE, EnumSet.of(IN_PROGRESS));
+    m.put(Action.CALLBACK, EnumSet.of(RESOLVED));
+    m.put(Action.CHASE, WORKING);
+    m.put(Action.CANCEL, WORKING);
+    m.put(Action.MERGE, WORKING);
+    m.put(Action.CALL, EnumSet.of(RECEIVED, DISPATCHED, ACCEPTED, IN_PROGRESS, RESOLVED));
+    return m;
+  }
+
+  /** The actions an operator may take on an order in this status (wire names, in workflow order). */
+  public static List<String> allowedActions(TicketStatus status) {
+    return FROM.entrySet().stream()
+        .filter(e -> e.getKey() != Action.CALL && e.getValue().contains(status))
+        .map(e -> e.getKey().wire()).toList();
+  }
 
   private final Categories categories;
   private final WorkCalendar calendar;
@@ -54,7 +82,7 @@ public final class Lifecycle {
     String note = blankToNull(cmd.note());
     switch (cmd.action()) {
       case DISPATCH -> {
-        require(t, cmd, Set.of(RECEIVED));
+        require(t, cmd);
         String dept = blankToNull(cmd.department());
         if (dept == null) {
           dept = categories.byCode(t.category()).department();
@@ -63,28 +91,28 @@ public final class Lifecycle {
         note = join("派单至" + dept, note);
       }
       case ACCEPT -> {
-        require(t, cmd, Set.of(DISPATCHED));
+        require(t, cmd);
         String who = blankToNull(cmd.assignee()) != null ? cmd.assignee().trim() : cmd.actor();
         b.status(ACCEPTED).assignee(who);
         note = join("承办人 " + who, note);
       }
       case RETURN -> {
-        require(t, cmd, Set.of(DISPATCHED, ACCEPTED));
+        require(t, cmd);
         needNote(note, "退单必须填写原因（note）");
         b.status(RECEIVED).department(null).assignee(null);
         note = join(t.department() + " 退单", note);
       }
       case START -> {
-        require(t, cmd, Set.of(ACCEPTED));
+        require(t, cmd);
         b.status(IN_PROGRESS);
       }
       case RESOLVE -> {
-        require(t, cmd, Set.of(IN_PROGRESS));
+        require(t, cmd);
         needNote(note, "办结必须填写办理结果（note）");
         b.status(RESOLVED).resolution(note);
       }
       case CALLBACK -> {
-        require(t, cmd, Set.of(RESOLVED));
+        require(t, cmd);
         if (cmd.satisfied() == null) {
           throw new InvalidTicketException("回访必须说明是否满意（satisfied: true 或 false）");
         }
@@ -98,17 +126,17 @@ public final class Lifecycle {
         }
       }
       case CHASE -> {
-        require(t, cmd, WORKING);
+        require(t, cmd);
         b.chaseCount(t.chaseCount() + 1);
         note = join("第 " + (t.chaseCount() + 1) + " 次催办" + (t.overdueAt(now) ? "（已超期）" : ""), note);
       }
       case CANCEL -> {
-        require(t, cmd, WORKING);
+        require(t, cmd);
         needNote(note, "撤销必须填写原因（note），如重复工单、来电人撤回");
         b.status(CANCELLED);
       }
       case MERGE -> {
-        require(t, cmd, WORKING);
+        require(t, cmd);
         String into = blankToNull(cmd.into());
         if (into == null) {
           throw new InvalidTicketException("合并必须指明保留的工单号（into）");
@@ -120,7 +148,7 @@ public final class Lifecycle {
         note = join("已合并至 " + into, note);
       }
       case CALL -> {
-        require(t, cmd, EnumSet.of(RECEIVED, DISPATCHED, ACCEPTED, IN_PROGRESS, RESOLVED));
+        require(t, cmd);
       }
       default -> throw new IllegalStateException("unhandled action " + cmd.action());
     }
@@ -129,8 +157,8 @@ public final class Lifecycle {
         changed, new TicketEvent(t.ticketNo(), cmd.action().wire(), t.status(), changed.status(), cmd.actor(), now, note));
   }
 
-  private static void require(Ticket t, Command cmd, Set<TicketStatus> allowed) {
-    if (!allowed.contains(t.status())) {
+  private static void require(Ticket t, Command cmd) {
+    if (!FROM.get(cmd.action()).contains(t.status())) {
       throw new IllegalTransitionException(
           "工单 " + t.ticketNo() + " 当前状态为「" + t.status().label() + "」，不能" + cmd.action().label());
     }

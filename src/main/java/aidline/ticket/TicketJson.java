@@ -36,7 +36,8 @@ public record TicketJson(
     OffsetDateTime updatedAt,
     long version,
     Boolean duplicate,
-    List<EventJson> events) {
+    List<EventJson> events,
+    List<String> allowedActions) {
 
   public record EventJson(String action, String fromStatus, String toStatus, String actor, OffsetDateTime at, String note) {}
 
@@ -49,7 +50,8 @@ public record TicketJson(
         t.description(), t.department(), t.assignee(), t.status().wire(), t.status().label(), t.resolution(), t.satisfaction(),
         t.reopenCount(), t.chaseCount(), t.mergedInto(), time(t.dueAt()), t.overdueAt(now), time(t.createdAt()),
         time(t.updatedAt()), t.version(), duplicate,
-        events == null ? null : events.stream().map(TicketJson::event).toList());
+        events == null ? null : events.stream().map(TicketJson::event).toList(),
+        events == null ? null : Lifecycle.allowedActions(t.status()));
   }
 
   static EventJson event(TicketEvent e) {

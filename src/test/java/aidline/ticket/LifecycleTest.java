@@ -86,6 +86,19 @@ class LifecycleTest {
   }
 
   @Test
+  void allowedActionsForTheConsoleAgreeWithTheLegalTable() {
+    for (TicketStatus s : TicketStatus.values()) {
+      Set<String> expected = new java.util.TreeSet<>();
+      LEGAL.forEach((a, from) -> {
+        if (a != Action.CALL && from.contains(s)) {
+          expected.add(a.wire());
+        }
+      });
+      assertEquals(expected, new java.util.TreeSet<>(Lifecycle.allowedActions(s)), s.wire());
+    }
+  }
+
+  @Test
   void dispatchUsesTheCategoryDepartmentUnlessOneIsGiven() {
     Transition byDefault = lifecycle.next(ticket(RECEIVED), Command.of(Action.DISPATCH, "op"), NOW);
     assertEquals(DISPATCHED, byDefault.ticket().status());
