@@ -146,9 +146,9 @@ public final class TicketRepository {
   public TicketPage list(Connection c, TicketQuery q, Instant now) throws SQLException {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
-    if (q.status() != null) {
-      where.append(" AND status = ?");
-      args.add(q.status().wire());
+    if (q.statuses() != null && !q.statuses().isEmpty()) {
+      where.append(" AND status IN (").append(String.join(",", java.util.Collections.nCopies(q.statuses().size(), "?"))).append(")");
+      q.statuses().forEach(s -> args.add(s.wire()));
     }
     if (q.overdueOnly()) {
       where.append(" AND status IN ('received', 'dispatched', 'accepted', 'in_progress') AND due_at < ?");

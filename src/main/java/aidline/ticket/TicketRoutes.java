@@ -103,7 +103,9 @@ public final class TicketRoutes implements RouteModule {
     String status = blank(ctx.queryParam("status"));
     String category = blank(ctx.queryParam("category"));
     return new TicketQuery(
-        status == null ? null : TicketStatus.fromWire(status),
+        status == null ? java.util.Set.of() : java.util.Arrays.stream(status.split(","))
+            .map(String::trim).filter(s -> !s.isEmpty()).map(TicketStatus::fromWire)
+            .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(TicketStatus.class))),
         "true".equals(ctx.queryParam("overdue")),
         category == null ? null : service.categories().require(category).code(),
         blank(ctx.queryParam("region")),

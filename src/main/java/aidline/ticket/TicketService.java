@@ -90,7 +90,7 @@ public final class TicketService {
 
   /** Every match (up to {@value #MAX_EXPORT} rows), as CSV for staff. */
   public String exportCsv(TicketQuery q) {
-    TicketQuery all = new TicketQuery(q.status(), q.overdueOnly(), q.category(), q.region(), q.department(), q.assignee(), q.q(), 1, MAX_EXPORT);
+    TicketQuery all = new TicketQuery(q.statuses(), q.overdueOnly(), q.category(), q.region(), q.department(), q.assignee(), q.q(), 1, MAX_EXPORT);
     return TicketCsv.render(list(all).items(), categories, clock.instant());
   }
 
@@ -197,7 +197,7 @@ public final class TicketService {
   }
 
   private static TicketQuery withRegion(TicketQuery q, String region) {
-    return new TicketQuery(q.status(), q.overdueOnly(), q.category(), region, q.department(), q.assignee(), q.q(), q.page(), q.size());
+    return new TicketQuery(q.statuses(), q.overdueOnly(), q.category(), region, q.department(), q.assignee(), q.q(), q.page(), q.size());
   }
 
   static String channelLabel(String channel) {

@@ -150,6 +150,8 @@ class TicketRoutesTest {
       assertEquals("138****5678", page.get("items").get(1).get("callerPhone").asText());
       assertEquals(1, json(client.get("/api/tickets?category=投诉举报")).get("total").asInt());
       assertEquals(2, json(client.get("/api/tickets?region=岳阳&status=received")).get("total").asInt());
+      assertEquals(2, json(client.get("/api/tickets?region=岳阳&status=received,in_progress")).get("total").asInt());
+      assertEquals(0, json(client.get("/api/tickets?region=岳阳&status=closed,cancelled")).get("total").asInt());
       assertEquals(0, json(client.get("/api/tickets?overdue=true")).get("total").asInt());
       desk.clock.advance(Duration.ofDays(8));
       JsonNode late = json(client.get("/api/tickets?overdue=true"));

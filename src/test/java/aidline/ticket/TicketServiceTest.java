@@ -179,9 +179,9 @@ class TicketServiceTest {
     desk.clock.advance(Duration.ofDays(4)); // 政策咨询 (3 days) is late, 投诉 (13) is not
     TicketPage late = service.list(query(null, true, null, null, null));
     assertEquals(List.of(a), late.items().stream().map(Ticket::ticketNo).toList());
-    TicketQuery dept = new TicketQuery(null, false, null, null, "县级学生资助管理中心", null, null, 1, 20);
+    TicketQuery dept = new TicketQuery(TicketQuery.only(null), false, null, null, "县级学生资助管理中心", null, null, 1, 20);
     assertEquals(1, service.list(dept).total());
-    TicketQuery paged = new TicketQuery(null, false, null, null, null, null, null, 2, 1);
+    TicketQuery paged = new TicketQuery(TicketQuery.only(null), false, null, null, null, null, null, 2, 1);
     TicketPage p2 = service.list(paged);
     assertEquals(2, p2.total());
     assertEquals(1, p2.items().size());
@@ -189,7 +189,7 @@ class TicketServiceTest {
   }
 
   private static TicketQuery query(TicketStatus s, boolean overdue, String category, String region, String q) {
-    return new TicketQuery(s, overdue, category, region, null, null, q, 1, 20);
+    return new TicketQuery(TicketQuery.only(s), overdue, category, region, null, null, q, 1, 20);
   }
 
   @Test
