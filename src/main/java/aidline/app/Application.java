@@ -2,6 +2,7 @@ package aidline.app;
 
 import aidline.config.AppConfig;
 import aidline.console.ConsoleRoutes;
+import aidline.console.Dashboard;
 import aidline.security.AccessControl;
 import aidline.security.AdminRoutes;
 import aidline.security.AuditLog;
@@ -97,7 +98,7 @@ public final class Application implements AutoCloseable {
     modules.add(new AccessControl(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock),
         new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json));
     modules.add(new AdminRoutes(auth(), audit()));
-    modules.add(new ConsoleRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock)));
+    modules.add(new ConsoleRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock), new Dashboard(database(), clock)));
     modules.add(new TicketRoutes(tickets(), json));
     return modules;
   }

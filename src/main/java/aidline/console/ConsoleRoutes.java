@@ -26,15 +26,21 @@ import java.util.Map;
 public final class ConsoleRoutes implements RouteModule {
   private static final Map<String, String> ASSETS = Map.of(
       "app.js", "text/javascript; charset=utf-8",
+      "tickets.js", "text/javascript; charset=utf-8",
+      "students.js", "text/javascript; charset=utf-8",
+      "dashboard.js", "text/javascript; charset=utf-8",
       "app.css", "text/css; charset=utf-8");
 
   private final AuthService auth;
   private final RateLimiter loginPerIp;
   private final SecureRandom random = new SecureRandom();
 
-  public ConsoleRoutes(AuthService auth, RateLimiter loginPerIp) {
+  private final Dashboard dashboard;
+
+  public ConsoleRoutes(AuthService auth, RateLimiter loginPerIp, Dashboard dashboard) {
     this.auth = auth;
     this.loginPerIp = loginPerIp;
+    this.dashboard = dashboard;
   }
 
   record SessionRequest(String username, String password) {}
@@ -46,6 +52,7 @@ public final class ConsoleRoutes implements RouteModule {
     routes.get("/console/assets/{name}", this::asset);
     routes.post("/api/console/session", this::login);
     routes.post("/api/console/logout", this::logout);
+    routes.get("/api/reports/dashboard", ctx -> ctx.json(dashboard.figures(14)), aidline.security.Role.OPERATOR);
   }
 
   private void login(Context ctx) {
