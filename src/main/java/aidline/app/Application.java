@@ -1,11 +1,15 @@
 package aidline.app;
 
 import aidline.config.AppConfig;
+import aidline.knowledge.FolderWatcher;
+import aidline.knowledge.KnowledgeBase;
+import aidline.knowledge.KnowledgeRoutes;
 import aidline.storage.Database;
 import aidline.storage.StorageException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +24,7 @@ public final class Application implements AutoCloseable {
   private final Metrics metrics = new Metrics();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private Database database;
+  private KnowledgeBase knowledge;
   private Javalin http;
 
   public Application(AppConfig config, Clock clock) {
@@ -47,11 +52,25 @@ public final class Application implements AutoCloseable {
     return database;
   }
 
+  /** The knowledge base of {@code knowledge.dir}, read and indexed on first use. */
+  public synchronized KnowledgeBase knowledge() {
+    if (knowledge == null) {
+      knowledge = KnowledgeBase.open(config.knowledge().dirPath());
+      closeables.add(knowledge);
+    }
+    return knowledge;
+  }
+
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
     Database db = database();
-    Health health = new Health(db, () -> 0, Version.current());
+    KnowledgeBase kb = knowledge();
+    if (config.knowledge().watch()) {
+      closeables.add(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex).start());
+    }
+    Health health = new Health(db, kb::documentCount, Version.current());
     List<RouteModule> modules = new ArrayList<>();
+    modules.add(new KnowledgeRoutes(kb));
     http = HttpServer.create(config.server(), json, metrics, health, modules);
     http.start();
     return http;
