@@ -178,7 +178,8 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
   /**
    * Passages for the question. With a region (given, or else the one region the question names),
    * passages of documents covering it come first, then documents whose region is unknown, then
-   * the rest; within a group the Lucene score decides.
+   * the rest; within a group the Lucene score decides, a local covering document's score raised by
+   * {@link #LOCAL_BOOST} over a national one.
    */
   @Override
   public List<SearchHit> search(String question, Region region, int limit) {
@@ -200,7 +201,8 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
           Document d = s.storedFields().document(sd.doc);
           Passage p =
               new Passage(d.get("docId"), d.get("title"), d.get("docNumber"), d.get("region"), d.get("section"), d.get("text"));
-          scored.add(new Scored(p, sd.score, tier(effective, p.region())));
+          int tier = tier(effective, p.region());
+          scored.add(new Scored(p, sd.score * (tier == 0 && local(effective, p.region()) ? LOCAL_BOOST : 1.0), tier));
         }
         scored.sort(Comparator.comparingInt(Scored::tier).thenComparing(Comparator.comparingDouble(Scored::score).reversed()));
         List<SearchHit> out = new ArrayList<>();
@@ -217,6 +219,13 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
   }
 
   private record Scored(Passage passage, double score, int tier) {}
+
+  /** A covering document written for a place (not 全国) says more about it than a national one. */
+  static final double LOCAL_BOOST = 1.25;
+
+  private static boolean local(Region region, String docRegion) {
+    return region != null && docRegion != null && !docRegion.isBlank() && !Region.NATIONWIDE.equals(docRegion);
+  }
 
   static int tier(Region region, String docRegion) {
     if (region == null) {
