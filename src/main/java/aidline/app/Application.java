@@ -15,6 +15,9 @@ import aidline.config.ConfigException;
 import aidline.conversation.Notifier;
 import aidline.conversation.TicketDesk;
 import aidline.knowledge.Regions;
+import aidline.knowledge.FolderWatcher;
+import aidline.knowledge.KnowledgeBase;
+import aidline.knowledge.KnowledgeRoutes;
 import aidline.storage.Database;
 import aidline.storage.InstanceLock;
 import aidline.storage.StorageException;
@@ -44,6 +47,7 @@ public final class Application implements AutoCloseable {
   private Database database;
   private TicketModule tickets;
   private final Notifier notifier = Notifier.none(); // until the channels issue wires WeChat/Telegram
+  private KnowledgeBase knowledge;
   private Javalin http;
 
   public Application(AppConfig config, Clock clock) {
@@ -99,14 +103,15 @@ public final class Application implements AutoCloseable {
         new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json));
     modules.add(new AdminRoutes(auth(), audit()));
     modules.add(new ConsoleRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock), new Dashboard(database(), clock)));
+    modules.add(new KnowledgeRoutes(knowledge()));
     modules.add(new TicketRoutes(tickets(), json));
     return modules;
   }
 
-  /** Work orders (regions still loaded here until the knowledge base exposes them as a service). */
+  /** Work orders, with regions from the knowledge base. */
   public synchronized TicketService tickets() {
     if (tickets == null) {
-      Regions regions = Regions.load(config.knowledge().dirPath().resolve("regions.yaml"));
+      Regions regions = knowledge().regions();
       try {
         tickets = TicketModule.create(config.tickets(), database(), regions, notifier, clock);
       } catch (InvalidTicketException e) {
@@ -121,13 +126,26 @@ public final class Application implements AutoCloseable {
     return new ChatTicketDesk(tickets());
   }
 
+  /** The knowledge base of {@code knowledge.dir}, read and indexed on first use. */
+  public synchronized KnowledgeBase knowledge() {
+    if (knowledge == null) {
+      knowledge = KnowledgeBase.open(config.knowledge().dirPath());
+      closeables.add(knowledge);
+    }
+    return knowledge;
+  }
+
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
     Path dbFile = config.storage().dbPath().toAbsolutePath();
     closeables.add(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
         "另一个 aidline 服务正在使用数据库 " + dbFile + "（" + InstanceLock.lockFile(dbFile) + " 已被锁定）", null)));
     Database db = database();
-    Health health = new Health(db, () -> 0, Version.current());
+    KnowledgeBase kb = knowledge();
+    if (config.knowledge().watch()) {
+      closeables.add(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex).start());
+    }
+    Health health = new Health(db, kb::documentCount, Version.current());
     http = HttpServer.create(config.server(), json, metrics, health, routeModules());
     http.start();
     return http;
