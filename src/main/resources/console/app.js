@@ -139,9 +139,5 @@
   }
   window.aidline.fmtTime = fmtTime;
 
-  views.dashboard = async (root) => {
-    root.innerHTML = '<h2>数据看板</h2><p class="muted">暂无数据。</p>';
-  };
-
   boot();
 })();
