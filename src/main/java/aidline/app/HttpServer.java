@@ -25,7 +25,10 @@ public final class HttpServer {
           config.staticFiles.enableWebjars();
           config.jetty.host = cfg.host();
           config.jetty.port = cfg.port();
-          config.jetty.modifyServer(server -> server.setStopTimeout(cfg.shutdownGraceMillis()));
+          config.jetty.modifyServer(server -> {
+            server.setStopTimeout(cfg.shutdownGraceMillis());
+            server.setErrorHandler(new JsonErrorPages());
+          });
           config.requestLogger.http(
               (ctx, ms) -> {
                 metrics.record(ctx, ms);
