@@ -1,10 +1,13 @@
 package aidline.app;
 
+import aidline.answer.AnswerKnowledge;
+import aidline.answer.Conversations;
 import aidline.config.AppConfig;
 import aidline.storage.Database;
 import aidline.storage.StorageException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +23,7 @@ public final class Application implements AutoCloseable {
   private final Metrics metrics = new Metrics();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private Database database;
+  private Conversations conversations;
   private Javalin http;
 
   public Application(AppConfig config, Clock clock) {
@@ -47,11 +51,29 @@ public final class Application implements AutoCloseable {
     return database;
   }
 
+  /**
+   * The answer engine's knowledge read from a folder ({@code null}: the configured one); a folder
+   * without its own vocabulary or regions borrows the configured folder's.
+   */
+  public AnswerKnowledge answerKnowledge(Path dir) {
+    Path home = config.knowledge().dirPath();
+    return AnswerKnowledge.open(dir == null ? home : dir, home);
+  }
+
+  /** In-memory conversations over the configured knowledge base (the chat route's, until the bot). */
+  public synchronized Conversations conversations() {
+    if (conversations == null) {
+      conversations = new Conversations(answerKnowledge(null).engine());
+    }
+    return conversations;
+  }
+
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
     Database db = database();
     Health health = new Health(db, () -> 0, Version.current());
     List<RouteModule> modules = new ArrayList<>();
+    modules.add(new ChatRoutes(conversations()));
     http = HttpServer.create(config.server(), json, metrics, health, modules);
     http.start();
     return http;
