@@ -97,7 +97,7 @@ final class PassageReplies {
   /** Passages come from a fixed knowledge base, so their cut sentences are kept. */
   private List<Sentence> sentences(String passage) {
     return sentenceCache.computeIfAbsent(
-        passage, p -> Paragraphs.sentences(p).stream().map(s -> new Sentence(s, Bigrams.of(s))).toList());
+        passage, p -> Sentences.of(p).stream().map(s -> new Sentence(s, Bigrams.of(s))).toList());
   }
 
   private static String trimEnd(String s) {
@@ -117,7 +117,7 @@ final class PassageReplies {
     Passage p = q.get().passage();
     Replies reply = new Replies();
     reply.line("根据《" + p.title() + "》，相关规定是：" + q.get().text());
-    reply.cite(new AidStandard.Source(p.docId(), p.title(), p.docNumber(), p.region(), p.section(), q.get().text()));
+    reply.cite(new AidStandard.Source(p.docId(), p.title(), p.docNumber(), p.region(), p.citation(), q.get().text()));
     String amountRegion = p.region() == null || p.region().isBlank() ? "未注明" : p.region();
     for (MoneyAmounts.Money m : MoneyAmounts.money(q.get().text())) {
       reply.amount(new Amount(m.value(), m.unit(), "原文所述金额", amountRegion));

@@ -34,7 +34,7 @@ final class KbStandardsCommand implements Runnable {
     if (suggest != null) {
       PolicyDocument doc =
           k.documents().byId(suggest).orElseThrow(() -> new UserFacingException("找不到文件 " + suggest));
-      for (StandardSuggestions.Suggestion s : StandardSuggestions.of(doc, k.standards())) {
+      for (StandardSuggestions.Suggestion s : StandardSuggestions.of(doc, k.knowledgeBase().passages(doc.id()), k.standards())) {
         out.println((s.covered() ? "已收录 " : "未收录 ") + s.section() + "：" + s.sentence());
       }
       return;
