@@ -3,12 +3,16 @@ package aidline.app;
 import aidline.answer.AnswerKnowledge;
 import aidline.answer.Conversations;
 import aidline.config.AppConfig;
+import aidline.knowledge.FolderWatcher;
+import aidline.knowledge.KnowledgeBase;
+import aidline.knowledge.KnowledgeRoutes;
 import aidline.storage.Database;
 import aidline.storage.StorageException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +27,7 @@ public final class Application implements AutoCloseable {
   private final Metrics metrics = new Metrics();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private Database database;
+  private KnowledgeBase knowledge;
   private Conversations conversations;
   private Javalin http;
 
@@ -51,13 +56,27 @@ public final class Application implements AutoCloseable {
     return database;
   }
 
+  /** The knowledge base of {@code knowledge.dir}, read and indexed on first use. */
+  public synchronized KnowledgeBase knowledge() {
+    if (knowledge == null) {
+      knowledge = KnowledgeBase.open(config.knowledge().dirPath());
+      closeables.add(knowledge);
+    }
+    return knowledge;
+  }
+
   /**
-   * The answer engine's knowledge read from a folder ({@code null}: the configured one); a folder
-   * without its own vocabulary or regions borrows the configured folder's.
+   * What the answer engine reads: the configured knowledge base ({@code dir} null), or another
+   * folder (ask/eval {@code --kb}), which borrows the configured folder's vocabulary if it has none.
    */
-  public AnswerKnowledge answerKnowledge(Path dir) {
+  public synchronized AnswerKnowledge answerKnowledge(Path dir) {
     Path home = config.knowledge().dirPath();
-    return AnswerKnowledge.open(dir == null ? home : dir, home);
+    if (dir == null) {
+      return AnswerKnowledge.of(knowledge(), home);
+    }
+    KnowledgeBase other = KnowledgeBase.open(dir);
+    closeables.add(other);
+    return AnswerKnowledge.of(other, home);
   }
 
   /** In-memory conversations over the configured knowledge base (the chat route's, until the bot). */
@@ -71,8 +90,13 @@ public final class Application implements AutoCloseable {
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
     Database db = database();
-    Health health = new Health(db, () -> 0, Version.current());
+    KnowledgeBase kb = knowledge();
+    if (config.knowledge().watch()) {
+      closeables.add(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex).start());
+    }
+    Health health = new Health(db, kb::documentCount, Version.current());
     List<RouteModule> modules = new ArrayList<>();
+    modules.add(new KnowledgeRoutes(kb));
     modules.add(new ChatRoutes(conversations()));
     http = HttpServer.create(config.server(), json, metrics, health, modules);
     http.start();
