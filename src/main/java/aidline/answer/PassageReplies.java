@@ -59,6 +59,11 @@ final class PassageReplies {
     List<SearchHit> hits = searcher.search(query, region, HITS);
     List<Quote> out = new ArrayList<>();
     for (int rank = 0; rank < hits.size(); rank++) {
+      String from = hits.get(rank).passage().region();
+      if (region != null && !generalRegion(from) && !AidStandards.applies(from, region)) {
+        // another region's document does not answer for this asker, however well it matches
+        continue;
+      }
       Quote q = quote(hits.get(rank).passage(), terms, extra, shapes, rank);
       if (q != null) {
         out.add(q);
@@ -128,6 +133,11 @@ final class PassageReplies {
   private List<Sentence> sentences(String passage) {
     return sentenceCache.computeIfAbsent(
         passage, p -> Sentences.of(p).stream().map(s -> new Sentence(s, Bigrams.of(s))).toList());
+  }
+
+  /** Documents that name no particular region (全国, or a source that does not say) apply to anyone. */
+  private static boolean generalRegion(String r) {
+    return r == null || r.isBlank() || Region.NATIONWIDE.equals(r) || Region.UNKNOWN.equals(r);
   }
 
   private static boolean endsSentence(char c) {

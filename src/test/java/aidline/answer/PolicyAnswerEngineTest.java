@@ -162,6 +162,31 @@ class PolicyAnswerEngineTest {
     assertEquals("湖南省岳阳市华容县", seen.get(0).path());
   }
 
+  @Test
+  void aPlaceWeHaveNoDocumentsForEndsThePendingQuestionWithAHandoff() {
+    Turn first = engine.answer("初中住校的补助多少", DialogState.empty());
+    assertNotNull(first.answer().clarify());
+    Turn second = engine.answer("长沙", first.next());
+    assertTrue(second.answer().handoff(), second.answer().reply());
+    assertTrue(second.answer().amounts().isEmpty() && second.answer().citations().isEmpty());
+    assertNull(second.next().pendingQuestion());
+  }
+
+  @Test
+  void anotherRegionsPassageDoesNotAnswerForThisRegion() {
+    // the only passage about 公示 is 岳阳's; a 白城 asker is told we do not know rather than given it
+    Answer a = ask("白城资助名单公示多长时间");
+    assertTrue(a.handoff(), a.reply());
+    assertTrue(a.citations().isEmpty());
+  }
+
+  @Test
+  void regionAndStageWithoutAQuestionWordAskForTheStandard() {
+    Answer a = ask("台安建档立卡初中住校补助");
+    assertEquals(Intent.AMOUNT, a.intent());
+    assertTrue(a.reply().contains("2250"), a.reply());
+  }
+
   private static List<BigDecimal> values(Answer a) {
     return a.amounts().stream().map(Amount::value).toList();
   }
