@@ -2,6 +2,7 @@ package aidline.app;
 
 import aidline.answer.AnswerKnowledge;
 import aidline.answer.Conversations;
+import aidline.answer.ReloadingAnswerEngine;
 import aidline.config.AppConfig;
 import aidline.knowledge.FolderWatcher;
 import aidline.knowledge.KnowledgeBase;
@@ -79,10 +80,18 @@ public final class Application implements AutoCloseable {
     return AnswerKnowledge.of(other, home);
   }
 
-  /** In-memory conversations over the configured knowledge base (the chat route's, until the bot). */
+  /**
+   * In-memory conversations over the configured knowledge base (the chat route's, until the bot);
+   * the engine follows reindexing.
+   */
   public synchronized Conversations conversations() {
     if (conversations == null) {
-      conversations = new Conversations(answerKnowledge(null).engine());
+      KnowledgeBase kb = knowledge();
+      Path dir = kb.dir();
+      conversations =
+          new Conversations(
+              new ReloadingAnswerEngine(
+                  kb, List.of(dir.resolve("standards.yaml"), dir.resolve("lexicon.yaml")), () -> answerKnowledge(null).engine()));
     }
     return conversations;
   }
