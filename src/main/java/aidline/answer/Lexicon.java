@@ -128,6 +128,43 @@ public final class Lexicon {
     return keysIn(text, categories);
   }
 
+  /** Words that deny the household word after them: 非建档立卡, 不是贫困户. */
+  private static final java.util.regex.Pattern DENIAL = java.util.regex.Pattern.compile("(非|不是|不属于|没有|没评上|没被评为|不算)");
+
+  /** Household categories the text denies ("我们不是建档立卡户" → registeredPoor). */
+  public Set<String> deniedCategoriesIn(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    java.util.regex.Matcher m = DENIAL.matcher(text);
+    while (m.find()) {
+      String after = text.substring(m.end(), Math.min(text.length(), m.end() + 6));
+      for (Word w : ordered(categories)) {
+        if (after.startsWith(w.word())) {
+          out.add(w.key());
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The text with denied household words blanked out, so they are not read as the asker's. */
+  public String withoutDenied(String text) {
+    StringBuilder sb = new StringBuilder(text);
+    java.util.regex.Matcher m = DENIAL.matcher(text);
+    while (m.find()) {
+      String after = text.substring(m.end(), Math.min(text.length(), m.end() + 6));
+      for (Word w : ordered(categories)) {
+        if (after.startsWith(w.word())) {
+          for (int i = m.start(); i < m.end() + w.word().length(); i++) {
+            sb.setCharAt(i, ' ');
+          }
+          break;
+        }
+      }
+    }
+    return sb.toString();
+  }
+
   public Set<String> schoolTypesIn(String text) {
     return keysIn(text, schoolTypes);
   }

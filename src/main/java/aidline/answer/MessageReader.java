@@ -29,9 +29,10 @@ public final class MessageReader {
             region,
             lexicon.stagesIn(text),
             lexicon.boarder(text),
-            lexicon.categoriesIn(text),
+            lexicon.categoriesIn(lexicon.withoutDenied(text)),
             lexicon.schoolTypesIn(text),
-            lexicon.itemsIn(text));
+            lexicon.itemsIn(text),
+            lexicon.deniedCategoriesIn(text));
     Intent intent = intent(text, inText != null);
     if (intent == Intent.UNKNOWN && slots.specific() && region != null) {
       // "鞍山建档立卡高中生补助": a region and a kind of aid with no question word asks for the standard

@@ -74,11 +74,12 @@ final class PassageReplies {
     return out;
   }
 
-  private Quote quote(Passage passage, Set<String> terms, Set<String> extra, List<java.util.regex.Pattern> shapes, int rank) {
+  private Quote quote(
+      Passage passage, Set<String> terms, Set<String> extra, List<java.util.regex.Pattern> shapes, int rank) {
     List<Sentence> cut = sentences(passage.text());
     int n = cut.size();
-    int[] overlap = new int[n];
-    int[] own = new int[n];
+    double[] overlap = new double[n];
+    double[] own = new double[n];
     List<Set<String>> context = new ArrayList<>();
     int top = -1;
     // a passage's heading line (本专科生国家奖学金) names the topic of every sentence under it

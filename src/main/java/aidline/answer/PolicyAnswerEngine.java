@@ -84,17 +84,23 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   private Answer amount(MessageReader.Reading reading) {
     Slots slots = reading.slots();
     List<AidStandard> found = standards.matching(slots.region(), slots);
-    if (slots.region() == null && StandardsReplies.regions(found).size() >= 2) {
-      return clarify(reading.intent());
+    if (slots.region() == null && !found.isEmpty()) {
+      // even one region's standard may not be the asker's: ask where, naming where we have it
+      return clarify(reading.intent(), StandardsReplies.regions(found));
+    }
+    if (found.isEmpty() && slots.region() != null) {
+      List<AidStandard> other = table.select(slots.region(), slots, true);
+      if (!other.isEmpty()) {
+        Replies reply = new Replies().line("当地文件只对以下学校写明了这项标准，其他学校请向学校或当地资助中心确认：");
+        standards.describe(other, slots.region(), reply);
+        return reply.build(Intent.AMOUNT, null, false);
+      }
     }
     if (found.isEmpty()) {
       // no table entry: a quoted passage may still state it (a foreign knowledge base has no table)
       return passages.answer(reading.text(), slots.region(), reading.intent());
     }
     Replies reply = new Replies();
-    if (slots.region() == null) {
-      reply.line("目前收录的文件中，只有以下地区有这项标准：");
-    }
     standards.describe(found, slots.region(), reply);
     return reply.build(Intent.AMOUNT, null, false);
   }
@@ -104,8 +110,8 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     Region region = slots.region();
     if (region == null && slots.specific() && !table.isEmpty()) {
       Set<String> regions = StandardsReplies.regions(standards.matching(null, slots));
-      if (regions.size() >= 2) {
-        return clarify(Intent.ELIGIBILITY);
+      if (!regions.isEmpty()) {
+        return clarify(Intent.ELIGIBILITY, regions);
       }
     }
     if (region != null || !slots.schoolTypes().isEmpty() || !slots.categories().isEmpty()) {
@@ -118,6 +124,13 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     }
     List<AidRule> entitled = region == null ? List.of() : table.rules(AidRule.Kind.ENTITLEMENT, region, slots);
     List<AidStandard> found = region == null || !slots.specific() ? List.of() : standards.matching(region, slots);
+    List<AidStandard> notFor = found.stream().filter(s -> excludes(s, slots.notCategories())).toList();
+    if (entitled.isEmpty() && !found.isEmpty() && notFor.size() == found.size()) {
+      // "非建档立卡" asking about a standard only for 建档立卡: no, and show whom it is for
+      Replies reply = new Replies().line("按当地文件，这项资助只面向特定家庭，您说的情况不在其中：");
+      standards.describe(found, region, reply);
+      return reply.build(Intent.ELIGIBILITY, null, false);
+    }
     if (!entitled.isEmpty() || !found.isEmpty()) {
       Replies reply = new Replies().line("可以，符合条件的可以享受：");
       standards.describeRules(entitled, reply);
@@ -129,7 +142,13 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     return passages.answer(reading.text(), region, Intent.ELIGIBILITY);
   }
 
-  private static Answer clarify(Intent intent) {
-    return new Answer(ASK_REGION, intent, List.of(), List.of(), ASK_REGION, false);
+  /** True when every household category the standard is for was denied by the asker. */
+  private static boolean excludes(AidStandard s, Set<String> denied) {
+    return !s.categories().isEmpty() && denied.containsAll(s.categories());
+  }
+
+  private static Answer clarify(Intent intent, Set<String> regions) {
+    String reply = ASK_REGION + "（已收录这项标准的地区：" + String.join("、", regions) + "）";
+    return new Answer(reply, intent, List.of(), List.of(), ASK_REGION, false);
   }
 }

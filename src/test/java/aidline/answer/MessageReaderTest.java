@@ -80,6 +80,14 @@ class MessageReaderTest {
   }
 
   @Test
+  void deniedHouseholdWordsAreNotTheAskers() {
+    var r = read("我们不是建档立卡户，孩子读初中");
+    assertFalse(r.slots().categories().contains("registeredPoor"));
+    assertTrue(r.slots().notCategories().contains("registeredPoor"));
+    assertTrue(read("非建档立卡的低保户").slots().categories().contains("lowIncome"));
+  }
+
+  @Test
   void knownRegionIsUsedWhenTheTextNamesNone() {
     var r = reader.read("初中住校补多少", DialogState.ofRegion("湖南省岳阳市华容县"));
     assertEquals("湖南省岳阳市华容县", r.slots().region().path());

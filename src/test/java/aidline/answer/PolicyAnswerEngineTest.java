@@ -201,6 +201,35 @@ class PolicyAnswerEngineTest {
     assertEveryAmountIsSourced(how);
   }
 
+  @Test
+  void aDeniedHouseholdCategoryIsAnsweredNoWithWhomTheStandardIsFor() {
+    Answer a = ask("台安不是建档立卡户，初中住校能领补助吗");
+    assertEquals(Intent.ELIGIBILITY, a.intent());
+    assertTrue(a.reply().startsWith("按当地文件，这项资助只面向特定家庭"), a.reply());
+    assertEveryAmountIsSourced(a);
+    Answer yes = ask("台安建档立卡户，初中住校能领补助吗");
+    assertTrue(yes.reply().startsWith("可以"), yes.reply());
+  }
+
+  @Test
+  void withoutARegionEvenOneRegionsStandardIsAskedAbout() {
+    Answer a = ask("普通高中助学金一年多少");
+    assertNotNull(a.clarify());
+    assertTrue(a.reply().contains("吉林省白城市"), a.reply());
+    assertTrue(a.amounts().isEmpty() && a.citations().isEmpty());
+  }
+
+  @Test
+  void aStandardWrittenOnlyForAnotherSchoolTypeIsShownAsSuch() throws IOException {
+    java.nio.file.Files.writeString(
+        dir.resolve("standards.yaml"), Fixtures.STANDARDS.replace("  - id: bc-senior\n", "  - id: bc-senior\n    schoolTypes: [special]\n"));
+    AnswerEngine e = AnswerKnowledge.of(base, null).engine();
+    Answer a = e.answer("白城高中助学金多少", DialogState.empty()).answer();
+    assertTrue(a.reply().startsWith("当地文件只对以下学校写明了这项标准"), a.reply());
+    assertTrue(a.reply().contains("2000元/生·年"), a.reply());
+    assertEveryAmountIsSourced(a);
+  }
+
   private static List<BigDecimal> values(Answer a) {
     return a.amounts().stream().map(Amount::value).toList();
   }
