@@ -58,7 +58,7 @@ public final class MessageReader {
     if (text.isEmpty()) {
       return Intent.UNKNOWN;
     }
-    if (lexicon.cue("ticket_status", text) && (text.contains("工单") || text.contains("进度"))) {
+    if (lexicon.cue("ticket_status", text)) {
       return Intent.TICKET_STATUS;
     }
     if (lexicon.cue("ticket_new", text)) {

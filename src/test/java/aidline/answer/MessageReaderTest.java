@@ -61,6 +61,8 @@ class MessageReaderTest {
     assertEquals(Intent.TICKET_NEW, read("补助还没发，我要反映").intent());
     assertEquals(Intent.TICKET_NEW, read("我要转人工").intent());
     assertEquals(Intent.TICKET_STATUS, read("我的工单进度怎么样了").intent());
+    assertEquals(Intent.TICKET_STATUS, read("我上次反映的问题处理得怎么样了").intent());
+    assertEquals(Intent.TICKET_NEW, read("补助被学校克扣了").intent());
     assertEquals(Intent.GREETING, read("你好").intent());
     assertEquals(Intent.OFFTOPIC, read("明天会下雨吗").intent());
     assertEquals(Intent.OFFTOPIC, read("给我讲个笑话").intent());
