@@ -1,5 +1,8 @@
 package aidline.app;
 
+import aidline.answer.AnswerKnowledge;
+import aidline.answer.Conversations;
+import aidline.answer.ReloadingAnswerEngine;
 import aidline.config.AppConfig;
 import aidline.console.ConsoleRoutes;
 import aidline.console.Dashboard;
@@ -48,6 +51,7 @@ public final class Application implements AutoCloseable {
   private TicketModule tickets;
   private final Notifier notifier = Notifier.none(); // until the channels issue wires WeChat/Telegram
   private KnowledgeBase knowledge;
+  private Conversations conversations;
   private Javalin http;
 
   public Application(AppConfig config, Clock clock) {
@@ -101,9 +105,10 @@ public final class Application implements AutoCloseable {
     List<RouteModule> modules = new ArrayList<>();
     modules.add(new AccessControl(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock),
         new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json));
-    modules.add(new AdminRoutes(auth(), audit()));
-    modules.add(new ConsoleRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock), new Dashboard(database(), clock)));
+    modules.add(new AdminRoutes(auth(), audit(), json));
+    modules.add(new ConsoleRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock), new Dashboard(database(), clock), json));
     modules.add(new KnowledgeRoutes(knowledge()));
+    modules.add(new ChatRoutes(conversations()));
     modules.add(new TicketRoutes(tickets(), json));
     return modules;
   }
@@ -133,6 +138,36 @@ public final class Application implements AutoCloseable {
       closeables.add(knowledge);
     }
     return knowledge;
+  }
+
+  /**
+   * What the answer engine reads: the configured knowledge base ({@code dir} null), or another
+   * folder (ask/eval {@code --kb}), which borrows the configured folder's vocabulary if it has none.
+   */
+  public synchronized AnswerKnowledge answerKnowledge(Path dir) {
+    Path home = config.knowledge().dirPath();
+    if (dir == null) {
+      return AnswerKnowledge.of(knowledge(), home);
+    }
+    KnowledgeBase other = KnowledgeBase.open(dir);
+    closeables.add(other);
+    return AnswerKnowledge.of(other, home);
+  }
+
+  /**
+   * In-memory conversations over the configured knowledge base (the chat route's, until the bot);
+   * the engine follows reindexing.
+   */
+  public synchronized Conversations conversations() {
+    if (conversations == null) {
+      KnowledgeBase kb = knowledge();
+      Path dir = kb.dir();
+      conversations =
+          new Conversations(
+              new ReloadingAnswerEngine(
+                  kb, List.of(dir.resolve("standards.yaml"), dir.resolve("lexicon.yaml")), () -> answerKnowledge(null).engine()));
+    }
+    return conversations;
   }
 
   /** Builds and starts the HTTP server with every feature's routes. */

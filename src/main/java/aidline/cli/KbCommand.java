@@ -33,7 +33,8 @@ import picocli.CommandLine.ParentCommand;
       KbCommand.Import.class,
       KbCommand.Search.class,
       KbCommand.Reindex.class,
-      KbCommand.ConvertCatalog.class
+      KbCommand.ConvertCatalog.class,
+      KbStandardsCommand.class
     })
 final class KbCommand implements Runnable {
   @ParentCommand AidlineCommand parent;

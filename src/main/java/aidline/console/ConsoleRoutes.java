@@ -37,7 +37,10 @@ public final class ConsoleRoutes implements RouteModule {
 
   private final Dashboard dashboard;
 
-  public ConsoleRoutes(AuthService auth, RateLimiter loginPerIp, Dashboard dashboard) {
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+  public ConsoleRoutes(AuthService auth, RateLimiter loginPerIp, Dashboard dashboard, com.fasterxml.jackson.databind.ObjectMapper json) {
+    this.json = json;
     this.auth = auth;
     this.loginPerIp = loginPerIp;
     this.dashboard = dashboard;
@@ -57,7 +60,7 @@ public final class ConsoleRoutes implements RouteModule {
 
   private void login(Context ctx) {
     loginPerIp.acquire("login:" + ctx.ip());
-    SessionRequest req = ctx.bodyAsClass(SessionRequest.class);
+    SessionRequest req = aidline.app.JsonBody.read(ctx, json, SessionRequest.class);
     if (req == null || req.username() == null || req.password() == null) {
       throw new SecurityException.InvalidAccount("请输入用户名和密码");
     }

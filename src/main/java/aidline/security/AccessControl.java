@@ -126,7 +126,7 @@ public final class AccessControl implements RouteModule {
 
   private void login(Context ctx) {
     loginPerIp.acquire("login:" + ctx.ip());
-    LoginRequest req = ctx.bodyAsClass(LoginRequest.class);
+    LoginRequest req = aidline.app.JsonBody.read(ctx, json, LoginRequest.class);
     if (req == null || req.username() == null || req.password() == null) {
       throw new SecurityException.InvalidAccount("请提供 username 和 password");
     }

@@ -10,10 +10,12 @@ import java.util.Map;
 public final class AdminRoutes implements RouteModule {
   private final AuthService auth;
   private final AuditLog audit;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-  public AdminRoutes(AuthService auth, AuditLog audit) {
+  public AdminRoutes(AuthService auth, AuditLog audit, com.fasterxml.jackson.databind.ObjectMapper json) {
     this.auth = auth;
     this.audit = audit;
+    this.json = json;
   }
 
   record NewUser(String username, String role, String displayName, String password) {}
@@ -37,7 +39,7 @@ public final class AdminRoutes implements RouteModule {
   }
 
   private void add(Context ctx) {
-    NewUser n = ctx.bodyAsClass(NewUser.class);
+    NewUser n = aidline.app.JsonBody.read(ctx, json, NewUser.class);
     if (n == null || n.password() == null) {
       throw new SecurityException.InvalidAccount("请提供 username、role 和 password");
     }
@@ -51,7 +53,7 @@ public final class AdminRoutes implements RouteModule {
   }
 
   private void reset(Context ctx) {
-    PasswordBody b = ctx.bodyAsClass(PasswordBody.class);
+    PasswordBody b = aidline.app.JsonBody.read(ctx, json, PasswordBody.class);
     if (b == null || b.password() == null) {
       throw new SecurityException.InvalidAccount("请提供新密码 password");
     }

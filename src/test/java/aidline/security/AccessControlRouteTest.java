@@ -54,7 +54,7 @@ class AccessControlRouteTest {
       Javalin app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), json, new Metrics(),
           new Health(db, () -> 0, "t"),
           List.of(new AccessControl(auth, new RateLimiter(20, clock), new RateLimiter(5, clock), new RateLimiter(3, clock), json),
-              new AdminRoutes(auth, audit), new Probes()));
+              new AdminRoutes(auth, audit, json), new Probes()));
       JavalinTest.test(app, (server, client) -> {
         Map<String, String> tokens = new java.util.HashMap<>();
         for (Role r : Role.values()) {

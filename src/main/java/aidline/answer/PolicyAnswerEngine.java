@@ -1,0 +1,154 @@
+package aidline.answer;
+
+import aidline.knowledge.PolicySearcher;
+import aidline.knowledge.Region;
+import aidline.knowledge.Regions;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The answer engine: reads the message, answers amounts and eligibility from the standards table,
+ * procedures and facts from the best passages, asks once for a missing region and remembers the
+ * answer, and hands off when unsure. Every number it states comes from the table or a cited quote.
+ */
+public final class PolicyAnswerEngine implements AnswerEngine {
+  static final String PENDING_REGION = "region";
+  static final String ASK_REGION = "请问孩子在哪个市县上学？各地资助标准不一样，告诉我地区（例如“岳阳”或“台安县”）后我按当地文件回答。";
+
+  static final String NO_REGION = "抱歉，已收录的政策文件里还没有这个地区的资助标准，我不能凭猜测回答。可以为您登记工单，由当地资助中心工作人员答复；也可以告诉我其他已收录的地区（如岳阳、白城、鞍山、海南、建始）。";
+  /** A reply this short to "which region?" is taken as the answer to it. */
+  private static final int SHORT_REPLY = 8;
+
+  private final MessageReader reader;
+  private final AidStandards table;
+  private final StandardsReplies standards;
+  private final PassageReplies passages;
+
+  public PolicyAnswerEngine(Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher) {
+    this.reader = new MessageReader(lexicon, regions);
+    this.table = table;
+    this.standards = new StandardsReplies(table);
+    this.passages = new PassageReplies(searcher, lexicon);
+  }
+
+  @Override
+  public Turn answer(String text, DialogState state) {
+    DialogState current = state == null ? DialogState.empty() : state;
+    MessageReader.Reading reading = reader.read(text, current);
+    if (PENDING_REGION.equals(current.pendingSlot())
+        && current.pendingQuestion() != null
+        && reading.regionInText() != null
+        && reading.intent() == Intent.UNKNOWN
+        && !reading.slots().specific()) {
+      // a bare region answers the question we asked: answer that question for this region
+      DialogState withRegion = new DialogState(reading.regionInText().path(), current.stage(), null, null);
+      return answer(current.pendingQuestion(), withRegion);
+    }
+    if (PENDING_REGION.equals(current.pendingSlot())
+        && current.pendingQuestion() != null
+        && reading.regionInText() == null
+        && (reading.intent() == Intent.UNKNOWN || reading.intent() == Intent.OFFTOPIC)
+        && reading.text().length() <= SHORT_REPLY) {
+      // the answer to our question names a place we have no documents for: say so once, offer a person
+      return new Turn(
+          new Answer(NO_REGION, Intent.UNKNOWN, List.of(), List.of(), null, true),
+          new DialogState(current.region(), current.stage(), null, null));
+    }
+    DialogState next = remember(current, reading);
+    Answer answer =
+        switch (reading.intent()) {
+          case TICKET_NEW -> Answer.text("好的，您反映的问题我们会登记为工单，由工作人员跟进处理。请按提示留下联系人、电话和孩子就读的学校。", Intent.TICKET_NEW)
+              .withHandoff(true);
+          case TICKET_STATUS -> Answer.text("请告诉我工单编号（或登记时留的手机号），我帮您查询办理进度。", Intent.TICKET_STATUS);
+          case GREETING -> Answer.text("您好！我是学生资助助手，可以帮您查资助标准、能不能享受、怎么申请，也可以帮您登记问题工单。", Intent.GREETING);
+          case OFFTOPIC -> passages.stronglyMatched(reading.text(), reading.slots().region())
+              ? passages.answer(reading.text(), reading.slots().region(), Intent.POLICY)
+              : Answer.text("抱歉，这个我帮不上忙。我是学生资助助手，可以回答教育精准扶贫资助的标准、条件和申请办法，也可以帮您反映问题、查询工单。", Intent.OFFTOPIC);
+          case AMOUNT -> amount(reading);
+          case ELIGIBILITY -> eligibility(reading);
+          default -> passages.answer(reading.text(), reading.slots().region(), reading.intent());
+        };
+    if (answer.clarify() != null) {
+      next = new DialogState(next.region(), next.stage(), text, PENDING_REGION);
+    }
+    return new Turn(answer, next);
+  }
+
+  private static DialogState remember(DialogState state, MessageReader.Reading reading) {
+    String region = reading.regionInText() != null ? reading.regionInText().path() : state.region();
+    Set<Stage> stages = reading.slots().stages();
+    String stage = stages.size() == 1 ? stages.iterator().next().wire() : state.stage();
+    return new DialogState(region, stage, null, null);
+  }
+
+  private Answer amount(MessageReader.Reading reading) {
+    Slots slots = reading.slots();
+    List<AidStandard> found = standards.matching(slots.region(), slots);
+    if (slots.region() == null && !found.isEmpty()) {
+      // even one region's standard may not be the asker's: ask where, naming where we have it
+      return clarify(reading.intent(), StandardsReplies.regions(found));
+    }
+    if (found.isEmpty() && slots.region() != null) {
+      List<AidStandard> other = table.select(slots.region(), slots, true);
+      if (!other.isEmpty()) {
+        Replies reply = new Replies().line("当地文件只对以下学校写明了这项标准，其他学校请向学校或当地资助中心确认：");
+        standards.describe(other, slots.region(), reply);
+        return reply.build(Intent.AMOUNT, null, false);
+      }
+    }
+    if (found.isEmpty()) {
+      // no table entry: a quoted passage may still state it (a foreign knowledge base has no table)
+      return passages.answer(reading.text(), slots.region(), reading.intent());
+    }
+    Replies reply = new Replies();
+    standards.describe(found, slots.region(), reply);
+    return reply.build(Intent.AMOUNT, null, false);
+  }
+
+  private Answer eligibility(MessageReader.Reading reading) {
+    Slots slots = reading.slots();
+    Region region = slots.region();
+    if (region == null && slots.specific() && !table.isEmpty()) {
+      Set<String> regions = StandardsReplies.regions(standards.matching(null, slots));
+      if (!regions.isEmpty()) {
+        return clarify(Intent.ELIGIBILITY, regions);
+      }
+    }
+    if (region != null || !slots.schoolTypes().isEmpty() || !slots.categories().isEmpty()) {
+      List<AidRule> excluded = table.rules(AidRule.Kind.EXCLUSION, region, slots);
+      if (region != null && !excluded.isEmpty()) {
+        Replies reply = new Replies().line("按当地文件，不能享受。");
+        standards.describeRules(excluded, reply);
+        return reply.build(Intent.ELIGIBILITY, null, false);
+      }
+    }
+    List<AidRule> entitled = region == null ? List.of() : table.rules(AidRule.Kind.ENTITLEMENT, region, slots);
+    List<AidStandard> found = region == null || !slots.specific() ? List.of() : standards.matching(region, slots);
+    List<AidStandard> notFor = found.stream().filter(s -> excludes(s, slots.notCategories())).toList();
+    if (entitled.isEmpty() && !found.isEmpty() && notFor.size() == found.size()) {
+      // "非建档立卡" asking about a standard only for 建档立卡: no, and show whom it is for
+      Replies reply = new Replies().line("按当地文件，这项资助只面向特定家庭，您说的情况不在其中：");
+      standards.describe(found, region, reply);
+      return reply.build(Intent.ELIGIBILITY, null, false);
+    }
+    if (!entitled.isEmpty() || !found.isEmpty()) {
+      Replies reply = new Replies().line("可以，符合条件的可以享受：");
+      standards.describeRules(entitled, reply);
+      if (!found.isEmpty() && (entitled.isEmpty() || !slots.items().isEmpty())) {
+        standards.describe(found, slots.region(), reply);
+      }
+      return reply.build(Intent.ELIGIBILITY, null, false);
+    }
+    return passages.answer(reading.text(), region, Intent.ELIGIBILITY);
+  }
+
+  /** True when every household category the standard is for was denied by the asker. */
+  private static boolean excludes(AidStandard s, Set<String> denied) {
+    return !s.categories().isEmpty() && denied.containsAll(s.categories());
+  }
+
+  private static Answer clarify(Intent intent, Set<String> regions) {
+    String reply = ASK_REGION + "（已收录这项标准的地区：" + String.join("、", regions) + "）";
+    return new Answer(reply, intent, List.of(), List.of(), ASK_REGION, false);
+  }
+}
