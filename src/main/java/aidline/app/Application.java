@@ -1,13 +1,34 @@
 package aidline.app;
 
+import aidline.answer.Answer;
+import aidline.answer.AnswerEngine;
+import aidline.answer.Intent;
+import aidline.answer.Turn;
+import aidline.channel.telegram.TelegramChannel;
+import aidline.channel.web.WebChatModule;
+import aidline.channel.wechat.WechatChannel;
+import aidline.channel.wechat.WechatMenu;
+import aidline.channel.wechat.WechatModule;
 import aidline.config.AppConfig;
+import aidline.conversation.Bot;
+import aidline.conversation.ConversationStore;
+import aidline.conversation.InboundLedger;
+import aidline.conversation.Notifier;
+import aidline.conversation.OutboundSender;
+import aidline.conversation.OutboxNotifier;
+import aidline.conversation.TicketDesk;
+import aidline.conversation.TicketFormFlow;
+import aidline.conversation.UnavailableTicketDesk;
+import aidline.knowledge.Regions;
 import aidline.storage.Database;
 import aidline.storage.StorageException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one place where objects are built and wired together. Commands ask it for what they need;
@@ -21,6 +42,13 @@ public final class Application implements AutoCloseable {
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private Database database;
   private Javalin http;
+  private Regions regions;
+  private ConversationStore conversations;
+  private InboundLedger inboundLedger;
+  private OutboxNotifier notifier;
+  private Bot bot;
+  private WechatChannel wechat;
+  private TelegramChannel telegram;
 
   public Application(AppConfig config, Clock clock) {
     this.config = config;
@@ -47,13 +75,93 @@ public final class Application implements AutoCloseable {
     return database;
   }
 
+  public synchronized Regions regions() {
+    if (regions == null) {
+      regions = Regions.load(config.knowledge().dirPath().resolve("regions.yaml"));
+    }
+    return regions;
+  }
+
+  /** Until the answer package provides its engine, an honest "not ready" reply. */
+  public AnswerEngine answerEngine() {
+    return (text, state) -> new Turn(Answer.text("抱歉，问答引擎尚未就绪，请稍后再试。", Intent.UNKNOWN), state);
+  }
+
+  /** Until the ticket package provides its desk, work orders from chat are refused politely. */
+  public TicketDesk ticketDesk() {
+    return new UnavailableTicketDesk();
+  }
+
+  public synchronized ConversationStore conversations() {
+    if (conversations == null) {
+      conversations = new ConversationStore(database(), json, clock);
+    }
+    return conversations;
+  }
+
+  public synchronized InboundLedger inboundLedger() {
+    if (inboundLedger == null) {
+      inboundLedger = new InboundLedger(database(), clock);
+    }
+    return inboundLedger;
+  }
+
+  public synchronized Bot bot() {
+    if (bot == null) {
+      bot = new Bot(answerEngine(), ticketDesk(), conversations(), new TicketFormFlow(regions()));
+    }
+    return bot;
+  }
+
+  /** Outbound messages to parents (WeChat 客服/template, Telegram), queued in the outbox and retried. */
+  public synchronized Notifier notifier() {
+    if (notifier == null) {
+      Map<String, OutboundSender> senders = new HashMap<>();
+      if (config.wechat().enabled()) {
+        ConversationStore store = conversations();
+        senders.put("wechat", wechat().sender(openId -> store.lastSeen("wechat", openId), clock));
+      }
+      if (config.telegram().enabled()) {
+        senders.put("telegram", TelegramChannel.sender(config.telegram()));
+      }
+      notifier = new OutboxNotifier(database(), clock, senders, OutboxNotifier.Policy.defaults());
+      closeables.add(notifier);
+    }
+    return notifier;
+  }
+
+  synchronized WechatChannel wechat() {
+    if (wechat == null) {
+      wechat = new WechatChannel(config.wechat());
+    }
+    return wechat;
+  }
+
+  public WechatMenu wechatMenu() {
+    return wechat().menu(json);
+  }
+
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
     Database db = database();
     Health health = new Health(db, () -> 0, Version.current());
     List<RouteModule> modules = new ArrayList<>();
+    modules.add(new WebChatModule(bot(), json));
+    Notifier outbox = notifier();
+    if (config.wechat().enabled()) {
+      var gateway = wechat().gateway(bot(), inboundLedger(), outbox);
+      closeables.add(gateway);
+      modules.add(new WechatModule(gateway));
+    }
+    if (config.telegram().enabled()) {
+      telegram = new TelegramChannel(config.telegram(), bot(), inboundLedger(), outbox);
+      closeables.add(telegram);
+    }
     http = HttpServer.create(config.server(), json, metrics, health, modules);
     http.start();
+    if (telegram != null) {
+      telegram.start();
+    }
     return http;
   }
 

@@ -22,6 +22,10 @@ final class ConfigValidator {
       throw new ConfigException("storage.synchronous", "只能是 " + SYNC_MODES);
     }
     checkDb(c.storage().db());
+    long budget = c.wechat().replyBudgetMillis();
+    if (budget < 100 || budget > 4500) {
+      throw new ConfigException("wechat.replyBudgetMillis (AIDLINE_WECHAT_REPLY_BUDGET_MILLIS)", "须在 100-4500 毫秒之间（微信 5 秒内收不到回复就会报错），当前 " + budget);
+    }
     Path kb = Path.of(c.knowledge().dir());
     if (!Files.isDirectory(kb)) {
       throw new ConfigException("knowledge.dir (AIDLINE_KB_DIR)", "知识库目录不存在: " + kb.toAbsolutePath());

@@ -1,0 +1,48 @@
+package aidline.conversation;
+
+import aidline.answer.Answer;
+import aidline.answer.Citation;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * What the bot says back: the answer of the chat contract, plus the work order it opened or
+ * reported on, if any. Channels render it with {@link #plainText()} or as JSON.
+ */
+public record Reply(Answer answer, String ticketNo) {
+
+  public String text() {
+    return answer.reply();
+  }
+
+  /** The reply followed by its sources, one line each, for channels that show plain text only. */
+  public String plainText() {
+    StringBuilder sb = new StringBuilder(answer.reply() == null ? "" : answer.reply());
+    Set<String> lines = new LinkedHashSet<>();
+    for (Citation c : answer.citations()) {
+      lines.add(sourceLine(c));
+    }
+    if (!lines.isEmpty()) {
+      sb.append("\n\n依据：");
+      for (String l : lines) {
+        sb.append("\n").append(l);
+      }
+    }
+    return sb.toString();
+  }
+
+  static String sourceLine(Citation c) {
+    StringBuilder sb = new StringBuilder("·《").append(nz(c.title())).append("》");
+    if (c.docNumber() != null && !c.docNumber().isBlank()) {
+      sb.append("（").append(c.docNumber()).append("）");
+    }
+    if (c.section() != null && !c.section().isBlank()) {
+      sb.append(" ").append(c.section());
+    }
+    return sb.toString();
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}
