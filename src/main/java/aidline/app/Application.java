@@ -146,6 +146,9 @@ public final class Application implements AutoCloseable {
     Database db = database();
     Health health = new Health(db, () -> 0, Version.current());
     List<RouteModule> modules = new ArrayList<>();
+    // the first normalisation loads OpenCC's dictionaries (about a second): pay that now, not
+    // inside the first parent's 5-second WeChat budget
+    aidline.knowledge.ChineseText.normalize("資助");
     modules.add(new WebChatModule(bot(), json));
     Notifier outbox = notifier();
     if (config.wechat().enabled()) {
