@@ -92,7 +92,7 @@ public final class Application implements AutoCloseable {
     return new UnavailableTicketDesk();
   }
 
-  public synchronized ConversationStore conversations() {
+  public synchronized ConversationStore conversationStore() {
     if (conversations == null) {
       conversations = new ConversationStore(database(), json, clock);
     }
@@ -108,7 +108,7 @@ public final class Application implements AutoCloseable {
 
   public synchronized Bot bot() {
     if (bot == null) {
-      bot = new Bot(answerEngine(), ticketDesk(), conversations(), new TicketFormFlow(regions()));
+      bot = new Bot(answerEngine(), ticketDesk(), conversationStore(), new TicketFormFlow(regions()));
     }
     return bot;
   }
@@ -118,7 +118,7 @@ public final class Application implements AutoCloseable {
     if (notifier == null) {
       Map<String, OutboundSender> senders = new HashMap<>();
       if (config.wechat().enabled()) {
-        ConversationStore store = conversations();
+        ConversationStore store = conversationStore();
         senders.put("wechat", wechat().sender(openId -> store.lastSeen("wechat", openId), clock));
       }
       if (config.telegram().enabled()) {
