@@ -1,14 +1,13 @@
 package aidline.app;
 
-import aidline.answer.Answer;
 import aidline.answer.AnswerEngine;
-import aidline.answer.Intent;
-import aidline.answer.Turn;
 import aidline.channel.telegram.TelegramChannel;
 import aidline.channel.web.WebChatModule;
 import aidline.channel.wechat.WechatChannel;
 import aidline.channel.wechat.WechatMenu;
 import aidline.channel.wechat.WechatModule;
+import aidline.answer.AnswerKnowledge;
+import aidline.answer.Conversations;
 import aidline.config.AppConfig;
 import aidline.conversation.Bot;
 import aidline.conversation.ConversationStore;
@@ -24,6 +23,7 @@ import aidline.storage.Database;
 import aidline.storage.StorageException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,9 +41,11 @@ public final class Application implements AutoCloseable {
   private final Metrics metrics = new Metrics();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private Database database;
+  private Conversations conversations;
   private Javalin http;
-  private Regions regions;
-  private ConversationStore conversations;
+  private AnswerKnowledge knowledge;
+  private AnswerEngine answerEngine;
+  private ConversationStore conversationStore;
   private InboundLedger inboundLedger;
   private OutboxNotifier notifier;
   private Bot bot;
@@ -75,16 +77,40 @@ public final class Application implements AutoCloseable {
     return database;
   }
 
-  public synchronized Regions regions() {
-    if (regions == null) {
-      regions = Regions.load(config.knowledge().dirPath().resolve("regions.yaml"));
-    }
-    return regions;
+  /**
+   * The answer engine's knowledge read from a folder ({@code null}: the configured one); a folder
+   * without its own vocabulary or regions borrows the configured folder's.
+   */
+  public AnswerKnowledge answerKnowledge(Path dir) {
+    Path home = config.knowledge().dirPath();
+    return AnswerKnowledge.open(dir == null ? home : dir, home);
   }
 
-  /** Until the answer package provides its engine, an honest "not ready" reply. */
-  public AnswerEngine answerEngine() {
-    return (text, state) -> new Turn(Answer.text("抱歉，问答引擎尚未就绪，请稍后再试。", Intent.UNKNOWN), state);
+  /** In-memory conversations over the configured knowledge base, for {@code ask --jsonl}. */
+  public synchronized Conversations conversations() {
+    if (conversations == null) {
+      conversations = new Conversations(answerEngine());
+    }
+    return conversations;
+  }
+
+  public Regions regions() {
+    return knowledge().regions();
+  }
+
+  /** The engine over the configured knowledge base, shared by the bot on every channel. */
+  public synchronized AnswerEngine answerEngine() {
+    if (answerEngine == null) {
+      answerEngine = knowledge().engine();
+    }
+    return answerEngine;
+  }
+
+  synchronized AnswerKnowledge knowledge() {
+    if (knowledge == null) {
+      knowledge = answerKnowledge(null);
+    }
+    return knowledge;
   }
 
   /** Until the ticket package provides its desk, work orders from chat are refused politely. */
@@ -93,10 +119,10 @@ public final class Application implements AutoCloseable {
   }
 
   public synchronized ConversationStore conversationStore() {
-    if (conversations == null) {
-      conversations = new ConversationStore(database(), json, clock);
+    if (conversationStore == null) {
+      conversationStore = new ConversationStore(database(), json, clock);
     }
-    return conversations;
+    return conversationStore;
   }
 
   public synchronized InboundLedger inboundLedger() {
