@@ -2,6 +2,7 @@ package aidline.conversation;
 
 import aidline.answer.Answer;
 import aidline.answer.AnswerEngine;
+import aidline.answer.DialogState;
 import aidline.answer.Intent;
 import aidline.answer.Turn;
 import aidline.knowledge.ChineseText;
@@ -20,6 +21,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Bot {
   private static final Logger log = LoggerFactory.getLogger(Bot.class);
+  /** Asking about an order is recognised here too, so it works whatever the engine makes of it. */
+  private static final Pattern STATUS_QUESTION =
+      Pattern.compile("(查询|查一?下|查查|看看?|我的).{0,3}工单|工单.{0,4}(进度|状态|怎么样|到哪|办得)");
   private static final Pattern TICKET_NO = Pattern.compile("[A-Za-z]{0,4}-?\\d{6,}[-\\d]*");
   /** 身份证号 or 学籍号 (G + 身份证号); anything else the parent gives is taken as the student's name. */
   private static final Pattern STUDENT_ID = Pattern.compile("[Gg]?\\d{17}[\\dXx]");
@@ -54,6 +58,10 @@ public final class Bot {
   public Reply handle(InboundMessage m) {
     synchronized (locks[Math.floorMod((m.channel() + "\u0000" + m.userId()).hashCode(), locks.length)]) {
       ConversationState state = store.load(m.channel(), m.userId());
+      DialogState d = state.dialog();
+      if (d.region() == null && m.knownRegion() != null && !m.knownRegion().isBlank()) {
+        state = state.withDialog(new DialogState(m.knownRegion(), d.stage(), d.pendingQuestion(), d.pendingSlot()));
+      }
       Step step = decide(m, state, ChineseText.normalize(m.text()).trim());
       store.save(m.channel(), m.userId(), step.state());
       return step.reply();
@@ -69,7 +77,7 @@ public final class Bot {
     String bare = TicketFormFlow.clean(text);
     if (state.handoffOffer() != null) {
       ConversationState cleared = state.withHandoffOffer(null);
-      if (TicketFormFlow.YES.contains(bare)) {
+      if (TicketFormFlow.YES.contains(bare) || bare.contains("转人工") || bare.equals("人工")) {
         return startForm(cleared, state.handoffOffer(), Intent.TICKET_NEW);
       }
       if (TicketFormFlow.NO.contains(bare)) {
@@ -83,6 +91,9 @@ public final class Bot {
         return fb.get();
       }
     }
+    if (STATUS_QUESTION.matcher(text).find()) {
+      return status(m, state, text);
+    }
     Turn turn = engine.answer(text, state.dialog());
     ConversationState next = state.withDialog(turn.next());
     Answer a = turn.answer();
@@ -93,7 +104,9 @@ public final class Bot {
       return status(m, next, text);
     }
     if (a.handoff()) {
-      String offer = a.reply() + "\n需要转人工处理吗？回复“是”为您登记工单，工作人员会电话联系您。";
+      String offer = a.reply().contains("人工")
+          ? a.reply()
+          : a.reply() + "\n需要转人工处理吗？回复“是”为您登记工单，工作人员会电话联系您。";
       Answer offered = new Answer(offer, a.intent(), a.amounts(), a.citations(), a.clarify(), true);
       return new Step(next.withHandoffOffer(text), new Reply(offered, null));
     }
@@ -108,7 +121,14 @@ public final class Bot {
   private Step continueForm(InboundMessage m, ConversationState state, String text) {
     TicketFormFlow.Outcome o = form.next(state.form(), text);
     return switch (o.decision()) {
-      case CONTINUE -> new Step(state.withForm(o.form()), say(o.prompt(), Intent.TICKET_NEW, null));
+      case CONTINUE -> {
+        TicketForm f = o.form();
+        // the category follows the description once the parent has given one
+        if (f.description() != null && state.form().description() == null) {
+          f = new TicketForm(f.step(), category(f.description()), f.description(), f.studentId(), f.phone(), f.region());
+        }
+        yield new Step(state.withForm(f), say(o.prompt(), Intent.TICKET_NEW, null));
+      }
       case CANCELLED -> new Step(state.withForm(null), say(o.prompt(), Intent.TICKET_NEW, null));
       case SUBMIT -> submit(m, state, o.form());
     };

@@ -15,12 +15,20 @@ public record Reply(Answer answer, String ticketNo) {
     return answer.reply();
   }
 
-  /** The reply followed by its sources, one line each, for channels that show plain text only. */
+  /**
+   * The reply followed by its sources, one line each, for channels that show plain text only;
+   * a source the reply already names (by document number or title) is not repeated.
+   */
   public String plainText() {
-    StringBuilder sb = new StringBuilder(answer.reply() == null ? "" : answer.reply());
+    String reply = answer.reply() == null ? "" : answer.reply();
+    StringBuilder sb = new StringBuilder(reply);
     Set<String> lines = new LinkedHashSet<>();
     for (Citation c : answer.citations()) {
-      lines.add(sourceLine(c));
+      boolean named = (c.docNumber() != null && !c.docNumber().isBlank() && reply.contains(c.docNumber()))
+          || (c.title() != null && !c.title().isBlank() && reply.contains(c.title()));
+      if (!named) {
+        lines.add(sourceLine(c));
+      }
     }
     if (!lines.isEmpty()) {
       sb.append("\n\n依据：");

@@ -10,6 +10,7 @@ public record TicketForm(
     Step step, String category, String description, String studentId, String phone, String region) {
 
   public enum Step {
+    DESCRIPTION,
     STUDENT,
     PHONE,
     REGION,
@@ -18,6 +19,10 @@ public record TicketForm(
 
   TicketForm at(Step s) {
     return new TicketForm(s, category, description, studentId, phone, region);
+  }
+
+  TicketForm withDescription(String v) {
+    return new TicketForm(step, category, v, studentId, phone, region);
   }
 
   TicketForm withStudent(String v) {

@@ -16,6 +16,8 @@ public final class TicketFormFlow {
   static final Set<String> NO = Set.of("否", "不", "不是", "不对", "不用", "不需要", "不要");
   static final Set<String> SKIP = Set.of("跳过", "没有", "不知道", "不清楚", "无");
 
+  private static final Pattern REQUEST_WORDS =
+      Pattern.compile("[我要想请帮找转接人工客服热线登记工单帮忙一下个的吧呢啊吗，。！？,.!?\\s]");
   private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
   private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
 
@@ -34,9 +36,15 @@ public final class TicketFormFlow {
     CANCELLED
   }
 
+  /**
+   * Starts a form from the message that asked for help; a bare "转人工" says nothing about the
+   * problem, so the form then asks what happened first.
+   */
   public Outcome start(String description, String category, String knownRegion) {
-    TicketForm f = new TicketForm(TicketForm.Step.STUDENT, category, description, null, null, knownRegion);
-    return new Outcome(f, "好的，我帮您登记一张工单，工作人员会电话联系您。\n" + ask(TicketForm.Step.STUDENT), Decision.CONTINUE);
+    boolean bare = REQUEST_WORDS.matcher(description == null ? "" : description).replaceAll("").length() < 4;
+    TicketForm.Step first = bare ? TicketForm.Step.DESCRIPTION : TicketForm.Step.STUDENT;
+    TicketForm f = new TicketForm(first, category, bare ? null : description, null, null, knownRegion);
+    return new Outcome(f, "好的，我帮您登记一张工单，工作人员会电话联系您。\n" + ask(first), Decision.CONTINUE);
   }
 
   public Outcome next(TicketForm form, String answer) {
@@ -45,6 +53,12 @@ public final class TicketFormFlow {
       return new Outcome(null, "已取消登记。还有其他问题可以随时问我。", Decision.CANCELLED);
     }
     return switch (form.step()) {
+      case DESCRIPTION -> {
+        if (a.length() < 4) {
+          yield new Outcome(form, "请再具体说说，例如：哪项补助、哪个学期没有收到。", Decision.CONTINUE);
+        }
+        yield proceed(form.withDescription(a).at(TicketForm.Step.STUDENT));
+      }
       case STUDENT -> {
         TicketForm f = SKIP.contains(a) || a.isEmpty() ? form : form.withStudent(a);
         yield proceed(f.at(TicketForm.Step.PHONE));
@@ -82,6 +96,7 @@ public final class TicketFormFlow {
 
   static String ask(TicketForm.Step step) {
     return switch (step) {
+      case DESCRIPTION -> "请简单说说遇到了什么问题？（随时回复“取消”可放弃登记）";
       case STUDENT -> "请问孩子的姓名，或学籍号/身份证号？没有可回复“跳过”。（随时回复“取消”可放弃登记）";
       case PHONE -> "请留一个能接通的电话号码，方便工作人员回电。";
       case REGION -> "孩子在哪个市县上学？例如：岳阳市华容县。";

@@ -98,7 +98,9 @@ class BotTest {
 
   @Test
   void formInProgressSurvivesARestartAndCanBeCancelled() {
-    say("p", "我要找人工");
+    Reply what = say("p", "我要找人工");
+    assertTrue(what.text().contains("什么问题"), what.text());
+    say("p", "去年秋季的助学金没收到");
     say("p", "跳过");
     db.close();
     db = Database.open(new AppConfig.Storage(dir.resolve("bot.db").toString(), "FULL", 5000));
@@ -108,6 +110,15 @@ class BotTest {
     Reply cancelled = say("p", "算了");
     assertTrue(cancelled.text().contains("已取消"), cancelled.text());
     assertTrue(desk.opened.isEmpty());
+    // a bare request takes its category from the description given afterwards
+    say("p", "人工");
+    say("p", "去年秋季的助学金没收到");
+    say("p", "跳过");
+    say("p", "13812345678");
+    say("p", "岳阳");
+    say("p", "是");
+    assertEquals("资助未到账", desk.opened.get(0).category());
+    assertEquals("去年秋季的助学金没收到", desk.opened.get(0).description());
     // the bot is back to answering questions
     assertEquals(Intent.AMOUNT, say("p", "岳阳初中寄宿生生活补助多少").answer().intent());
   }
@@ -131,6 +142,7 @@ class BotTest {
   void deskOutageKeepsTheFormAndSaysSo() {
     Bot down = new Bot(engine, new UnavailableTicketDesk(), new ConversationStore(db, Json.mapper(), Clock.systemUTC()), new TicketFormFlow(REGIONS));
     down.handle(new InboundMessage("web", "x", null, "投诉"));
+    down.handle(new InboundMessage("web", "x", null, "学校多收了住宿费"));
     down.handle(new InboundMessage("web", "x", null, "跳过"));
     down.handle(new InboundMessage("web", "x", null, "13812345678"));
     down.handle(new InboundMessage("web", "x", null, "岳阳"));

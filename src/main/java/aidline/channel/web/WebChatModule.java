@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * The web chat: the page at {@code /} (static, from the classpath, nothing fetched from elsewhere)
- * and {@code POST /api/chat {"user","text"}}, which answers with the chat contract's JSON plus
+ * and {@code POST /api/chat {"user","text","region"?}}, which answers with the chat contract's JSON plus
  * {@code user} and {@code ticketNo}.
  */
 public final class WebChatModule implements RouteModule {
@@ -45,14 +45,14 @@ public final class WebChatModule implements RouteModule {
 
   private void chat(Context ctx) throws IOException {
     ChatRequest req = parse(ctx.body());
-    Reply reply = bot.handle(new InboundMessage(CHANNEL, req.user(), null, req.text()));
+    Reply reply = bot.handle(new InboundMessage(CHANNEL, req.user(), null, req.text(), req.region()));
     ObjectNode out = json.valueToTree(reply.answer());
     out.put("user", req.user());
     out.put("ticketNo", reply.ticketNo());
     ctx.json(out);
   }
 
-  record ChatRequest(String user, String text) {}
+  record ChatRequest(String user, String text, String region) {}
 
   private ChatRequest parse(String body) {
     JsonNode n;
@@ -76,7 +76,8 @@ public final class WebChatModule implements RouteModule {
       throw new ChatRequestException("user 过长（最多 100 个字符）");
     }
     // without a user there is no conversation to continue: a fresh id, returned so the caller can reuse it
-    return new ChatRequest(user.isEmpty() ? "anon-" + UUID.randomUUID() : user, text);
+    String region = n.path("region").isTextual() ? n.get("region").asText().trim() : null;
+    return new ChatRequest(user.isEmpty() ? "anon-" + UUID.randomUUID() : user, text, region);
   }
 
   @Override
