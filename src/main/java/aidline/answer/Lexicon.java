@@ -31,6 +31,7 @@ public final class Lexicon {
   private final Map<String, List<String>> intents;
   private final List<String> domain;
   private final Map<String, List<String>> expansions;
+  private final List<String> questionWords;
   private final Map<String, java.util.regex.Pattern> answerTypes = new LinkedHashMap<>();
 
   Lexicon(JsonNode root) {
@@ -43,6 +44,7 @@ public final class Lexicon {
     intents = groups(root.path("intents"));
     domain = words(root.path("domain"));
     expansions = groups(root.path("expansions"));
+    questionWords = words(root.path("questionWords"));
     for (Iterator<Map.Entry<String, JsonNode>> it = root.path("answerTypes").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       try {
@@ -65,9 +67,14 @@ public final class Lexicon {
     }
   }
 
+  /** No vocabulary: every message reads as off-topic or unknown (a knowledge base without lexicon.yaml). */
+  public static Lexicon empty() {
+    return new Lexicon(new ObjectMapper().createObjectNode());
+  }
+
   public static Lexicon load(Path file) {
     if (!Files.exists(file)) {
-      throw new KnowledgeException("缺少词表文件 " + file);
+      return empty();
     }
     try {
       return new Lexicon(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
@@ -98,9 +105,11 @@ public final class Lexicon {
     for (String key : keysIn(text, stages)) {
       found.add(Stage.fromWire(key));
     }
-    for (String key : keysIn(text, stageGroups)) {
-      stageGroups.get(key).forEach(s -> found.add(Stage.fromWire(s)));
-    }
+    stageGroups.forEach((word, list) -> {
+      if (text.contains(word)) {
+        list.forEach(s -> found.add(Stage.fromWire(s)));
+      }
+    });
     return found;
   }
 
@@ -148,8 +157,7 @@ public final class Lexicon {
 
   /** The text without its question words (多长时间, 什么时候 …): what is left is the content asked about. */
   public String withoutQuestionWords(String text) {
-    List<String> keys = new ArrayList<>(expansions.keySet());
-    keys.addAll(answerTypes.keySet());
+    List<String> keys = new ArrayList<>(questionWords);
     keys.sort(Comparator.comparingInt(String::length).reversed());
     String t = text;
     for (String k : keys) {

@@ -22,6 +22,7 @@ final class PassageReplies {
 
   private final PolicySearcher searcher;
   private final Lexicon lexicon;
+  private final java.util.Map<String, List<Sentence>> sentenceCache = new java.util.concurrent.ConcurrentHashMap<>();
 
   PassageReplies(PolicySearcher searcher, Lexicon lexicon) {
     this.searcher = searcher;
@@ -50,11 +51,12 @@ final class PassageReplies {
     double bestScore = 0;
     for (int rank = 0; rank < hits.size(); rank++) {
       SearchHit hit = hits.get(rank);
-      List<String> sentences = Paragraphs.sentences(hit.passage().text());
+      List<Sentence> cut = sentences(hit.passage().text());
+      List<String> sentences = cut.stream().map(Sentence::text).toList();
       int[] overlap = new int[sentences.size()];
       int top = -1;
       for (int i = 0; i < sentences.size(); i++) {
-        Set<String> have = Bigrams.of(sentences.get(i));
+        Set<String> have = cut.get(i).bigrams();
         for (String t : terms) {
           overlap[i] += have.contains(t) ? 2 : 0;
         }
@@ -79,7 +81,7 @@ final class PassageReplies {
         for (int i = 0; i < sentences.size(); i++) {
           if (i == top || (overlap[i] >= 4 && overlap[i] * 10 >= overlap[top] * 7 && text.length() < 160)) {
             text.append(sentences.get(i));
-            Set<String> have = Bigrams.of(sentences.get(i));
+            Set<String> have = cut.get(i).bigrams();
             terms.stream().filter(have::contains).forEach(covered::add);
           }
         }
@@ -88,6 +90,14 @@ final class PassageReplies {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  private record Sentence(String text, Set<String> bigrams) {}
+
+  /** Passages come from a fixed knowledge base, so their cut sentences are kept. */
+  private List<Sentence> sentences(String passage) {
+    return sentenceCache.computeIfAbsent(
+        passage, p -> Paragraphs.sentences(p).stream().map(s -> new Sentence(s, Bigrams.of(s))).toList());
   }
 
   private static String trimEnd(String s) {

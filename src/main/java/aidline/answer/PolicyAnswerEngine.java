@@ -79,7 +79,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     if (slots.region() == null) {
       reply.line("目前收录的文件中，只有以下地区有这项标准：");
     }
-    standards.describe(found, reply);
+    standards.describe(found, slots.region(), reply);
     return reply.build(Intent.AMOUNT, null, false);
   }
 
@@ -106,7 +106,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
       Replies reply = new Replies().line("可以，符合条件的可以享受：");
       standards.describeRules(entitled, reply);
       if (!found.isEmpty() && (entitled.isEmpty() || !slots.items().isEmpty())) {
-        standards.describe(found, reply);
+        standards.describe(found, slots.region(), reply);
       }
       return reply.build(Intent.ELIGIBILITY, null, false);
     }

@@ -40,10 +40,11 @@ final class StandardsReplies {
   }
 
   /** Lists the standards (grouped by region) with their quotes into the reply. */
-  void describe(List<AidStandard> standards, Replies reply) {
+  void describe(List<AidStandard> standards, Region asker, Replies reply) {
     for (String region : regions(standards)) {
       List<AidStandard> here = standards.stream().filter(s -> s.region().equals(region)).toList();
-      reply.line(region + "：");
+      boolean inherited = asker != null && !asker.path().equals(region) && asker.path().startsWith(region);
+      reply.line(inherited ? region + "（" + asker.name() + "按此文件执行）：" : region + "：");
       for (AidStandard s : here) {
         reply.line("· " + line(s));
         reply.amount(amountOf(s, s.name()));
