@@ -7,7 +7,6 @@ import aidline.channel.wechat.WechatChannel;
 import aidline.channel.wechat.WechatMenu;
 import aidline.channel.wechat.WechatModule;
 import aidline.answer.AnswerKnowledge;
-import aidline.answer.Conversations;
 import aidline.config.AppConfig;
 import aidline.conversation.Bot;
 import aidline.conversation.ConversationStore;
@@ -41,7 +40,6 @@ public final class Application implements AutoCloseable {
   private final Metrics metrics = new Metrics();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private Database database;
-  private Conversations conversations;
   private Javalin http;
   private AnswerKnowledge knowledge;
   private AnswerEngine answerEngine;
@@ -84,14 +82,6 @@ public final class Application implements AutoCloseable {
   public AnswerKnowledge answerKnowledge(Path dir) {
     Path home = config.knowledge().dirPath();
     return AnswerKnowledge.open(dir == null ? home : dir, home);
-  }
-
-  /** In-memory conversations over the configured knowledge base, for {@code ask --jsonl}. */
-  public synchronized Conversations conversations() {
-    if (conversations == null) {
-      conversations = new Conversations(answerEngine());
-    }
-    return conversations;
   }
 
   public Regions regions() {
