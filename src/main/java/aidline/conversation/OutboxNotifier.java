@@ -88,10 +88,13 @@ public final class OutboxNotifier implements Notifier, AutoCloseable {
   void drain() {
     for (Pending p : due()) {
       OutboundSender sender = senders.get(p.channel());
+      if (sender == null) {
+        // no retry can help a channel that is not configured (web chat, or WeChat without a token)
+        log.error("dropping {} message {} to {}: channel not configured for outbound messages", p.channel(), p.id(), p.userId());
+        update(p.id(), "failed", p.attempts() + 1, clock.millis(), "channel not configured");
+        continue;
+      }
       try {
-        if (sender == null) {
-          throw new IllegalStateException("channel " + p.channel() + " is not configured");
-        }
         sender.send(p.userId(), p.text());
         update(p.id(), "sent", p.attempts() + 1, clock.millis(), null);
       } catch (Exception e) {
@@ -159,6 +162,21 @@ public final class OutboxNotifier implements Notifier, AutoCloseable {
               m.put(rs.getString(1), rs.getInt(2));
             }
             return m;
+          }
+        });
+  }
+
+  /** Attempts per message, oldest first (tests and diagnostics). */
+  List<Integer> attempts() {
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("SELECT attempts FROM outbox ORDER BY id");
+              ResultSet rs = ps.executeQuery()) {
+            List<Integer> out = new ArrayList<>();
+            while (rs.next()) {
+              out.add(rs.getInt(1));
+            }
+            return out;
           }
         });
   }

@@ -63,6 +63,7 @@ class OutboxNotifierTest {
       n.notify("sms", "o2", "y");
       waitFor(() -> n.counts().equals(Map.of("failed", 2)));
       assertEquals(Map.of("failed", 2), n.counts());
+      assertEquals(List.of(3, 1), n.attempts(), "an unconfigured channel fails at once, a failing one after 3 tries");
     }
   }
 
