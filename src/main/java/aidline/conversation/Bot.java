@@ -125,7 +125,7 @@ public final class Bot {
         TicketForm f = o.form();
         // the category follows the description once the parent has given one
         if (f.description() != null && state.form().description() == null) {
-          f = new TicketForm(f.step(), category(f.description()), f.description(), f.studentId(), f.phone(), f.region());
+          f = new TicketForm(f.step(), category(f.description()), f.description(), f.student(), f.phone(), f.region());
         }
         yield new Step(state.withForm(f), say(o.prompt(), Intent.TICKET_NEW, null));
       }
@@ -135,7 +135,7 @@ public final class Bot {
   }
 
   private Step submit(InboundMessage m, ConversationState state, TicketForm f) {
-    String given = f.studentId();
+    String given = f.student();
     boolean isId = given != null && STUDENT_ID.matcher(given).matches();
     String description = f.description() + (given != null && !isId ? "（学生：" + given + "）" : "");
     TicketDesk.ChatTicket t;

@@ -5,9 +5,10 @@ package aidline.conversation;
  *
  * @param step what the bot asked last
  * @param description what happened (the parent's original message)
+ * @param student the student's name, 身份证号 or 学籍号, as the parent gave it
  */
 public record TicketForm(
-    Step step, String category, String description, String studentId, String phone, String region) {
+    Step step, String category, String description, String student, String phone, String region) {
 
   public enum Step {
     DESCRIPTION,
@@ -18,11 +19,11 @@ public record TicketForm(
   }
 
   TicketForm at(Step s) {
-    return new TicketForm(s, category, description, studentId, phone, region);
+    return new TicketForm(s, category, description, student, phone, region);
   }
 
   TicketForm withDescription(String v) {
-    return new TicketForm(step, category, v, studentId, phone, region);
+    return new TicketForm(step, category, v, student, phone, region);
   }
 
   TicketForm withStudent(String v) {
@@ -30,10 +31,10 @@ public record TicketForm(
   }
 
   TicketForm withPhone(String v) {
-    return new TicketForm(step, category, description, studentId, v, region);
+    return new TicketForm(step, category, description, student, v, region);
   }
 
   TicketForm withRegion(String v) {
-    return new TicketForm(step, category, description, studentId, phone, v);
+    return new TicketForm(step, category, description, student, phone, v);
   }
 }

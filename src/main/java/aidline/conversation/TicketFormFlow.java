@@ -18,6 +18,7 @@ public final class TicketFormFlow {
 
   private static final Pattern REQUEST_WORDS =
       Pattern.compile("[我要想请帮找转接人工客服热线登记工单帮忙一下个的吧呢啊吗，。！？,.!?\\s]");
+  private static final Pattern STUDENT_ID_LIKE = Pattern.compile("[Gg]?[0-9Xx]{10,19}");
   private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
   private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
 
@@ -60,6 +61,11 @@ public final class TicketFormFlow {
         yield proceed(form.withDescription(a).at(TicketForm.Step.STUDENT));
       }
       case STUDENT -> {
+        if (!SKIP.contains(a) && !a.isEmpty() && !looksLikeStudent(a)) {
+          // a sentence is more about the problem than a name: keep it and ask again
+          yield new Outcome(form.withDescription(form.description() + "；" + a),
+              "已记下。请问孩子的姓名，或学籍号/身份证号？没有可回复“跳过”。", Decision.CONTINUE);
+        }
         TicketForm f = SKIP.contains(a) || a.isEmpty() ? form : form.withStudent(a);
         yield proceed(f.at(TicketForm.Step.PHONE));
       }
@@ -94,6 +100,11 @@ public final class TicketFormFlow {
     return new Outcome(f, f.step() == TicketForm.Step.CONFIRM ? summary(f) : ask(f.step()), Decision.CONTINUE);
   }
 
+  /** A name (up to 10 characters, e.g. 欧阳小明 or a minority name) or an ID-like string. */
+  static boolean looksLikeStudent(String a) {
+    return a.length() <= 10 || STUDENT_ID_LIKE.matcher(a).matches();
+  }
+
   static String ask(TicketForm.Step step) {
     return switch (step) {
       case DESCRIPTION -> "请简单说说遇到了什么问题？（随时回复“取消”可放弃登记）";
@@ -106,7 +117,7 @@ public final class TicketFormFlow {
 
   static String summary(TicketForm f) {
     return "请确认工单内容：\n问题：" + f.description()
-        + "\n学生：" + (f.studentId() == null ? "未提供" : f.studentId())
+        + "\n学生：" + (f.student() == null ? "未提供" : f.student())
         + "\n电话：" + masked(f.phone())
         + "\n地区：" + f.region()
         + "\n确认提交请回复“是”，放弃请回复“否”。";

@@ -22,6 +22,11 @@ class TicketFormFlowTest {
     TicketFormFlow.Outcome next = flow.next(o.form(), "去年秋季学期的助学金没有收到");
     assertEquals(TicketForm.Step.STUDENT, next.form().step());
     assertEquals("去年秋季学期的助学金没有收到", next.form().description());
+    // a sentence at the student step adds to the description and the question is asked again
+    TicketFormFlow.Outcome more = flow.next(next.form(), "学校说名单报上去了但是一直没有发下来");
+    assertEquals(TicketForm.Step.STUDENT, more.form().step());
+    assertEquals("去年秋季学期的助学金没有收到；学校说名单报上去了但是一直没有发下来", more.form().description());
+    assertEquals("欧阳小明", flow.next(more.form(), "欧阳小明").form().student());
   }
 
   @Test
