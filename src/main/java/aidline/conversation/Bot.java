@@ -85,7 +85,7 @@ public final class Bot {
       }
       state = cleared;
     }
-    if (state.lastTicketNo() != null && (SATISFIED.contains(bare) || DISSATISFIED.contains(bare))) {
+    if (SATISFIED.contains(bare) || DISSATISFIED.contains(bare)) {
       Optional<Step> fb = feedback(m, state, !DISSATISFIED.contains(bare), text);
       if (fb.isPresent()) {
         return fb.get();
@@ -180,17 +180,25 @@ public final class Bot {
     return new Step(state.withLastTicket(c.ticketNo()), say(line, Intent.TICKET_STATUS, c.ticketNo()));
   }
 
+  /**
+   * The parent's 满意/不满意 for an order waiting for it: the last order seen in chat, else the
+   * newest of theirs that waits (e.g. one an operator registered from a call on this account).
+   */
   private Optional<Step> feedback(InboundMessage m, ConversationState state, boolean satisfied, String text) {
     try {
-      Optional<TicketDesk.ChatTicket> t = desk.find(state.lastTicketNo());
-      if (t.isEmpty() || !t.get().awaitingFeedback()) {
+      Optional<TicketDesk.ChatTicket> t =
+          Optional.ofNullable(state.lastTicketNo()).flatMap(desk::find).filter(TicketDesk.ChatTicket::awaitingFeedback);
+      if (t.isEmpty()) {
+        t = desk.recentForUser(m.channel(), m.userId()).stream().filter(TicketDesk.ChatTicket::awaitingFeedback).findFirst();
+      }
+      if (t.isEmpty()) {
         return Optional.empty();
       }
       TicketDesk.ChatTicket after = desk.feedback(t.get().ticketNo(), m.channel(), m.userId(), satisfied, text);
       String reply = satisfied
           ? "感谢您的评价！工单 " + after.ticketNo() + " 已结束。"
           : "很抱歉没能让您满意，工单 " + after.ticketNo() + " 已重新交办，工作人员会再联系您。";
-      return Optional.of(new Step(state, say(reply, Intent.TICKET_STATUS, after.ticketNo())));
+      return Optional.of(new Step(state.withLastTicket(after.ticketNo()), say(reply, Intent.TICKET_STATUS, after.ticketNo())));
     } catch (RuntimeException e) {
       log.warn("recording feedback from chat failed", e);
       return Optional.empty();

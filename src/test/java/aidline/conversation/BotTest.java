@@ -94,6 +94,15 @@ class BotTest {
     Reply fb = say("p", "满意");
     assertEquals(java.util.List.of("GD20260001:true"), desk.feedback);
     assertTrue(fb.text().contains("感谢"), fb.text());
+
+    // an order waiting for feedback is found even when the chat never saw its number
+    desk.open(new TicketDesk.ChatTicketRequest("wechat", "q", "家长", "13900000000", "湖南省岳阳市", null, "政策咨询", "来电登记"));
+    desk.resolve("GD20260002");
+    Reply unhappy = say("q", "不满意");
+    assertTrue(unhappy.text().contains("重新交办") && unhappy.text().contains("GD20260002"), unhappy.text());
+    assertEquals("GD20260002:false", desk.feedback.get(1));
+    // with nothing waiting, 满意 is just a message for the engine
+    assertEquals(Intent.GREETING, say("nobody", "满意").answer().intent());
   }
 
   @Test

@@ -95,7 +95,13 @@ public final class TelegramChannel implements AutoCloseable {
     } else if (text.trim().startsWith("/start") || text.trim().startsWith("/help")) {
       reply = Bot.welcome();
     } else {
-      reply = bot.handle(new InboundMessage(CHANNEL, chatId, String.valueOf(u.getUpdateId()), text)).plainText();
+      try {
+        reply = bot.handle(new InboundMessage(CHANNEL, chatId, String.valueOf(u.getUpdateId()), text)).plainText();
+      } catch (RuntimeException e) {
+        // the update is already claimed and will not come back: the parent must still hear something
+        log.error("telegram update {} failed in the bot", u.getUpdateId(), e);
+        reply = "抱歉，系统繁忙，刚才的问题没能处理，请稍后再问一次。";
+      }
     }
     ledger.record("tg:" + u.getUpdateId(), InboundLedger.Status.DONE, reply);
     try {
