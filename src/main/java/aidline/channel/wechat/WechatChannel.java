@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.ToLongFunction;
 import me.chanjar.weixin.mp.api.WxMpService;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything WeChat, built from configuration, so no WxJava type leaves this package: the callback
@@ -20,6 +21,11 @@ public final class WechatChannel {
   private final WxMpService service;
 
   public WechatChannel(AppConfig.Wechat cfg) {
+    if (cfg.aesKey() != null && !cfg.aesKey().isBlank() && cfg.aesKey().length() != 43) {
+      // not fatal: plaintext callbacks still work, but every safe-mode message will be refused
+      LoggerFactory.getLogger(WechatChannel.class)
+          .warn("wechat.aesKey has {} characters, EncodingAESKey has 43: safe-mode (AES) messages will be refused", cfg.aesKey().length());
+    }
     this.cfg = cfg;
     this.service = WechatClient.create(cfg);
   }
