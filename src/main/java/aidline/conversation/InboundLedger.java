@@ -5,6 +5,7 @@ import aidline.storage.SqliteDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,9 @@ public final class InboundLedger {
 
   public record Entry(Status status, String reply) {}
 
+  /** Longer than any channel re-delivers a message: WeChat retries for 15 s, Telegram keeps updates 24 h. */
+  static final Duration KEEP = Duration.ofDays(2);
+
   private final Database db;
   private final Clock clock;
 
@@ -33,6 +37,10 @@ public final class InboundLedger {
   public boolean claim(String key, String channel, String userId) {
     return db.inTransaction(
         c -> {
+          try (PreparedStatement old = c.prepareStatement("DELETE FROM inbound_message WHERE created_at < ?")) {
+            old.setLong(1, clock.millis() - KEEP.toMillis());
+            old.executeUpdate();
+          }
           try (PreparedStatement ps =
               c.prepareStatement(
                   SqliteDialect.insertOrIgnore("inbound_message", "dedupe_key, channel, user_id, status, created_at", "?, ?, ?, 'running', ?"))) {
