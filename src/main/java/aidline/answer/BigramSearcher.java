@@ -11,12 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import aidline.knowledge.PolicyDocument;
+import aidline.knowledge.ChineseText;
 
 /**
- * A small in-memory BM25 over the character bigrams of document paragraphs. It serves until the
- * knowledge base's Lucene searcher is wired in, and keeps foreign knowledge bases answerable
- * without an index on disk. Paragraphs of the asker's region (or its parents, or 全国) rank first.
+ * An in-memory BM25 over the character bigrams of passages, for the engine's per-message search
+ * (see {@link AnswerKnowledge} for why not Lucene). Passages of the asker's region (or its parents,
+ * or 全国) rank first.
  */
 public final class BigramSearcher implements PolicySearcher {
   private static final double K1 = 1.2;
@@ -28,13 +28,13 @@ public final class BigramSearcher implements PolicySearcher {
   private final Map<String, Double> idf = new HashMap<>();
   private final double avgLength;
 
-  public BigramSearcher(Collection<PolicyDocument> docs) {
+  public BigramSearcher(Collection<Passage> passages) {
     Map<String, Integer> df = new HashMap<>();
     long total = 0;
-    for (PolicyDocument d : docs) {
-      for (Passage p : Paragraphs.of(d)) {
+    {
+      for (Passage p : passages) {
         Map<String, Integer> tf = new HashMap<>();
-        String t = p.text();
+        String t = ChineseText.normalize(p.text());
         for (int i = 0; i + 1 < t.length(); i++) {
           if (Character.isLetterOrDigit(t.charAt(i)) && Character.isLetterOrDigit(t.charAt(i + 1))) {
             tf.merge(t.substring(i, i + 2).toLowerCase(), 1, Integer::sum);

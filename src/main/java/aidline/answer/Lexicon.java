@@ -56,6 +56,9 @@ public final class Lexicon {
     for (String s : stages.keySet()) {
       checkStage(s);
     }
+    for (Map<String, List<String>> m : List.of(stages, categories, schoolTypes, items)) {
+      ordered.put(m, orderedWords(m));
+    }
     stageGroups.values().forEach(l -> l.forEach(Lexicon::checkStage));
   }
 
@@ -157,10 +160,8 @@ public final class Lexicon {
 
   /** The text without its question words (多长时间, 什么时候 …): what is left is the content asked about. */
   public String withoutQuestionWords(String text) {
-    List<String> keys = new ArrayList<>(questionWords);
-    keys.sort(Comparator.comparingInt(String::length).reversed());
     String t = text;
-    for (String k : keys) {
+    for (String k : questionWords) {
       t = t.replace(k, " ");
     }
     return t;
@@ -174,20 +175,35 @@ public final class Lexicon {
         || !categoriesIn(text).isEmpty();
   }
 
-  /** Keys whose words occur in the text, longest words first, each text position used once. */
-  private static Set<String> keysIn(String text, Map<String, List<String>> groups) {
-    record Word(String key, String word) {}
+  private record Word(String key, String word) {}
+
+  /** Words of each group map, longest first; filled in the constructor, read-only afterwards. */
+  private final Map<Map<String, List<String>>, List<Word>> ordered = new java.util.IdentityHashMap<>();
+
+  private static List<Word> orderedWords(Map<String, List<String>> groups) {
     List<Word> all = new ArrayList<>();
     groups.forEach((k, ws) -> ws.forEach(w -> all.add(new Word(k, w))));
     all.sort(Comparator.comparingInt((Word w) -> w.word().length()).reversed());
+    return List.copyOf(all);
+  }
+
+  private List<Word> ordered(Map<String, List<String>> groups) {
+    return ordered.get(groups);
+  }
+
+  /** Keys whose words occur in the text, longest words first, each text position used once. */
+  private Set<String> keysIn(String text, Map<String, List<String>> groups) {
     String lower = text.toLowerCase();
-    boolean[] used = new boolean[lower.length()];
+    boolean[] used = null;
     Set<String> found = new LinkedHashSet<>();
-    for (Word w : all) {
+    for (Word w : ordered(groups)) {
       int from = 0;
       int at;
       while (!w.word().isEmpty() && (at = lower.indexOf(w.word(), from)) >= 0) {
         from = at + 1;
+        if (used == null) {
+          used = new boolean[lower.length()];
+        }
         boolean free = true;
         for (int i = at; i < at + w.word().length(); i++) {
           free &= !used[i];

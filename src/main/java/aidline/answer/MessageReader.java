@@ -65,7 +65,8 @@ public final class MessageReader {
     if (lexicon.cue("amount", text)) {
       return Intent.AMOUNT;
     }
-    if (lexicon.cue("eligibility", text) || text.endsWith("吗") || text.endsWith("不") || text.endsWith("没")) {
+    String bare = text.replaceAll("[？?！!。，,.~～\\s]+$", "");
+    if (lexicon.cue("eligibility", text) || bare.endsWith("吗") || bare.endsWith("不") || bare.endsWith("没")) {
       return Intent.ELIGIBILITY;
     }
     if (lexicon.cue("procedure", text)) {

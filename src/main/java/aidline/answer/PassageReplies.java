@@ -4,6 +4,7 @@ import aidline.knowledge.Passage;
 import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.Region;
 import aidline.knowledge.SearchHit;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,9 @@ final class PassageReplies {
   /** Share of the question's content bigrams the chosen sentences must contain to be trusted. */
   private static final double MIN_COVERAGE = 0.34;
   private static final int HITS = 8;
+  private static final int MAX_AMOUNT_QUOTES = 3;
+  private static final double STRONG_COVERAGE = 0.75;
+  private static final int STRONG_MIN_TERMS = 3;
   /** A sentence shaped like an answer (a duration for 多长时间) outweighs one more shared word. */
   private static final int ANSWER_SHAPE_BONUS = 3;
 
@@ -30,9 +34,15 @@ final class PassageReplies {
   }
 
   /** The quoted sentences of one passage that answer a question. */
-  record Quote(Passage passage, String text, double coverage) {}
+  record Quote(Passage passage, String text, String top, double coverage, double score) {}
 
   Optional<Quote> best(String question, Region region) {
+    List<Quote> all = quotes(question, region);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+  }
+
+  /** The best quote of each hit passage, best first. */
+  List<Quote> quotes(String question, Region region) {
     Set<String> terms = Bigrams.ofQuestion(lexicon.withoutQuestionWords(question));
     if (region != null) {
       // the region is a filter, not content: 海南 in the question says nothing about the passage
@@ -40,64 +50,88 @@ final class PassageReplies {
       terms.removeAll(Bigrams.of(region.name()));
     }
     if (terms.isEmpty()) {
-      return Optional.empty();
+      return List.of();
     }
     Set<String> extra = new LinkedHashSet<>();
     lexicon.expansions(question).forEach(w -> extra.addAll(Bigrams.of(w)));
     List<java.util.regex.Pattern> shapes = lexicon.answerTypes(question);
     String query = question + " " + String.join(" ", lexicon.expansions(question));
     List<SearchHit> hits = searcher.search(query, region, HITS);
-    Quote best = null;
-    double bestScore = 0;
+    List<Quote> out = new ArrayList<>();
     for (int rank = 0; rank < hits.size(); rank++) {
-      SearchHit hit = hits.get(rank);
-      List<Sentence> cut = sentences(hit.passage().text());
-      List<String> sentences = cut.stream().map(Sentence::text).toList();
-      int[] overlap = new int[sentences.size()];
-      int top = -1;
-      for (int i = 0; i < sentences.size(); i++) {
-        Set<String> have = cut.get(i).bigrams();
-        for (String t : terms) {
-          overlap[i] += have.contains(t) ? 2 : 0;
-        }
-        for (String t : extra) {
-          overlap[i] += have.contains(t) ? 1 : 0;
-        }
-        for (java.util.regex.Pattern shape : shapes) {
-          overlap[i] += shape.matcher(sentences.get(i)).find() ? ANSWER_SHAPE_BONUS : 0;
-        }
-        if (top < 0 || overlap[i] > overlap[top]) {
-          top = i;
-        }
-      }
-      if (top < 0) {
-        continue;
-      }
-      // earlier hits win ties: the searcher already weighed region and rarity
-      double score = overlap[top] - rank * 0.5;
-      if (best == null || score > bestScore) {
-        StringBuilder text = new StringBuilder();
-        Set<String> covered = new LinkedHashSet<>();
-        for (int i = 0; i < sentences.size(); i++) {
-          if (i == top || (overlap[i] >= 4 && overlap[i] * 10 >= overlap[top] * 7 && text.length() < 160)) {
-            text.append(sentences.get(i));
-            Set<String> have = cut.get(i).bigrams();
-            terms.stream().filter(have::contains).forEach(covered::add);
-          }
-        }
-        best = new Quote(hit.passage(), trimEnd(text.toString()), (double) covered.size() / terms.size());
-        bestScore = score;
+      Quote q = quote(hits.get(rank).passage(), terms, extra, shapes, rank);
+      if (q != null) {
+        out.add(q);
       }
     }
-    return Optional.ofNullable(best);
+    out.sort(java.util.Comparator.comparingDouble(Quote::score).reversed());
+    return out;
   }
 
-  private record Sentence(String text, Set<String> bigrams) {}
+  private Quote quote(Passage passage, Set<String> terms, Set<String> extra, List<java.util.regex.Pattern> shapes, int rank) {
+    List<Sentence> cut = sentences(passage.text());
+    int n = cut.size();
+    int[] overlap = new int[n];
+    List<Set<String>> context = new ArrayList<>();
+    int top = -1;
+    for (int i = 0; i < n; i++) {
+      // in a question-and-answer text the question names the topic and the next sentence answers it
+      boolean asks = cut.get(i).isQuestion();
+      Set<String> have = new java.util.HashSet<>(cut.get(i).bigrams());
+      if (i > 0 && cut.get(i - 1).isQuestion()) {
+        have.addAll(cut.get(i - 1).bigrams());
+      }
+      context.add(have);
+      if (asks && i + 1 < n) {
+        continue;
+      }
+      for (String t : terms) {
+        overlap[i] += have.contains(t) ? 2 : 0;
+      }
+      for (String t : extra) {
+        overlap[i] += have.contains(t) ? 1 : 0;
+      }
+      for (java.util.regex.Pattern shape : shapes) {
+        overlap[i] += shape.matcher(cut.get(i).text()).find() ? ANSWER_SHAPE_BONUS : 0;
+      }
+      if (top < 0 || overlap[i] > overlap[top]) {
+        top = i;
+      }
+    }
+    if (top < 0) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder();
+    Set<String> covered = new LinkedHashSet<>();
+    for (int i = 0; i < n; i++) {
+      boolean pick = i == top || (overlap[i] >= 4 && overlap[i] * 10 >= overlap[top] * 7 && text.length() < 160);
+      boolean questionOfPick = i + 1 < n && cut.get(i).isQuestion() && (i + 1 == top);
+      if (pick || questionOfPick) {
+        if (text.length() > 0 && !endsSentence(text.charAt(text.length() - 1))) {
+          text.append(' ');
+        }
+        text.append(cut.get(i).text());
+        context.get(i).stream().filter(terms::contains).forEach(covered::add);
+      }
+    }
+    // earlier hits win ties: the searcher already weighed region and rarity
+    return new Quote(passage, trimEnd(text.toString()), cut.get(top).text(), (double) covered.size() / terms.size(), overlap[top] - rank * 0.5);
+  }
+
+  private record Sentence(String text, Set<String> bigrams) {
+    boolean isQuestion() {
+      return text.endsWith("？") || text.endsWith("?");
+    }
+  }
 
   /** Passages come from a fixed knowledge base, so their cut sentences are kept. */
   private List<Sentence> sentences(String passage) {
     return sentenceCache.computeIfAbsent(
-        passage, p -> Paragraphs.sentences(p).stream().map(s -> new Sentence(s, Bigrams.of(s))).toList());
+        passage, p -> Sentences.of(p).stream().map(s -> new Sentence(s, Bigrams.of(s))).toList());
+  }
+
+  private static boolean endsSentence(char c) {
+    return "。；！？;!?，,：:".indexOf(c) >= 0;
   }
 
   private static String trimEnd(String s) {
@@ -108,19 +142,46 @@ final class PassageReplies {
     return t;
   }
 
+  /**
+   * True when a passage answers the question almost word for word: a message our vocabulary does not
+   * know (a foreign knowledge base's 绿色通道) is then a question about the documents, not off-topic.
+   */
+  boolean stronglyMatched(String question, Region region) {
+    if (Bigrams.ofQuestion(lexicon.withoutQuestionWords(question)).size() < STRONG_MIN_TERMS) {
+      return false;
+    }
+    return best(question, region).filter(q -> q.coverage() >= STRONG_COVERAGE).isPresent();
+  }
+
   /** Answers from the best quote, or says it cannot and offers a work order. */
   Answer answer(String question, Region region, Intent intent) {
-    Optional<Quote> q = best(question, region);
-    if (q.isEmpty() || q.get().coverage() < MIN_COVERAGE) {
+    List<Quote> all = quotes(question, region);
+    if (all.isEmpty() || all.get(0).coverage() < MIN_COVERAGE) {
       return lowConfidence(intent);
     }
-    Passage p = q.get().passage();
+    Quote first = all.get(0);
+    List<Quote> shown = new ArrayList<>(List.of(first));
+    if (intent == Intent.AMOUNT) {
+      // an amount asked without a standards table: other passages stating sums (本专科 and 研究生) help too
+      for (Quote q : all.subList(1, all.size())) {
+        if (shown.size() < MAX_AMOUNT_QUOTES && q.coverage() >= MIN_COVERAGE && q.score() * 10 >= first.score() * 7
+            && !MoneyAmounts.money(q.top()).isEmpty() && shown.stream().noneMatch(s -> s.text().equals(q.text()))) {
+          shown.add(q);
+        }
+      }
+    }
     Replies reply = new Replies();
-    reply.line("根据《" + p.title() + "》，相关规定是：" + q.get().text());
-    reply.cite(new AidStandard.Source(p.docId(), p.title(), p.docNumber(), p.region(), p.section(), q.get().text()));
-    String amountRegion = p.region() == null || p.region().isBlank() ? "未注明" : p.region();
-    for (MoneyAmounts.Money m : MoneyAmounts.money(q.get().text())) {
-      reply.amount(new Amount(m.value(), m.unit(), "原文所述金额", amountRegion));
+    for (Quote q : shown) {
+      Passage p = q.passage();
+      reply.line("根据《" + p.title() + "》：" + q.text());
+      String amountRegion = p.region() == null || p.region().isBlank() ? "未注明" : p.region();
+      for (MoneyAmounts.Money m : MoneyAmounts.money(q.text())) {
+        reply.amount(new Amount(m.value(), m.unit(), "原文所述金额", amountRegion));
+      }
+    }
+    for (Quote q : shown) {
+      Passage p = q.passage();
+      reply.cite(new AidStandard.Source(p.docId(), p.title(), p.docNumber(), p.region(), p.citation(), q.text()));
     }
     if (reply.hasAmounts()) {
       reply.line("以上金额均摘自原文，具体以当地最新通知为准。");

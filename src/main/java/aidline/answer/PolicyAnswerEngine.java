@@ -47,7 +47,9 @@ public final class PolicyAnswerEngine implements AnswerEngine {
               .withHandoff(true);
           case TICKET_STATUS -> Answer.text("请告诉我工单编号（或登记时留的手机号），我帮您查询办理进度。", Intent.TICKET_STATUS);
           case GREETING -> Answer.text("您好！我是学生资助助手，可以帮您查资助标准、能不能享受、怎么申请，也可以帮您登记问题工单。", Intent.GREETING);
-          case OFFTOPIC -> Answer.text("抱歉，这个我帮不上忙。我是学生资助助手，可以回答教育精准扶贫资助的标准、条件和申请办法，也可以帮您反映问题、查询工单。", Intent.OFFTOPIC);
+          case OFFTOPIC -> passages.stronglyMatched(reading.text(), reading.slots().region())
+              ? passages.answer(reading.text(), reading.slots().region(), Intent.POLICY)
+              : Answer.text("抱歉，这个我帮不上忙。我是学生资助助手，可以回答教育精准扶贫资助的标准、条件和申请办法，也可以帮您反映问题、查询工单。", Intent.OFFTOPIC);
           case AMOUNT -> amount(reading);
           case ELIGIBILITY -> eligibility(reading);
           default -> passages.answer(reading.text(), reading.slots().region(), reading.intent());

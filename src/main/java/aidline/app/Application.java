@@ -1,12 +1,12 @@
 package aidline.app;
 
 import aidline.answer.AnswerEngine;
+import aidline.answer.AnswerKnowledge;
 import aidline.channel.telegram.TelegramChannel;
 import aidline.channel.web.WebChatModule;
 import aidline.channel.wechat.WechatChannel;
 import aidline.channel.wechat.WechatMenu;
 import aidline.channel.wechat.WechatModule;
-import aidline.answer.AnswerKnowledge;
 import aidline.config.AppConfig;
 import aidline.conversation.Bot;
 import aidline.conversation.ConversationStore;
@@ -17,13 +17,16 @@ import aidline.conversation.OutboxNotifier;
 import aidline.conversation.TicketDesk;
 import aidline.conversation.TicketFormFlow;
 import aidline.conversation.UnavailableTicketDesk;
-import aidline.knowledge.Regions;
+import aidline.knowledge.FolderWatcher;
+import aidline.knowledge.KnowledgeBase;
+import aidline.knowledge.KnowledgeRoutes;
 import aidline.storage.Database;
 import aidline.storage.StorageException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,8 +43,9 @@ public final class Application implements AutoCloseable {
   private final Metrics metrics = new Metrics();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private Database database;
+  private KnowledgeBase knowledge;
   private Javalin http;
-  private AnswerKnowledge knowledge;
+  private AnswerKnowledge served;
   private AnswerEngine answerEngine;
   private ConversationStore conversationStore;
   private InboundLedger inboundLedger;
@@ -75,32 +79,42 @@ public final class Application implements AutoCloseable {
     return database;
   }
 
-  /**
-   * The answer engine's knowledge read from a folder ({@code null}: the configured one); a folder
-   * without its own vocabulary or regions borrows the configured folder's.
-   */
-  public AnswerKnowledge answerKnowledge(Path dir) {
-    Path home = config.knowledge().dirPath();
-    return AnswerKnowledge.open(dir == null ? home : dir, home);
+  /** The knowledge base of {@code knowledge.dir}, read and indexed on first use. */
+  public synchronized KnowledgeBase knowledge() {
+    if (knowledge == null) {
+      knowledge = KnowledgeBase.open(config.knowledge().dirPath());
+      closeables.add(knowledge);
+    }
+    return knowledge;
   }
 
-  public Regions regions() {
-    return knowledge().regions();
+  /**
+   * What the answer engine reads: the configured knowledge base ({@code dir} null), or another
+   * folder (ask/eval {@code --kb}), which borrows the configured folder's vocabulary if it has none.
+   */
+  public synchronized AnswerKnowledge answerKnowledge(Path dir) {
+    Path home = config.knowledge().dirPath();
+    if (dir == null) {
+      return AnswerKnowledge.of(knowledge(), home);
+    }
+    KnowledgeBase other = KnowledgeBase.open(dir);
+    closeables.add(other);
+    return AnswerKnowledge.of(other, home);
   }
 
   /** The engine over the configured knowledge base, shared by the bot on every channel. */
   public synchronized AnswerEngine answerEngine() {
     if (answerEngine == null) {
-      answerEngine = knowledge().engine();
+      answerEngine = served().engine();
     }
     return answerEngine;
   }
 
-  synchronized AnswerKnowledge knowledge() {
-    if (knowledge == null) {
-      knowledge = answerKnowledge(null);
+  private synchronized AnswerKnowledge served() {
+    if (served == null) {
+      served = answerKnowledge(null);
     }
-    return knowledge;
+    return served;
   }
 
   /** Until the ticket package provides its desk, work orders from chat are refused politely. */
@@ -124,7 +138,7 @@ public final class Application implements AutoCloseable {
 
   public synchronized Bot bot() {
     if (bot == null) {
-      bot = new Bot(answerEngine(), ticketDesk(), conversationStore(), new TicketFormFlow(regions()));
+      bot = new Bot(answerEngine(), ticketDesk(), conversationStore(), new TicketFormFlow(served().regions()));
     }
     return bot;
   }
@@ -160,8 +174,13 @@ public final class Application implements AutoCloseable {
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
     Database db = database();
-    Health health = new Health(db, () -> 0, Version.current());
+    KnowledgeBase kb = knowledge();
+    if (config.knowledge().watch()) {
+      closeables.add(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex).start());
+    }
+    Health health = new Health(db, kb::documentCount, Version.current());
     List<RouteModule> modules = new ArrayList<>();
+    modules.add(new KnowledgeRoutes(kb));
     // the first normalisation loads OpenCC's dictionaries (about a second): pay that now, not
     // inside the first parent's 5-second WeChat budget
     aidline.knowledge.ChineseText.normalize("資助");

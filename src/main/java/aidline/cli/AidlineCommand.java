@@ -5,6 +5,7 @@ import aidline.app.Version;
 import aidline.config.AppConfig;
 import aidline.config.ConfigException;
 import aidline.config.ConfigLoader;
+import aidline.knowledge.KnowledgeException;
 import aidline.storage.StorageException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,7 +60,8 @@ public final class AidlineCommand implements Runnable {
     CommandLine cl = new CommandLine(root);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          if (ex instanceof ConfigException || ex instanceof StorageException || ex instanceof UserFacingException) {
+          if (ex instanceof ConfigException || ex instanceof StorageException || ex instanceof UserFacingException
+              || ex instanceof KnowledgeException) {
             commandLine.getErr().println(ex.getMessage());
             return 2;
           }

@@ -39,7 +39,12 @@ final class EvalCommand implements Runnable {
 
   @Override
   public void run() {
-    var app = parent.application();
+    try (var app = parent.application()) {
+      run(app);
+    }
+  }
+
+  private void run(aidline.app.Application app) {
     ObjectMapper json = app.json();
     List<JsonNode> questions = read(json);
     AnswerEngine engine = app.answerKnowledge(kb).engine();

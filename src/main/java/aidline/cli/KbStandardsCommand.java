@@ -29,12 +29,17 @@ final class KbStandardsCommand implements Runnable {
 
   @Override
   public void run() {
-    AnswerKnowledge k = parent.parent.application().answerKnowledge(kb);
+    try (var app = parent.parent.application()) {
+      run(app.answerKnowledge(kb));
+    }
+  }
+
+  private void run(AnswerKnowledge k) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     if (suggest != null) {
       PolicyDocument doc =
           k.documents().byId(suggest).orElseThrow(() -> new UserFacingException("找不到文件 " + suggest));
-      for (StandardSuggestions.Suggestion s : StandardSuggestions.of(doc, k.standards())) {
+      for (StandardSuggestions.Suggestion s : StandardSuggestions.of(doc, k.knowledgeBase().passages(doc.id()), k.standards())) {
         out.println((s.covered() ? "已收录 " : "未收录 ") + s.section() + "：" + s.sentence());
       }
       return;

@@ -111,7 +111,10 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
     Map<String, PolicyDocument> published = new java.util.TreeMap<>();
     Map<String, Path> owner = new HashMap<>();
     int drafts = 0;
-    for (KnowledgeFolder.Entry e : files.values()) {
+    // when two files claim one id, the file named <id>.md is the real one
+    List<KnowledgeFolder.Entry> ordered = new ArrayList<>(files.values());
+    ordered.sort(java.util.Comparator.comparing((KnowledgeFolder.Entry e) -> !(e.ok() && e.file().getFileName().toString().equals(e.document().id() + ".md"))));
+    for (KnowledgeFolder.Entry e : ordered) {
       if (!e.ok()) {
         problems.add(dir.relativize(e.file()) + ": " + e.error());
         continue;

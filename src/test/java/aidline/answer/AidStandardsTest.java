@@ -20,7 +20,7 @@ class AidStandardsTest {
 
   private AidStandards load() throws IOException {
     Fixtures.write(dir);
-    return AidStandards.load(dir.resolve("standards.yaml"), KbFolderDocuments.load(dir));
+    return Fixtures.standards(dir);
   }
 
   private static Slots slots(Set<Stage> stages, boolean boarder, Set<String> schoolTypes) {
@@ -50,7 +50,7 @@ class AidStandardsTest {
     Fixtures.write(dir);
     Files.writeString(dir.resolve("standards.yaml"), Fixtures.STANDARDS.replaceFirst("初中1250元。", "初中1250元整。"));
     KnowledgeException e =
-        assertThrows(KnowledgeException.class, () -> AidStandards.load(dir.resolve("standards.yaml"), KbFolderDocuments.load(dir)));
+        assertThrows(KnowledgeException.class, () -> Fixtures.standards(dir));
     assertTrue(e.getMessage().contains("yy-junior") && e.getMessage().contains("引文"), e.getMessage());
   }
 
@@ -59,7 +59,7 @@ class AidStandardsTest {
     Fixtures.write(dir);
     Files.writeString(dir.resolve("standards.yaml"), Fixtures.STANDARDS.replace("amount: 2000", "amount: 3000"));
     KnowledgeException e =
-        assertThrows(KnowledgeException.class, () -> AidStandards.load(dir.resolve("standards.yaml"), KbFolderDocuments.load(dir)));
+        assertThrows(KnowledgeException.class, () -> Fixtures.standards(dir));
     assertTrue(e.getMessage().contains("bc-senior") && e.getMessage().contains("3000"), e.getMessage());
   }
 
@@ -68,7 +68,7 @@ class AidStandardsTest {
     Fixtures.write(dir);
     Files.writeString(dir.resolve("standards.yaml"), Fixtures.STANDARDS.replace("amount: 2250", "amount: 2200"));
     KnowledgeException e =
-        assertThrows(KnowledgeException.class, () -> AidStandards.load(dir.resolve("standards.yaml"), KbFolderDocuments.load(dir)));
+        assertThrows(KnowledgeException.class, () -> Fixtures.standards(dir));
     assertTrue(e.getMessage().contains("as-junior"), e.getMessage());
   }
 
@@ -104,7 +104,7 @@ class AidStandardsTest {
   void theProjectTableMatchesTheProjectDocuments() {
     // start-up check on the real knowledge base: every quote and amount verified
     Path kb = Path.of("knowledge-base");
-    AidStandards t = AidStandards.load(kb.resolve("standards.yaml"), KbFolderDocuments.load(kb));
+    AidStandards t = Fixtures.standards(kb);
     assertTrue(t.standards().size() >= 20, "standards: " + t.standards().size());
     for (AidStandard s : t.standards()) {
       assertTrue(AidStandards.containsNumber(s.source().quote(), s.amount()), s.id());

@@ -1,11 +1,10 @@
 package aidline.answer;
 
-import aidline.knowledge.PolicyDocument;
+import aidline.knowledge.KnowledgeBase;
 import aidline.knowledge.Regions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** A tiny knowledge base written into a temporary folder: two cities, one county, three documents. */
 final class Fixtures {
@@ -142,7 +141,10 @@ final class Fixtures {
     return Regions.load(dir.resolve("regions.yaml"));
   }
 
-  static KbFolderDocuments docs(List<PolicyDocument> list) {
-    return KbFolderDocuments.of(list);
+  /** Loads a standards table against the folder's documents. */
+  static AidStandards standards(Path dir) {
+    try (KnowledgeBase kb = KnowledgeBase.open(dir)) {
+      return AidStandards.load(dir.resolve("standards.yaml"), DocumentLookup.of(kb));
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aidline.knowledge.KnowledgeBase;
 import aidline.knowledge.Passage;
 import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.Region;
@@ -14,20 +15,28 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PolicyAnswerEngineTest {
   @TempDir Path dir;
+  private KnowledgeBase base;
   private AnswerKnowledge kb;
   private AnswerEngine engine;
 
   @BeforeEach
   void setUp() throws IOException {
     Fixtures.write(dir);
-    kb = AnswerKnowledge.open(dir, null);
+    base = KnowledgeBase.open(dir);
+    kb = AnswerKnowledge.of(base, null);
     engine = kb.engine();
+  }
+
+  @AfterEach
+  void tearDown() {
+    base.close();
   }
 
   private Answer ask(String text) {
