@@ -5,6 +5,7 @@ import aidline.answer.AnswerKnowledge;
 import aidline.channel.telegram.TelegramChannel;
 import aidline.channel.web.WebChatModule;
 import aidline.channel.wechat.WechatChannel;
+import aidline.channel.wechat.WechatGateway;
 import aidline.channel.wechat.WechatMenu;
 import aidline.channel.wechat.WechatModule;
 import aidline.config.AppConfig;
@@ -149,10 +150,10 @@ public final class Application implements AutoCloseable {
       Map<String, OutboundSender> senders = new HashMap<>();
       if (config.wechat().enabled()) {
         ConversationStore store = conversationStore();
-        senders.put("wechat", wechat().sender(openId -> store.lastSeen("wechat", openId), clock));
+        senders.put(WechatGateway.CHANNEL, wechat().sender(openId -> store.lastSeen(WechatGateway.CHANNEL, openId), clock));
       }
       if (config.telegram().enabled()) {
-        senders.put("telegram", TelegramChannel.sender(config.telegram()));
+        senders.put(TelegramChannel.CHANNEL, TelegramChannel.sender(config.telegram()));
       }
       notifier = new OutboxNotifier(database(), clock, senders, OutboxNotifier.Policy.defaults());
       closeables.add(notifier);
