@@ -264,6 +264,10 @@ public final class AidStandards {
         return byItem;
       }
     }
+    if (!slots.stages().isEmpty() && out.stream().allMatch(s -> s.stages().isEmpty())) {
+      // only stage-agnostic items (海南 交通补助) left for a question about one stage: they do not answer it
+      return List.of();
+    }
     return out;
   }
 

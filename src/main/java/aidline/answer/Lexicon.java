@@ -113,6 +113,10 @@ public final class Lexicon {
         list.forEach(s -> found.add(Stage.fromWire(s)));
       }
     });
+    if (found.size() > 1) {
+      // "班主任老师说初中住校有补助": a pupil's stage beside 老师 means the question is about the pupil
+      found.remove(Stage.TEACHER);
+    }
     return found;
   }
 

@@ -32,7 +32,12 @@ public final class MessageReader {
             lexicon.categoriesIn(text),
             lexicon.schoolTypesIn(text),
             lexicon.itemsIn(text));
-    return new Reading(text, intent(text, inText != null), slots, inText);
+    Intent intent = intent(text, inText != null);
+    if (intent == Intent.UNKNOWN && slots.specific() && region != null) {
+      // "鞍山建档立卡高中生补助": a region and a kind of aid with no question word asks for the standard
+      intent = Intent.AMOUNT;
+    }
+    return new Reading(text, intent, slots, inText);
   }
 
   /** The most specific region named in the text (a county over its city). */

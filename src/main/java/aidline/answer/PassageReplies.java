@@ -19,6 +19,7 @@ final class PassageReplies {
   private static final double MIN_COVERAGE = 0.34;
   private static final int HITS = 8;
   private static final int MAX_AMOUNT_QUOTES = 3;
+  private static final int HEADING_MAX = 24;
   private static final double STRONG_COVERAGE = 0.75;
   private static final int STRONG_MIN_TERMS = 3;
   /** A sentence shaped like an answer (a duration for 多长时间) outweighs one more shared word. */
@@ -59,6 +60,11 @@ final class PassageReplies {
     List<SearchHit> hits = searcher.search(query, region, HITS);
     List<Quote> out = new ArrayList<>();
     for (int rank = 0; rank < hits.size(); rank++) {
+      String from = hits.get(rank).passage().region();
+      if (region != null && !generalRegion(from) && !AidStandards.applies(from, region)) {
+        // another region's document does not answer for this asker, however well it matches
+        continue;
+      }
       Quote q = quote(hits.get(rank).passage(), terms, extra, shapes, rank);
       if (q != null) {
         out.add(q);
@@ -72,12 +78,16 @@ final class PassageReplies {
     List<Sentence> cut = sentences(passage.text());
     int n = cut.size();
     int[] overlap = new int[n];
+    int[] own = new int[n];
     List<Set<String>> context = new ArrayList<>();
     int top = -1;
+    // a passage's heading line (本专科生国家奖学金) names the topic of every sentence under it
+    Set<String> topic = n > 1 && cut.get(0).isHeading() ? cut.get(0).bigrams() : Set.of();
     for (int i = 0; i < n; i++) {
       // in a question-and-answer text the question names the topic and the next sentence answers it
-      boolean asks = cut.get(i).isQuestion();
+      boolean asks = cut.get(i).isQuestion() || (i == 0 && !topic.isEmpty());
       Set<String> have = new java.util.HashSet<>(cut.get(i).bigrams());
+      have.addAll(topic);
       if (i > 0 && cut.get(i - 1).isQuestion()) {
         have.addAll(cut.get(i - 1).bigrams());
       }
@@ -87,6 +97,7 @@ final class PassageReplies {
       }
       for (String t : terms) {
         overlap[i] += have.contains(t) ? 2 : 0;
+        own[i] += cut.get(i).bigrams().contains(t) ? 2 : 0;
       }
       for (String t : extra) {
         overlap[i] += have.contains(t) ? 1 : 0;
@@ -104,7 +115,8 @@ final class PassageReplies {
     StringBuilder text = new StringBuilder();
     Set<String> covered = new LinkedHashSet<>();
     for (int i = 0; i < n; i++) {
-      boolean pick = i == top || (overlap[i] >= 4 && overlap[i] * 10 >= overlap[top] * 7 && text.length() < 160);
+      // a neighbour joins the quote on its own words, not on the heading it shares with the best one
+      boolean pick = i == top || (own[i] >= 4 && overlap[i] * 10 >= overlap[top] * 7 && text.length() < 160);
       boolean questionOfPick = i + 1 < n && cut.get(i).isQuestion() && (i + 1 == top);
       if (pick || questionOfPick) {
         if (text.length() > 0 && !endsSentence(text.charAt(text.length() - 1))) {
@@ -122,12 +134,22 @@ final class PassageReplies {
     boolean isQuestion() {
       return text.endsWith("？") || text.endsWith("?");
     }
+
+    /** A short line without closing punctuation: a heading, not a statement. */
+    boolean isHeading() {
+      return text.length() <= HEADING_MAX && !endsSentence(text.charAt(text.length() - 1)) && !text.endsWith("。");
+    }
   }
 
   /** Passages come from a fixed knowledge base, so their cut sentences are kept. */
   private List<Sentence> sentences(String passage) {
     return sentenceCache.computeIfAbsent(
         passage, p -> Sentences.of(p).stream().map(s -> new Sentence(s, Bigrams.of(s))).toList());
+  }
+
+  /** Documents that name no particular region (全国, or a source that does not say) apply to anyone. */
+  private static boolean generalRegion(String r) {
+    return r == null || r.isBlank() || Region.NATIONWIDE.equals(r) || Region.UNKNOWN.equals(r);
   }
 
   private static boolean endsSentence(char c) {

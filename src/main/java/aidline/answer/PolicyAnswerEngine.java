@@ -15,6 +15,10 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   static final String PENDING_REGION = "region";
   static final String ASK_REGION = "请问孩子在哪个市县上学？各地资助标准不一样，告诉我地区（例如“岳阳”或“台安县”）后我按当地文件回答。";
 
+  static final String NO_REGION = "抱歉，已收录的政策文件里还没有这个地区的资助标准，我不能凭猜测回答。可以为您登记工单，由当地资助中心工作人员答复；也可以告诉我其他已收录的地区（如岳阳、白城、鞍山、海南、建始）。";
+  /** A reply this short to "which region?" is taken as the answer to it. */
+  private static final int SHORT_REPLY = 8;
+
   private final MessageReader reader;
   private final AidStandards table;
   private final StandardsReplies standards;
@@ -39,6 +43,16 @@ public final class PolicyAnswerEngine implements AnswerEngine {
       // a bare region answers the question we asked: answer that question for this region
       DialogState withRegion = new DialogState(reading.regionInText().path(), current.stage(), null, null);
       return answer(current.pendingQuestion(), withRegion);
+    }
+    if (PENDING_REGION.equals(current.pendingSlot())
+        && current.pendingQuestion() != null
+        && reading.regionInText() == null
+        && (reading.intent() == Intent.UNKNOWN || reading.intent() == Intent.OFFTOPIC)
+        && reading.text().length() <= SHORT_REPLY) {
+      // the answer to our question names a place we have no documents for: say so once, offer a person
+      return new Turn(
+          new Answer(NO_REGION, Intent.UNKNOWN, List.of(), List.of(), null, true),
+          new DialogState(current.region(), current.stage(), null, null));
     }
     DialogState next = remember(current, reading);
     Answer answer =

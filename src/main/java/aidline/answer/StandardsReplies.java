@@ -83,7 +83,7 @@ final class StandardsReplies {
     if (!s.conditions().isBlank()) {
       sb.append("。适用：").append(s.conditions());
     }
-    if (!s.exempt().isEmpty() && !s.conditions().contains(s.exempt().get(0))) {
+    if (!s.exempt().isEmpty()) {
       sb.append("。另：").append(String.join("、", s.exempt()));
     }
     return sb.append("。").toString();

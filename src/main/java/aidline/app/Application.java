@@ -1,14 +1,13 @@
 package aidline.app;
 
-import aidline.answer.AnswerEngine;
 import aidline.answer.AnswerKnowledge;
+import aidline.answer.AnswerEngine;
 import aidline.channel.telegram.TelegramChannel;
 import aidline.channel.web.WebChatModule;
 import aidline.channel.wechat.WechatChannel;
 import aidline.channel.wechat.WechatGateway;
 import aidline.channel.wechat.WechatMenu;
 import aidline.channel.wechat.WechatModule;
-import aidline.config.AppConfig;
 import aidline.conversation.Bot;
 import aidline.conversation.ConversationStore;
 import aidline.conversation.InboundLedger;
@@ -18,6 +17,8 @@ import aidline.conversation.OutboxNotifier;
 import aidline.conversation.TicketDesk;
 import aidline.conversation.TicketFormFlow;
 import aidline.conversation.UnavailableTicketDesk;
+import aidline.answer.ReloadingAnswerEngine;
+import aidline.config.AppConfig;
 import aidline.knowledge.FolderWatcher;
 import aidline.knowledge.KnowledgeBase;
 import aidline.knowledge.KnowledgeRoutes;
@@ -46,7 +47,6 @@ public final class Application implements AutoCloseable {
   private Database database;
   private KnowledgeBase knowledge;
   private Javalin http;
-  private AnswerKnowledge served;
   private AnswerEngine answerEngine;
   private ConversationStore conversationStore;
   private InboundLedger inboundLedger;
@@ -103,19 +103,19 @@ public final class Application implements AutoCloseable {
     return AnswerKnowledge.of(other, home);
   }
 
-  /** The engine over the configured knowledge base, shared by the bot on every channel. */
+  /**
+   * The engine over the configured knowledge base, shared by the bot on every channel; it follows
+   * reindexing and edits of the standards and lexicon files.
+   */
   public synchronized AnswerEngine answerEngine() {
     if (answerEngine == null) {
-      answerEngine = served().engine();
+      KnowledgeBase kb = knowledge();
+      Path dir = kb.dir();
+      answerEngine =
+          new ReloadingAnswerEngine(
+              kb, List.of(dir.resolve("standards.yaml"), dir.resolve("lexicon.yaml")), () -> answerKnowledge(null).engine());
     }
     return answerEngine;
-  }
-
-  private synchronized AnswerKnowledge served() {
-    if (served == null) {
-      served = answerKnowledge(null);
-    }
-    return served;
   }
 
   /** Until the ticket package provides its desk, work orders from chat are refused politely. */
@@ -139,7 +139,7 @@ public final class Application implements AutoCloseable {
 
   public synchronized Bot bot() {
     if (bot == null) {
-      bot = new Bot(answerEngine(), ticketDesk(), conversationStore(), new TicketFormFlow(served().regions()));
+      bot = new Bot(answerEngine(), ticketDesk(), conversationStore(), new TicketFormFlow(answerKnowledge(null).regions()));
     }
     return bot;
   }

@@ -80,7 +80,7 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
     return snapshot.passages().getOrDefault(docId, List.of());
   }
 
-  /** regions.yaml of the folder, extended with every published document's region path. */
+  /** regions.yaml of the folder, extended with every document's region path. */
   public Regions regions() {
     return snapshot.regions();
   }
@@ -145,9 +145,10 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
       problems.add(e.getMessage());
       regions = Regions.empty();
     }
-    for (PolicyDocument d : published.values()) {
-      if (!Region.UNKNOWN.equals(d.region())) {
-        regions.addPath(d.region());
+    // drafts' regions too: an asker in such a region is still somewhere the hierarchy should know
+    for (KnowledgeFolder.Entry e : files.values()) {
+      if (e.ok() && !Region.UNKNOWN.equals(e.document().region())) {
+        regions.addPath(e.document().region());
       }
     }
     int added = 0;

@@ -32,7 +32,7 @@ public final class SearchService {
       throw new InvalidSearchException("limit 应在 1 到 " + MAX_LIMIT + " 之间");
     }
     Region r = null;
-    if (region != null && !region.isBlank()) {
+    if (region != null && !region.isBlank() && !Region.NATIONWIDE.equals(region.strip())) {
       r = kb.regions().resolve(ChineseText.normalize(region.strip()))
           .orElseThrow(() -> new InvalidSearchException("不认识的地区: " + region.strip() + "（可写 岳阳、湖南省岳阳市华容县 等）"));
     }

@@ -74,6 +74,12 @@ class MessageReaderTest {
   }
 
   @Test
+  void teacherWordsAskAboutTeachersUnlessAPupilsStageIsNamed() {
+    assertEquals(Set.of(Stage.TEACHER), read("白城村小老师每个月补助多少").slots().stages());
+    assertEquals(Set.of(Stage.JUNIOR), read("班主任老师说初中住校有补助").slots().stages());
+  }
+
+  @Test
   void knownRegionIsUsedWhenTheTextNamesNone() {
     var r = reader.read("初中住校补多少", DialogState.ofRegion("湖南省岳阳市华容县"));
     assertEquals("湖南省岳阳市华容县", r.slots().region().path());

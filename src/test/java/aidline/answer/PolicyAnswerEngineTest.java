@@ -162,6 +162,45 @@ class PolicyAnswerEngineTest {
     assertEquals("湖南省岳阳市华容县", seen.get(0).path());
   }
 
+  @Test
+  void aPlaceWeHaveNoDocumentsForEndsThePendingQuestionWithAHandoff() {
+    Turn first = engine.answer("初中住校的补助多少", DialogState.empty());
+    assertNotNull(first.answer().clarify());
+    Turn second = engine.answer("长沙", first.next());
+    assertTrue(second.answer().handoff(), second.answer().reply());
+    assertTrue(second.answer().amounts().isEmpty() && second.answer().citations().isEmpty());
+    assertNull(second.next().pendingQuestion());
+  }
+
+  @Test
+  void anotherRegionsPassageDoesNotAnswerForThisRegion() {
+    // the only passage about 公示 is 岳阳's; a 白城 asker is told we do not know rather than given it
+    Answer a = ask("白城资助名单公示多长时间");
+    assertTrue(a.handoff(), a.reply());
+    assertTrue(a.citations().isEmpty());
+  }
+
+  @Test
+  void regionAndStageWithoutAQuestionWordAskForTheStandard() {
+    Answer a = ask("台安建档立卡初中住校补助");
+    assertEquals(Intent.AMOUNT, a.intent());
+    assertTrue(a.reply().contains("2250"), a.reply());
+  }
+
+  @Test
+  void aFaqQuestionIsQuotedWithItsAnswerAndAHeadingNamesTheTopic() {
+    Passage faq = new Passage("faq", "常见问题", "", "全国", "五 > 43.", "43. 什么时候开始申请生源地贷款？\n每年受理时间由当地发布，不能用往年时间推断。");
+    Passage grant = new Passage("sg", "奖助学金", "", "全国", "本专科生国家奖学金", "本专科生国家奖学金\n用于奖励特别优秀的学生。奖励标准为每生每年10000元。");
+    PolicySearcher searcher = (q, r, n) -> List.of(new SearchHit(faq, 2.0, ""), new SearchHit(grant, 1.0, ""));
+    AnswerEngine foreign = new PolicyAnswerEngine(kb.lexicon(), kb.regions(), AidStandards.empty(), searcher);
+    Answer when = foreign.answer("生源地贷款什么时候开始申请", DialogState.empty()).answer();
+    assertTrue(when.reply().contains("每年受理时间由当地发布"), when.reply());
+    Answer how = foreign.answer("本专科生国家奖学金多少钱", DialogState.empty()).answer();
+    assertTrue(how.reply().contains("10000元"), how.reply());
+    assertEquals(List.of(new BigDecimal("10000")), values(how));
+    assertEveryAmountIsSourced(how);
+  }
+
   private static List<BigDecimal> values(Answer a) {
     return a.amounts().stream().map(Amount::value).toList();
   }

@@ -77,6 +77,20 @@ class KnowledgeBaseReindexTest {
   }
 
   @Test
+  void aLocalDocumentOutranksAnEqualNationalOneAndOtherRegionsComeLast() throws Exception {
+    Files.copy(Path.of("knowledge-base/regions.yaml"), dir.resolve("regions.yaml"));
+    String text = "## 一、资助标准\n\n寄宿生生活补助每生每年1000元。";
+    write("n.md", file("national", "published", "全国", text), 1);
+    write("y.md", file("yueyang", "published", "湖南省岳阳市", text), 1);
+    write("b.md", file("baicheng", "published", "吉林省白城市", text + "寄宿生生活补助。"), 1);
+    write("u.md", file("unknown", "published", "未知", text), 1);
+    try (KnowledgeBase kb = KnowledgeBase.open(dir)) {
+      var hits = kb.search("寄宿生生活补助", kb.regions().resolve("华容").orElseThrow(), 4);
+      assertEquals(java.util.List.of("yueyang", "national", "unknown", "baicheng"), hits.stream().map(h -> h.passage().docId()).toList());
+    }
+  }
+
+  @Test
   void missingFolderIsAClearError() {
     KnowledgeException e = org.junit.jupiter.api.Assertions.assertThrows(KnowledgeException.class, () -> KnowledgeBase.open(dir.resolve("nope")));
     assertTrue(e.getMessage().contains("知识库目录不存在"));
