@@ -1,11 +1,31 @@
 package aidline.app;
 
+import aidline.answer.AnswerEngine;
 import aidline.answer.AnswerKnowledge;
-import aidline.answer.Conversations;
 import aidline.answer.ReloadingAnswerEngine;
+import aidline.channel.telegram.TelegramChannel;
+import aidline.channel.web.WebChatModule;
+import aidline.channel.wechat.WechatChannel;
+import aidline.channel.wechat.WechatGateway;
+import aidline.channel.wechat.WechatMenu;
+import aidline.channel.wechat.WechatModule;
 import aidline.config.AppConfig;
+import aidline.config.ConfigException;
 import aidline.console.ConsoleRoutes;
 import aidline.console.Dashboard;
+import aidline.console.UnansweredRecorder;
+import aidline.conversation.Bot;
+import aidline.conversation.ConversationStore;
+import aidline.conversation.InboundLedger;
+import aidline.conversation.Notifier;
+import aidline.conversation.OutboundSender;
+import aidline.conversation.OutboxNotifier;
+import aidline.conversation.TicketDesk;
+import aidline.conversation.TicketFormFlow;
+import aidline.knowledge.FolderWatcher;
+import aidline.knowledge.KnowledgeBase;
+import aidline.knowledge.KnowledgeRoutes;
+import aidline.knowledge.Regions;
 import aidline.security.AccessControl;
 import aidline.security.AdminRoutes;
 import aidline.security.AuditLog;
@@ -14,13 +34,6 @@ import aidline.security.LoginPolicy;
 import aidline.security.PasswordHasher;
 import aidline.security.RateLimiter;
 import aidline.security.UserStore;
-import aidline.config.ConfigException;
-import aidline.conversation.Notifier;
-import aidline.conversation.TicketDesk;
-import aidline.knowledge.Regions;
-import aidline.knowledge.FolderWatcher;
-import aidline.knowledge.KnowledgeBase;
-import aidline.knowledge.KnowledgeRoutes;
 import aidline.storage.Database;
 import aidline.storage.InstanceLock;
 import aidline.storage.StorageException;
@@ -35,7 +48,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one place where objects are built and wired together. Commands ask it for what they need;
@@ -49,10 +64,15 @@ public final class Application implements AutoCloseable {
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private Database database;
   private TicketModule tickets;
-  private final Notifier notifier = Notifier.none(); // until the channels issue wires WeChat/Telegram
   private KnowledgeBase knowledge;
-  private Conversations conversations;
   private Javalin http;
+  private AnswerEngine answerEngine;
+  private ConversationStore conversationStore;
+  private InboundLedger inboundLedger;
+  private OutboxNotifier notifier;
+  private Bot bot;
+  private WechatChannel wechat;
+  private TelegramChannel telegram;
 
   public Application(AppConfig config, Clock clock) {
     this.config = config;
@@ -108,8 +128,13 @@ public final class Application implements AutoCloseable {
     modules.add(new AdminRoutes(auth(), audit(), json));
     modules.add(new ConsoleRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock), new Dashboard(database(), clock), json));
     modules.add(new KnowledgeRoutes(knowledge()));
-    modules.add(new ChatRoutes(conversations()));
     modules.add(new TicketRoutes(tickets(), json));
+    modules.add(new WebChatModule(bot(), json));
+    if (config.wechat().enabled()) {
+      WechatGateway gateway = wechat().gateway(bot(), inboundLedger(), notifier());
+      closeables.add(gateway);
+      modules.add(new WechatModule(gateway));
+    }
     return modules;
   }
 
@@ -118,7 +143,7 @@ public final class Application implements AutoCloseable {
     if (tickets == null) {
       Regions regions = knowledge().regions();
       try {
-        tickets = TicketModule.create(config.tickets(), database(), regions, notifier, clock);
+        tickets = TicketModule.create(config.tickets(), database(), regions, notifier(), clock);
       } catch (InvalidTicketException e) {
         throw new ConfigException("tickets", e.getMessage());
       }
@@ -127,6 +152,7 @@ public final class Application implements AutoCloseable {
     return tickets.service();
   }
 
+  /** The work-order port the bot uses. */
   public TicketDesk ticketDesk() {
     return new ChatTicketDesk(tickets());
   }
@@ -155,19 +181,69 @@ public final class Application implements AutoCloseable {
   }
 
   /**
-   * In-memory conversations over the configured knowledge base (the chat route's, until the bot);
-   * the engine follows reindexing.
+   * The engine over the configured knowledge base, shared by the bot on every channel; it follows
+   * reindexing and edits of the standards and lexicon files.
    */
-  public synchronized Conversations conversations() {
-    if (conversations == null) {
+  public synchronized AnswerEngine answerEngine() {
+    if (answerEngine == null) {
       KnowledgeBase kb = knowledge();
       Path dir = kb.dir();
-      conversations =
-          new Conversations(
-              new ReloadingAnswerEngine(
-                  kb, List.of(dir.resolve("standards.yaml"), dir.resolve("lexicon.yaml")), () -> answerKnowledge(null).engine()));
+      answerEngine =
+          new ReloadingAnswerEngine(
+              kb, List.of(dir.resolve("standards.yaml"), dir.resolve("lexicon.yaml")), () -> answerKnowledge(null).engine());
     }
-    return conversations;
+    return answerEngine;
+  }
+
+  public synchronized ConversationStore conversationStore() {
+    if (conversationStore == null) {
+      conversationStore = new ConversationStore(database(), json, clock);
+    }
+    return conversationStore;
+  }
+
+  public synchronized InboundLedger inboundLedger() {
+    if (inboundLedger == null) {
+      inboundLedger = new InboundLedger(database(), clock);
+    }
+    return inboundLedger;
+  }
+
+  public synchronized Bot bot() {
+    if (bot == null) {
+      // the bot's engine records what it could not answer, for the dashboard
+      AnswerEngine engine = new UnansweredRecorder(answerEngine(), database(), clock);
+      bot = new Bot(engine, ticketDesk(), conversationStore(), new TicketFormFlow(answerKnowledge(null).regions()));
+    }
+    return bot;
+  }
+
+  /** Outbound messages to parents (WeChat 客服/template, Telegram), queued in the outbox and retried. */
+  public synchronized Notifier notifier() {
+    if (notifier == null) {
+      Map<String, OutboundSender> senders = new HashMap<>();
+      if (config.wechat().enabled()) {
+        ConversationStore store = conversationStore();
+        senders.put(WechatGateway.CHANNEL, wechat().sender(openId -> store.lastSeen(WechatGateway.CHANNEL, openId), clock));
+      }
+      if (config.telegram().enabled()) {
+        senders.put(TelegramChannel.CHANNEL, TelegramChannel.sender(config.telegram()));
+      }
+      notifier = new OutboxNotifier(database(), clock, senders, OutboxNotifier.Policy.defaults());
+      closeables.add(notifier);
+    }
+    return notifier;
+  }
+
+  synchronized WechatChannel wechat() {
+    if (wechat == null) {
+      wechat = new WechatChannel(config.wechat());
+    }
+    return wechat;
+  }
+
+  public WechatMenu wechatMenu() {
+    return wechat().menu(json);
   }
 
   /** Builds and starts the HTTP server with every feature's routes. */
@@ -181,8 +257,18 @@ public final class Application implements AutoCloseable {
       closeables.add(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex).start());
     }
     Health health = new Health(db, kb::documentCount, Version.current());
+    // the first normalisation loads OpenCC's dictionaries (about a second): pay that now, not
+    // inside the first parent's 5-second WeChat budget
+    aidline.knowledge.ChineseText.normalize("資助");
     http = HttpServer.create(config.server(), json, metrics, health, routeModules());
+    if (config.telegram().enabled()) {
+      telegram = new TelegramChannel(config.telegram(), bot(), inboundLedger(), notifier());
+      closeables.add(telegram);
+    }
     http.start();
+    if (telegram != null) {
+      telegram.start();
+    }
     return http;
   }
 

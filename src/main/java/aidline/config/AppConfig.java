@@ -26,7 +26,13 @@ public record AppConfig(
     }
   }
 
-  public record Wechat(String token, String aesKey, String appId, String secret, String apiHost) {
+  /**
+   * @param replyBudgetMillis how long a callback waits for the answer before replying "success" and
+   *     sending it as a 客服 message instead (WeChat gives up after 5 s)
+   * @param templateId template message used to reach a follower outside the 48-hour 客服 window
+   */
+  public record Wechat(
+      String token, String aesKey, String appId, String secret, String apiHost, long replyBudgetMillis, String templateId) {
     public boolean enabled() {
       return token != null && !token.isBlank();
     }

@@ -42,6 +42,8 @@ public final class ConfigLoader {
     m.put("AIDLINE_WECHAT_APP_ID", "wechat.appId");
     m.put("AIDLINE_WECHAT_SECRET", "wechat.secret");
     m.put("AIDLINE_WECHAT_API_HOST", "wechat.apiHost");
+    m.put("AIDLINE_WECHAT_REPLY_BUDGET_MILLIS", "wechat.replyBudgetMillis");
+    m.put("AIDLINE_WECHAT_TEMPLATE_ID", "wechat.templateId");
     m.put("AIDLINE_TELEGRAM_TOKEN", "telegram.token");
     m.put("AIDLINE_TELEGRAM_API_URL", "telegram.apiUrl");
     m.put("AIDLINE_TICKET_CATEGORIES", "tickets.categories");

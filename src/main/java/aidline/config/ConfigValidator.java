@@ -32,11 +32,31 @@ final class ConfigValidator {
     if (s.chatPerMinutePerUser() < 1 || s.chatPerMinutePerIp() < 1 || s.loginPerMinutePerIp() < 1) {
       throw new ConfigException("security", "限流次数必须为正数");
     }
+    checkUrl(c.wechat().apiHost(), "wechat.apiHost (AIDLINE_WECHAT_API_HOST)");
+    checkUrl(c.telegram().apiUrl(), "telegram.apiUrl (AIDLINE_TELEGRAM_API_URL)");
+    long budget = c.wechat().replyBudgetMillis();
+    if (budget < 100 || budget > 4500) {
+      throw new ConfigException("wechat.replyBudgetMillis (AIDLINE_WECHAT_REPLY_BUDGET_MILLIS)", "须在 100-4500 毫秒之间（微信 5 秒内收不到回复就会报错），当前 " + budget);
+    }
     Path kb = Path.of(c.knowledge().dir());
     if (!Files.isDirectory(kb)) {
       throw new ConfigException("knowledge.dir (AIDLINE_KB_DIR)", "知识库目录不存在: " + kb.toAbsolutePath());
     }
     return c;
+  }
+
+  private static void checkUrl(String url, String key) {
+    if (url == null || url.isBlank()) {
+      return;
+    }
+    try {
+      java.net.URI u = new java.net.URI(url.trim());
+      if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+        throw new ConfigException(key, "须是 http(s)://主机[:端口] 形式的地址，当前 " + url);
+      }
+    } catch (java.net.URISyntaxException e) {
+      throw new ConfigException(key, "不是合法的地址: " + url);
+    }
   }
 
   private static void checkDb(String db) {

@@ -1,0 +1,87 @@
+package aidline.channel.web;
+
+import aidline.app.ErrorHandlers;
+import aidline.app.RouteModule;
+import aidline.conversation.Bot;
+import aidline.conversation.InboundMessage;
+import aidline.conversation.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.UUID;
+
+/**
+ * The web chat: the page at {@code /} (static, from the classpath, nothing fetched from elsewhere)
+ * and {@code POST /api/chat {"user","text","region"?}}, which answers with the chat contract's JSON plus
+ * {@code user} and {@code ticketNo}.
+ */
+public final class WebChatModule implements RouteModule {
+  public static final String CHANNEL = "web";
+  static final int MAX_TEXT = 500;
+
+  private final Bot bot;
+  private final ObjectMapper json;
+  private final byte[] page;
+
+  public WebChatModule(Bot bot, ObjectMapper json) {
+    this.bot = bot;
+    this.json = json;
+    try (InputStream in = WebChatModule.class.getResourceAsStream("/aidline/web/index.html")) {
+      this.page = in == null ? new byte[0] : in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException("web chat page missing from the jar", e);
+    }
+  }
+
+  @Override
+  public void routes(RoutesConfig routes) {
+    routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
+    routes.post("/api/chat", this::chat);
+  }
+
+  private void chat(Context ctx) throws IOException {
+    ChatRequest req = parse(ctx.body());
+    Reply reply = bot.handle(new InboundMessage(CHANNEL, req.user(), null, req.text(), req.region()));
+    ObjectNode out = json.valueToTree(reply.answer());
+    out.put("user", req.user());
+    out.put("ticketNo", reply.ticketNo());
+    ctx.json(out);
+  }
+
+  record ChatRequest(String user, String text, String region) {}
+
+  private ChatRequest parse(String body) {
+    JsonNode n;
+    try {
+      n = json.readTree(body == null ? "" : body);
+    } catch (IOException e) {
+      throw new ChatRequestException("请求必须是 JSON，例如 {\"user\":\"u1\",\"text\":\"你好\"}");
+    }
+    if (n == null || !n.isObject()) {
+      throw new ChatRequestException("请求必须是 JSON 对象，例如 {\"user\":\"u1\",\"text\":\"你好\"}");
+    }
+    String text = n.path("text").isTextual() ? n.get("text").asText().trim() : "";
+    if (text.isEmpty()) {
+      throw new ChatRequestException("text 不能为空");
+    }
+    if (text.length() > MAX_TEXT) {
+      throw new ChatRequestException("问题太长了，请控制在 " + MAX_TEXT + " 字以内");
+    }
+    String user = n.path("user").isTextual() ? n.get("user").asText().trim() : "";
+    if (user.length() > 100) {
+      throw new ChatRequestException("user 过长（最多 100 个字符）");
+    }
+    // without a user there is no conversation to continue: a fresh id, returned so the caller can reuse it
+    String region = n.path("region").isTextual() ? n.get("region").asText().trim() : null;
+    return new ChatRequest(user.isEmpty() ? "anon-" + UUID.randomUUID() : user, text, region);
+  }
+
+  @Override
+  public void errors(ErrorHandlers errors) {
+    errors.map(ChatRequestException.class, 400, "bad_chat_request");
+  }
+}

@@ -1,0 +1,44 @@
+package aidline.channel.wechat;
+
+import aidline.config.AppConfig;
+import aidline.conversation.Bot;
+import aidline.conversation.InboundLedger;
+import aidline.conversation.Notifier;
+import aidline.conversation.OutboundSender;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.ToLongFunction;
+import me.chanjar.weixin.mp.api.WxMpService;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything WeChat, built from configuration, so no WxJava type leaves this package: the callback
+ * routes, the outbound sender and the menu publisher share one {@link WxMpService}.
+ */
+public final class WechatChannel {
+  private final AppConfig.Wechat cfg;
+  private final WxMpService service;
+
+  public WechatChannel(AppConfig.Wechat cfg) {
+    if (cfg.aesKey() != null && !cfg.aesKey().isBlank() && cfg.aesKey().length() != 43) {
+      // not fatal: plaintext callbacks still work, but every safe-mode message will be refused
+      LoggerFactory.getLogger(WechatChannel.class)
+          .warn("wechat.aesKey has {} characters, EncodingAESKey has 43: safe-mode (AES) messages will be refused", cfg.aesKey().length());
+    }
+    this.cfg = cfg;
+    this.service = WechatClient.create(cfg);
+  }
+
+  public OutboundSender sender(ToLongFunction<String> lastSeenMillis, Clock clock) {
+    return new WechatSender(service, cfg.templateId(), lastSeenMillis, clock);
+  }
+
+  public WechatGateway gateway(Bot bot, InboundLedger ledger, Notifier notifier) {
+    return new WechatGateway(service, bot, ledger, notifier, Duration.ofMillis(cfg.replyBudgetMillis()));
+  }
+
+  public WechatMenu menu(ObjectMapper json) {
+    return new WechatMenu(service, json);
+  }
+}

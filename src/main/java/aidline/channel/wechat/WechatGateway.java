@@ -1,0 +1,241 @@
+package aidline.channel.wechat;
+
+import aidline.conversation.Bot;
+import aidline.conversation.InboundLedger;
+import aidline.conversation.InboundMessage;
+import aidline.conversation.Notifier;
+import aidline.conversation.TextSplitter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
+import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WeChat callback protocol: signature checks, plaintext and AES messages, deduplication of
+ * WeChat's retries, and the 5-second rule. The bot runs on a worker with a deadline; when it misses
+ * the deadline the callback answers {@code success} and the reply goes out as a 客服 message.
+ */
+public final class WechatGateway implements AutoCloseable {
+  public static final String CHANNEL = "wechat";
+  static final String SUCCESS = "success";
+  /** Passive replies longer than this are refused by WeChat. */
+  static final int MAX_PASSIVE_BYTES = 2047;
+
+  private static final Logger log = LoggerFactory.getLogger(WechatGateway.class);
+
+  private final WxMpService service;
+  private final Bot bot;
+  private final InboundLedger ledger;
+  private final Notifier notifier;
+  private final Duration budget;
+  private final ExecutorService workers;
+  /** Replies being produced in this process, so a concurrent retry can wait for the first delivery. */
+  private final Map<String, CompletableFuture<String>> inflight = new ConcurrentHashMap<>();
+
+  public WechatGateway(WxMpService service, Bot bot, InboundLedger ledger, Notifier notifier, Duration budget) {
+    this.service = service;
+    this.bot = bot;
+    this.ledger = ledger;
+    this.notifier = notifier;
+    this.budget = budget;
+    this.workers =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "aidline-wechat");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** URL verification: echoes {@code echostr} when the signature is right. */
+  public String verify(String signature, String timestamp, String nonce, String echostr) {
+    checkSignature(signature, timestamp, nonce);
+    return echostr == null ? "" : echostr;
+  }
+
+  /** Handles one callback and returns the body to send back (XML, or {@code success}). */
+  public String receive(
+      String signature, String timestamp, String nonce, String encryptType, String msgSignature, String body) {
+    checkSignature(signature, timestamp, nonce);
+    boolean aes = "aes".equalsIgnoreCase(encryptType);
+    WxMpXmlMessage in = parse(body, aes, timestamp, nonce, msgSignature);
+    String plain = respond(in);
+    if (!aes || SUCCESS.equals(plain)) {
+      return plain;
+    }
+    return new WxMpCryptUtil(service.getWxMpConfigStorage()).encrypt(plain);
+  }
+
+  private void checkSignature(String signature, String timestamp, String nonce) {
+    if (signature == null || timestamp == null || nonce == null || !service.checkSignature(timestamp, nonce, signature)) {
+      throw new WechatSignatureException("签名校验失败");
+    }
+  }
+
+  private WxMpXmlMessage parse(String body, boolean aes, String timestamp, String nonce, String msgSignature) {
+    if (body == null || body.isBlank()) {
+      throw new WechatMessageException("消息内容为空");
+    }
+    if (aes) {
+      if (msgSignature == null) {
+        throw new WechatSignatureException("缺少 msg_signature");
+      }
+      try {
+        return WxMpXmlMessage.fromEncryptedXml(body, service.getWxMpConfigStorage(), timestamp, nonce, msgSignature);
+      } catch (RuntimeException e) {
+        // WxJava throws when msg_signature does not match or the ciphertext is not ours
+        throw new WechatSignatureException("加密消息校验失败");
+      }
+    }
+    try {
+      WxMpXmlMessage m = WxMpXmlMessage.fromXml(body);
+      if (m == null || m.getFromUser() == null || m.getMsgType() == null) {
+        throw new WechatMessageException("不是有效的微信消息");
+      }
+      return m;
+    } catch (RuntimeException e) {
+      if (e instanceof WechatMessageException w) {
+        throw w;
+      }
+      throw new WechatMessageException("不是有效的微信消息");
+    }
+  }
+
+  /** Answers once per message identity; retries get the stored reply. */
+  private String respond(WxMpXmlMessage in) {
+    String key = in.getMsgId() != null ? "wx:" + in.getMsgId() : "wx:" + in.getFromUser() + ":" + in.getCreateTime();
+    if (!ledger.claim(key, CHANNEL, in.getFromUser())) {
+      return replay(key);
+    }
+    CompletableFuture<String> outcome = new CompletableFuture<>();
+    inflight.put(key, outcome);
+    try {
+      String response = produce(key, in);
+      outcome.complete(response);
+      return response;
+    } catch (RuntimeException e) {
+      outcome.complete(SUCCESS);
+      throw e;
+    } finally {
+      inflight.remove(key);
+    }
+  }
+
+  private String replay(String key) {
+    CompletableFuture<String> first = inflight.get(key);
+    if (first != null) {
+      try {
+        return first.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        return SUCCESS;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return SUCCESS;
+      } catch (ExecutionException e) {
+        return SUCCESS;
+      }
+    }
+    InboundLedger.Entry entry = ledger.find(key).orElse(null);
+    if (entry != null && entry.status() == InboundLedger.Status.DONE && entry.reply() != null) {
+      return entry.reply();
+    }
+    // still running elsewhere, or delivered by 客服 message: never process twice
+    return SUCCESS;
+  }
+
+  private String produce(String key, WxMpXmlMessage in) {
+    Supplier<String> work = work(in);
+    if (work == null) {
+      ledger.record(key, InboundLedger.Status.DONE, SUCCESS);
+      return SUCCESS;
+    }
+    CompletableFuture<String> answer = CompletableFuture.supplyAsync(work, workers);
+    String text;
+    try {
+      text = answer.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      ledger.record(key, InboundLedger.Status.ASYNC, null);
+      String user = in.getFromUser();
+      answer.whenComplete(
+          (t, err) -> {
+            String late = err == null ? t : "抱歉，刚才的问题处理失败了，请稍后再问一次。";
+            if (err != null) {
+              log.error("late wechat answer failed for {}", key, err);
+            }
+            for (String part : TextSplitter.split(late, MAX_PASSIVE_BYTES)) {
+              notifier.notify(CHANNEL, user, part);
+            }
+          });
+      log.info("wechat answer for {} missed the {} ms budget; replying by 客服 message", key, budget.toMillis());
+      return SUCCESS;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      text = "抱歉，系统繁忙，请稍后再试。";
+    } catch (ExecutionException e) {
+      log.error("wechat answer failed for {}", key, e.getCause());
+      text = "抱歉，系统繁忙，请稍后再试。";
+    }
+    List<String> parts = TextSplitter.split(text, MAX_PASSIVE_BYTES);
+    String xml =
+        WxMpXmlOutMessage.TEXT().content(parts.get(0)).fromUser(in.getToUser()).toUser(in.getFromUser()).build().toXml();
+    ledger.record(key, InboundLedger.Status.DONE, xml);
+    for (String part : parts.subList(1, parts.size())) {
+      notifier.notify(CHANNEL, in.getFromUser(), part);
+    }
+    return xml;
+  }
+
+  /** What to say to this message, as deferred work; null when WeChat expects no reply. */
+  private Supplier<String> work(WxMpXmlMessage in) {
+    String user = in.getFromUser();
+    String id = in.getMsgId() == null ? null : String.valueOf(in.getMsgId());
+    String type = in.getMsgType() == null ? "" : in.getMsgType();
+    switch (type) {
+      case "text":
+        return () -> bot.handle(new InboundMessage(CHANNEL, user, id, in.getContent())).plainText();
+      case "voice":
+        String heard = in.getRecognition();
+        if (heard == null || heard.isBlank()) {
+          return () -> "抱歉，没有听清您的语音，请再说一遍，或直接打字提问。";
+        }
+        return () -> bot.handle(new InboundMessage(CHANNEL, user, id, heard)).plainText();
+      case "event":
+        return event(in);
+      default:
+        return () -> "目前我只能看懂文字和语音。请用文字描述您的问题，例如：岳阳市初中寄宿生每年有多少生活补助？";
+    }
+  }
+
+  private Supplier<String> event(WxMpXmlMessage in) {
+    String event = in.getEvent() == null ? "" : in.getEvent().toLowerCase();
+    return switch (event) {
+      case "subscribe" -> Bot::welcome;
+      case "click" -> {
+        String text = WechatMenu.questionFor(in.getEventKey());
+        yield text == null
+            ? Bot::welcome
+            : () -> bot.handle(new InboundMessage(CHANNEL, in.getFromUser(), null, text)).plainText();
+      }
+      default -> null;
+    };
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+}

@@ -1,0 +1,39 @@
+package aidline.conversation;
+
+import aidline.answer.DialogState;
+
+/**
+ * Everything remembered about one asker between messages; stored as JSON, so fields may be added
+ * (absent ones read as null).
+ *
+ * @param form a work order being filled in, or null
+ * @param handoffOffer the question the bot offered to hand to a person, waiting for 是/否, or null
+ * @param lastTicketNo the last work order opened or looked up in chat
+ */
+public record ConversationState(
+    DialogState dialog, TicketForm form, String handoffOffer, String lastTicketNo) {
+
+  public static ConversationState empty() {
+    return new ConversationState(DialogState.empty(), null, null, null);
+  }
+
+  public ConversationState {
+    dialog = dialog == null ? DialogState.empty() : dialog;
+  }
+
+  ConversationState withDialog(DialogState d) {
+    return new ConversationState(d, form, handoffOffer, lastTicketNo);
+  }
+
+  ConversationState withForm(TicketForm f) {
+    return new ConversationState(dialog, f, handoffOffer, lastTicketNo);
+  }
+
+  ConversationState withHandoffOffer(String q) {
+    return new ConversationState(dialog, form, q, lastTicketNo);
+  }
+
+  ConversationState withLastTicket(String no) {
+    return new ConversationState(dialog, form, handoffOffer, no);
+  }
+}

@@ -1,0 +1,83 @@
+package aidline.conversation;
+
+import aidline.storage.Database;
+import aidline.storage.StorageException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+
+/** Per-asker state in SQLite, written after every message so a restart loses nothing. */
+public final class ConversationStore {
+  private final Database db;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public ConversationStore(Database db, ObjectMapper json, Clock clock) {
+    this.db = db;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  public ConversationState load(String channel, String userId) {
+    String stored =
+        db.withConnection(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement("SELECT state_json FROM conversation_state WHERE channel = ? AND user_id = ?")) {
+                ps.setString(1, channel);
+                ps.setString(2, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                  return rs.next() ? rs.getString(1) : null;
+                }
+              }
+            });
+    if (stored == null) {
+      return ConversationState.empty();
+    }
+    try {
+      return json.readValue(stored, ConversationState.class);
+    } catch (JsonProcessingException e) {
+      // a state we cannot read must not lock the parent out: start afresh
+      return ConversationState.empty();
+    }
+  }
+
+  public void save(String channel, String userId, ConversationState state) {
+    String text;
+    try {
+      text = json.writeValueAsString(state);
+    } catch (JsonProcessingException e) {
+      throw new StorageException("无法保存对话状态: " + e.getMessage(), e);
+    }
+    db.inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO conversation_state (channel, user_id, state_json, updated_at) VALUES (?, ?, ?, ?) "
+                      + "ON CONFLICT (channel, user_id) DO UPDATE SET state_json = excluded.state_json, updated_at = excluded.updated_at")) {
+            ps.setString(1, channel);
+            ps.setString(2, userId);
+            ps.setString(3, text);
+            ps.setLong(4, clock.millis());
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  /** When the asker last wrote (epoch millis), or -1; WeChat 客服 messages need a recent one. */
+  public long lastSeen(String channel, String userId) {
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT updated_at FROM conversation_state WHERE channel = ? AND user_id = ?")) {
+            ps.setString(1, channel);
+            ps.setString(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? rs.getLong(1) : -1L;
+            }
+          }
+        });
+  }
+}

@@ -1,0 +1,24 @@
+package aidline.conversation;
+
+/**
+ * One message from a parent, after the channel adapter has verified and parsed it.
+ *
+ * @param channel wechat, telegram or web
+ * @param userId the asker on that channel (OpenID, chat id, browser id)
+ * @param msgId the channel's message id, for logs; deduplication happens in the adapter
+ * @param text what the parent wrote (voice: the recognised text; menu click: the question it stands for)
+ * @param knownRegion the asker's region when the channel knows it (web chat's "region"), else null;
+ *     used only while the conversation has no region of its own
+ */
+public record InboundMessage(String channel, String userId, String msgId, String text, String knownRegion) {
+  public InboundMessage {
+    if (channel == null || channel.isBlank() || userId == null || userId.isBlank()) {
+      throw new IllegalArgumentException("channel and userId are required");
+    }
+    text = text == null ? "" : text;
+  }
+
+  public InboundMessage(String channel, String userId, String msgId, String text) {
+    this(channel, userId, msgId, text, null);
+  }
+}

@@ -1,0 +1,3 @@
+-- The ledger only needs recent keys (WeChat retries within 15 s, Telegram re-delivers within a day):
+-- old rows are pruned by age on every claim, so index the age.
+CREATE INDEX inbound_message_age ON inbound_message (created_at);

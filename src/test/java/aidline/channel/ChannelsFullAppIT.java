@@ -1,0 +1,201 @@
+package aidline.channel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aidline.app.Json;
+import aidline.channel.telegram.FakeBotApi;
+import aidline.channel.wechat.FakeWechatApi;
+import aidline.channel.wechat.WechatPayloads;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code serve} in a child JVM with the real answer engine over knowledge-base/, WeChat
+ * pointed at a fake WeChat API and Telegram long-polling a fake Bot API.
+ */
+class ChannelsFullAppIT {
+  static final String TG_TOKEN = "123456:TEST-token";
+  static final String AMOUNT_QUESTION = "岳阳市初中寄宿生每年有多少生活补助？";
+
+  @TempDir Path dir;
+  FakeWechatApi wechatApi;
+  FakeBotApi botApi;
+  Process child;
+  int port;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void fakes() throws IOException {
+    wechatApi = new FakeWechatApi();
+    botApi = new FakeBotApi(TG_TOKEN);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (child != null) {
+      child.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+    }
+    wechatApi.close();
+    botApi.close();
+  }
+
+  void start() throws Exception {
+    port = freePort();
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("aidline.app.Main");
+    cmd.add("serve");
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    Map<String, String> env = pb.environment();
+    env.put("AIDLINE_PORT", Integer.toString(port));
+    env.put("AIDLINE_HOST", "127.0.0.1");
+    env.put("AIDLINE_DB", dir.resolve("db/aidline.db").toString());
+    env.put("AIDLINE_KB_DIR", Path.of("knowledge-base").toAbsolutePath().toString());
+    env.put("AIDLINE_KB_WATCH", "false");
+    env.put("AIDLINE_WECHAT_TOKEN", WechatPayloads.TOKEN);
+    env.put("AIDLINE_WECHAT_AES_KEY", WechatPayloads.AES_KEY);
+    env.put("AIDLINE_WECHAT_APP_ID", WechatPayloads.APP_ID);
+    env.put("AIDLINE_WECHAT_SECRET", "secret");
+    env.put("AIDLINE_WECHAT_API_HOST", wechatApi.url());
+    env.put("AIDLINE_TELEGRAM_TOKEN", TG_TOKEN);
+    env.put("AIDLINE_TELEGRAM_API_URL", botApi.url());
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("out.log").toFile()));
+    child = pb.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      try {
+        if (send(HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(2)).build()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError("serve never answered: " + Files.readString(dir.resolve("out.log")));
+  }
+
+  void restart() throws Exception {
+    child.destroy(); // SIGTERM: graceful stop
+    assertTrue(child.waitFor(30, TimeUnit.SECONDS), "did not stop");
+    start();
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  HttpResponse<String> send(HttpRequest r) throws IOException, InterruptedException {
+    return http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  HttpResponse<String> wechat(String query, String body) throws Exception {
+    return send(HttpRequest.newBuilder(uri("/wechat?" + query)).header("Content-Type", "text/xml")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+  }
+
+  JsonNode chat(String user, String text) throws Exception {
+    String body = Json.mapper().writeValueAsString(Map.of("user", user, "text", text));
+    HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/chat")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    assertEquals(200, r.statusCode(), r.body());
+    return Json.mapper().readTree(r.body());
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  static String signed() {
+    return WechatPayloads.signedQuery(WechatPayloads.TOKEN, "1700000000", "n" + System.nanoTime());
+  }
+
+  @Test
+  void wechatTelegramAndWebChatOnTheRealServer() throws Exception {
+    start();
+
+    // WeChat plaintext: a correct XML reply with the amount and its source
+    String body = WechatPayloads.text("oFull1", 900001, AMOUNT_QUESTION);
+    List<String> replies = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> r = wechat(signed(), body);
+      assertEquals(200, r.statusCode());
+      replies.add(r.body());
+    }
+    String content = WechatPayloads.field(replies.get(0), "Content");
+    assertTrue(content.contains("1250") && content.contains("岳教体办通〔2016〕17号"), content);
+    assertEquals("oFull1", WechatPayloads.field(replies.get(0), "ToUserName"));
+    assertEquals(replies.get(0), replies.get(1), "a retry gets the same reply");
+    assertEquals(replies.get(0), replies.get(2));
+
+    // WeChat safe mode
+    WechatPayloads.Encrypted e = WechatPayloads.encrypt(WechatPayloads.text("oFull2", 900002, AMOUNT_QUESTION));
+    HttpResponse<String> aes = wechat(e.query(), e.body());
+    assertEquals(200, aes.statusCode());
+    assertFalse(aes.body().contains("1250"));
+    assertTrue(WechatPayloads.field(WechatPayloads.decryptReply(aes.body()), "Content").contains("1250"));
+
+    // forged signature: 403, and the message id is still unused afterwards
+    String forgedBody = WechatPayloads.text("oFull3", 900003, AMOUNT_QUESTION);
+    assertEquals(403, wechat(WechatPayloads.signedQuery("forged", "1700000000", "x"), forgedBody).statusCode());
+    assertTrue(WechatPayloads.field(wechat(signed(), forgedBody).body(), "Content").contains("1250"));
+
+    // Telegram: the real client long-polls the fake Bot API and answers the update through it
+    botApi.addTextUpdate(5001, 4242, AMOUNT_QUESTION);
+    botApi.addTextUpdate(5002, 4243, "/start");
+    for (int i = 0; i < 1500 && botApi.sent.size() < 2; i++) {
+      Thread.sleep(20);
+    }
+    assertEquals(2, botApi.sent.size(), "sent: " + botApi.sent + " methods: " + botApi.methods);
+    FakeBotApi.Sent answer = botApi.sent.stream().filter(s -> s.chatId().equals("4242")).findFirst().orElseThrow();
+    assertTrue(answer.text().contains("1250"), answer.text());
+    FakeBotApi.Sent welcome = botApi.sent.stream().filter(s -> s.chatId().equals("4243")).findFirst().orElseThrow();
+    assertTrue(welcome.text().contains("您可以这样问"), welcome.text());
+    assertTrue(botApi.methods.contains("getupdates"));
+
+    // web chat: a clarifying question before a restart is answered after it
+    JsonNode ask = chat("web-r1", "初中寄宿生每年有多少生活补助？");
+    assertTrue(ask.get("clarify").isTextual(), ask.toString());
+    assertTrue(ask.get("amounts").isEmpty());
+    restart();
+    JsonNode after = chat("web-r1", "岳阳");
+    assertNull(after.get("clarify").textValue(), after.toString());
+    boolean has1250 = false;
+    for (JsonNode a : after.get("amounts")) {
+      has1250 |= a.get("value").asInt() == 1250;
+    }
+    assertTrue(has1250, after.toString());
+    assertEquals("岳教体办通〔2016〕17号", after.get("citations").get(0).get("docNumber").asText());
+
+    // the same Telegram update is not answered again after the restart (durable dedupe)
+    int before = botApi.sent.size();
+    botApi.addTextUpdate(5003, 4244, "你好");
+    for (int i = 0; i < 1500 && botApi.sent.size() < before + 1; i++) {
+      Thread.sleep(20);
+    }
+    assertEquals(before + 1, botApi.sent.size(), "only the new update is answered: " + botApi.sent);
+  }
+}

@@ -1,0 +1,67 @@
+package aidline.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aidline.config.AppConfig;
+import aidline.storage.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InboundLedgerTest {
+  @TempDir Path dir;
+
+  Database db() {
+    return Database.open(new AppConfig.Storage(dir.resolve("l.db").toString(), "FULL", 5000));
+  }
+
+  @Test
+  void exactlyOneOfManyConcurrentClaimsWins() throws Exception {
+    try (Database db = db()) {
+      InboundLedger ledger = new InboundLedger(db, Clock.systemUTC());
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      try {
+        List<Future<Boolean>> claims = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          Callable<Boolean> c = () -> ledger.claim("wx:1", "wechat", "o1");
+          claims.add(pool.submit(c));
+        }
+        int won = 0;
+        for (Future<Boolean> f : claims) {
+          won += f.get() ? 1 : 0;
+        }
+        assertEquals(1, won);
+      } finally {
+        pool.shutdownNow();
+      }
+      ledger.record("wx:1", InboundLedger.Status.DONE, "<xml/>");
+      assertEquals(new InboundLedger.Entry(InboundLedger.Status.DONE, "<xml/>"), ledger.find("wx:1").orElseThrow());
+    }
+  }
+
+  @Test
+  void keysOlderThanAnyRedeliveryArePruned() {
+    Instant t0 = Instant.parse("2026-11-23T08:00:00Z");
+    try (Database db = db()) {
+      new InboundLedger(db, Clock.fixed(t0, ZoneOffset.UTC)).claim("tg:1", "telegram", "42");
+      InboundLedger later = new InboundLedger(db, Clock.fixed(t0.plus(Duration.ofDays(1)), ZoneOffset.UTC));
+      assertFalse(later.claim("tg:1", "telegram", "42"), "a day later the key still blocks a re-delivery");
+      InboundLedger muchLater = new InboundLedger(db, Clock.fixed(t0.plus(Duration.ofDays(3)), ZoneOffset.UTC));
+      assertTrue(muchLater.claim("tg:2", "telegram", "42"));
+      assertTrue(muchLater.find("tg:1").isEmpty());
+      assertEquals(1, muchLater.count("telegram"));
+    }
+  }
+}
