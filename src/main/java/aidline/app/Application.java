@@ -63,7 +63,7 @@ public final class Application implements AutoCloseable {
   private final Metrics metrics = new Metrics();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private Database database;
-  private TicketModule tickets;
+  private TicketService tickets;
   private KnowledgeBase knowledge;
   private Javalin http;
   private AnswerEngine answerEngine;
@@ -147,9 +147,8 @@ public final class Application implements AutoCloseable {
       } catch (InvalidTicketException e) {
         throw new ConfigException("tickets", e.getMessage());
       }
-      closeables.add(tickets);
     }
-    return tickets.service();
+    return tickets;
   }
 
   /** The work-order port the bot uses. */

@@ -4,7 +4,11 @@ import aidline.bench.BenchContext;
 import aidline.bench.BenchReport;
 import aidline.bench.Result;
 import aidline.bench.Scenario;
+import aidline.bench.AnswerScenario;
+import aidline.bench.ChatHttpScenario;
 import aidline.bench.StartupScenario;
+import aidline.bench.TicketScenario;
+import aidline.bench.WechatScenario;
 import aidline.config.AppConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +72,6 @@ final class BenchCommand implements Runnable {
   }
 
   private List<Scenario> scenarios() {
-    return List.of(new StartupScenario());
+    return List.of(new AnswerScenario(), new ChatHttpScenario(), new WechatScenario(), new TicketScenario(), new StartupScenario());
   }
 }

@@ -71,6 +71,14 @@ public record AppConfig(
     return new AppConfig(server, s, knowledge, wechat, telegram, tickets, security);
   }
 
+  public AppConfig withSecurity(Security s) {
+    return new AppConfig(server, storage, knowledge, wechat, telegram, tickets, s);
+  }
+
+  public AppConfig withWechat(Wechat w) {
+    return new AppConfig(server, storage, knowledge, w, telegram, tickets, security);
+  }
+
   public AppConfig withKnowledge(Knowledge k) {
     return new AppConfig(server, storage, k, wechat, telegram, tickets, security);
   }

@@ -48,7 +48,7 @@ public final class UnansweredRecorder implements AnswerEngine {
 
   private void record(String text, Intent intent, String reason) {
     try {
-      db.inTransaction(c -> {
+      db.write(c -> {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO unanswered_question (at, text, intent, reason) VALUES (?,?,?,?)")) {
           ps.setLong(1, clock.millis());
           String t = mask(text == null ? "" : text.strip());

@@ -51,7 +51,7 @@ public final class ConversationStore {
     } catch (JsonProcessingException e) {
       throw new StorageException("无法保存对话状态: " + e.getMessage(), e);
     }
-    db.inTransaction(
+    db.write(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(

@@ -35,7 +35,7 @@ public final class InboundLedger {
 
   /** True when this call is the first to see the key and so must process the message. */
   public boolean claim(String key, String channel, String userId) {
-    return db.inTransaction(
+    return db.write(
         c -> {
           try (PreparedStatement old = c.prepareStatement("DELETE FROM inbound_message WHERE created_at < ?")) {
             old.setLong(1, clock.millis() - KEEP.toMillis());
@@ -69,7 +69,7 @@ public final class InboundLedger {
   }
 
   public void record(String key, Status status, String reply) {
-    db.inTransaction(
+    db.write(
         c -> {
           try (PreparedStatement ps = c.prepareStatement("UPDATE inbound_message SET status = ?, reply = ? WHERE dedupe_key = ?")) {
             ps.setString(1, status.name().toLowerCase());

@@ -54,7 +54,7 @@ public final class OutboxNotifier implements Notifier, AutoCloseable {
   public void notify(String channel, String userId, String text) {
     try {
       long now = clock.millis();
-      db.inTransaction(
+      db.write(
           c -> {
             try (PreparedStatement ps =
                 c.prepareStatement(
@@ -145,7 +145,7 @@ public final class OutboxNotifier implements Notifier, AutoCloseable {
   }
 
   private void update(long id, String status, int attempts, long next, String error) {
-    db.inTransaction(
+    db.write(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement("UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")) {

@@ -25,7 +25,7 @@ public final class AuditLog {
   public record Query(String actor, String action, String target, String from, String to, int limit, int offset) {}
 
   public void record(String actor, String action, String target, String detail, String ip) {
-    db.inTransaction(
+    db.write(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement("INSERT INTO audit_log (at, actor, action, target, detail, ip) VALUES (?,?,?,?,?,?)")) {

@@ -21,6 +21,9 @@ public final class SqliteDialect {
     cfg.enforceForeignKeys(true);
     cfg.setBusyTimeout(busyTimeoutMillis);
     cfg.setEncoding(SQLiteConfig.Encoding.UTF8);
+    // a transaction takes the write lock when it begins, so it never fails half-way with
+    // SQLITE_BUSY when another process (a CLI import while serving) also writes
+    cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     return cfg;
   }
 
@@ -37,12 +40,4 @@ public final class SqliteDialect {
     return "PRAGMA integrity_check";
   }
 
-  /**
-   * A no-op write that takes SQLite's write lock as a transaction's first statement, where the busy
-   * timeout still waits for another writer. A deferred transaction that reads first and writes later
-   * instead fails at once (SQLITE_BUSY_SNAPSHOT) if another connection committed in between.
-   */
-  public static String takeWriteLockSql(String table, String column) {
-    return "UPDATE " + table + " SET " + column + " = " + column + " WHERE 0";
-  }
 }

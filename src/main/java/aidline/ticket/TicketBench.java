@@ -58,6 +58,14 @@ public final class TicketBench {
 
   private AppConfig withDb(String name) {
     AppConfig.Storage s = base.storage();
+    try {
+      // every run starts empty, so repeated runs do not turn creates into duplicates
+      for (String suffix : new String[] {"", "-wal", "-shm", ".lock"}) {
+        Files.deleteIfExists(workDir.resolve(name + suffix));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot reset " + name + ": " + e.getMessage(), e);
+    }
     return base
         .withStorage(new AppConfig.Storage(workDir.resolve(name).toString(), s.synchronous(), s.busyTimeoutMillis()))
         .withServer(new AppConfig.Server("127.0.0.1", 0, base.server().maxBodyBytes(), 0));
@@ -98,7 +106,9 @@ public final class TicketBench {
   /** A throw-away operator account in the benchmark's own database. */
   static String benchToken(Application app) {
     char[] pw = "bench-password-1".toCharArray();
-    app.auth().addUser("bench-operator", aidline.security.Role.OPERATOR, "压测", pw, "bench");
+    if (app.auth().users().stream().noneMatch(u -> u.username().equals("bench-operator"))) {
+      app.auth().addUser("bench-operator", aidline.security.Role.OPERATOR, "压测", pw, "bench");
+    }
     return app.auth().login("bench-operator", pw, "127.0.0.1").token();
   }
 

@@ -26,7 +26,6 @@ public final class TicketService {
   static final int MAX_EXPORT = 50_000;
 
   private final Database db;
-  private final GroupCommitter writer;
   private final TicketRepository repo;
   private final Lifecycle lifecycle;
   private final Categories categories;
@@ -35,9 +34,8 @@ public final class TicketService {
   private final Clock clock;
 
   public TicketService(
-      Database db, GroupCommitter writer, Categories categories, WorkCalendar calendar, Regions regions, Notifier notifier, Clock clock) {
+      Database db, Categories categories, WorkCalendar calendar, Regions regions, Notifier notifier, Clock clock) {
     this.db = db;
-    this.writer = writer;
     this.repo = new TicketRepository();
     this.categories = categories;
     this.lifecycle = new Lifecycle(categories, calendar);
@@ -52,7 +50,7 @@ public final class TicketService {
   public Opened open(NewTicket req, String actor) {
     Ticket draft = validate(req);
     Instant now = clock.instant();
-    return writer.write(c -> {
+    return db.write(c -> {
       Optional<Ticket> dup = repo.findOpenDuplicate(
           c, draft.callerPhone(), draft.channel(), draft.channelUserId(), draft.studentId(), draft.category());
       if (dup.isPresent()) {
@@ -101,7 +99,7 @@ public final class TicketService {
   /** Applies one action; merge also records the merged order on the survivor. */
   public Ticket act(String ticketNo, Command cmd) {
     Instant now = clock.instant();
-    Transition tr = writer.write(c -> {
+    Transition tr = db.write(c -> {
       Ticket t = repo.find(c, ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
       Transition result = lifecycle.next(t, cmd, now);
       if (cmd.action() == Action.MERGE) {
@@ -130,7 +128,7 @@ public final class TicketService {
 
   /** Mean number of writes per commit so far (group commit at work), for the bench report. */
   public double meanWritesPerCommit() {
-    GroupCommitter.Stats s = writer.stats();
+    aidline.storage.GroupCommitter.Stats s = db.writeStats();
     return s.commits() == 0 ? 0 : (double) s.writes() / s.commits();
   }
 

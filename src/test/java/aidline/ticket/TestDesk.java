@@ -16,7 +16,6 @@ import java.util.List;
 /** A real service on a temporary SQLite file, with a clock the test moves and a recording notifier. */
 final class TestDesk implements AutoCloseable {
   final Database db;
-  final GroupCommitter writer;
   final MovableClock clock = new MovableClock(TicketFixtures.NOW);
   final List<String> notices = Collections.synchronizedList(new ArrayList<>());
   final TicketService service;
@@ -28,10 +27,9 @@ final class TestDesk implements AutoCloseable {
   /** @param notifier null records every notice in {@link #notices} */
   TestDesk(Path dir, Notifier notifier) {
     db = Database.open(new AppConfig.Storage(dir.resolve("t.db").toString(), "FULL", 5000));
-    writer = new GroupCommitter(db, 64);
     Notifier n = notifier != null ? notifier : (channel, user, text) -> notices.add(channel + "|" + user + "|" + text);
     service = new TicketService(
-        db, writer, TicketFixtures.CATEGORIES, TicketFixtures.CALENDAR, Regions.load(Path.of("knowledge-base/regions.yaml")), n, clock);
+        db, TicketFixtures.CATEGORIES, TicketFixtures.CALENDAR, Regions.load(Path.of("knowledge-base/regions.yaml")), n, clock);
   }
 
   static NewTicket hotline(String phone, String description) {
@@ -40,7 +38,6 @@ final class TestDesk implements AutoCloseable {
 
   @Override
   public void close() {
-    writer.close();
     db.close();
   }
 

@@ -1,12 +1,8 @@
-package aidline.ticket;
+package aidline.storage;
 
-import aidline.storage.Database;
-import aidline.storage.SqliteDialect;
-import aidline.storage.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -17,14 +13,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Every work-order write goes through one writer thread, which commits whatever writes are waiting
- * as one transaction (group commit): with {@code synchronous=FULL} each commit costs an fsync, so
- * 50 concurrent creates cost one fsync instead of 50. Each write runs under its own savepoint, so a
+ * Small durable writes of every feature (work orders, conversation state, the message ledger, the
+ * audit log) go through one writer thread, which commits whatever writes are waiting as one
+ * transaction (group commit): with {@code synchronous=FULL} each commit costs an fsync, so 50
+ * concurrent writes cost one fsync instead of 50. Each write runs under its own savepoint, so a
  * refused action rolls back alone; callers return only after the commit, so nothing is
  * acknowledged that a kill -9 could lose. One writer also means no SQLITE_BUSY between writers.
  */
-final class GroupCommitter implements AutoCloseable {
-  interface Write<T> {
+public final class GroupCommitter implements AutoCloseable {
+  public interface Write<T> {
     T run(Connection c) throws SQLException;
   }
 
@@ -39,18 +36,21 @@ final class GroupCommitter implements AutoCloseable {
   private final AtomicLong writes = new AtomicLong();
 
   /** Commits made and writes they carried; writes / commits is the mean group size. */
-  record Stats(long commits, long writes) {}
+  public record Stats(long commits, long writes) {}
 
   GroupCommitter(Database db, int maxBatch) {
     this.db = db;
     this.maxBatch = maxBatch;
-    this.thread = new Thread(this::loop, "ticket-writer");
+    this.thread = new Thread(this::loop, "aidline-writer");
     thread.setDaemon(true);
     thread.start();
   }
 
   /** Runs the write in the next group and returns its result once that group is committed. */
-  <T> T write(Write<T> work) {
+  public <T> T write(Write<T> work) {
+    if (Thread.currentThread() == thread) {
+      throw new IllegalStateException("a group-committed write must not start another one");
+    }
     if (closed) {
       throw new StorageException("服务正在停止，请稍后再试", null);
     }
@@ -87,7 +87,7 @@ final class GroupCommitter implements AutoCloseable {
     }
   }
 
-  Stats stats() {
+  public Stats stats() {
     return new Stats(commits.get(), writes.get());
   }
 
@@ -96,10 +96,6 @@ final class GroupCommitter implements AutoCloseable {
     Throwable[] failures = new Throwable[batch.size()];
     try {
       db.inTransaction(c -> {
-        try (Statement lock = c.createStatement()) {
-          // other features write to the same file: wait for them here rather than fail mid-batch
-          lock.executeUpdate(SqliteDialect.takeWriteLockSql("ticket_day_seq", "last"));
-        }
         for (int i = 0; i < batch.size(); i++) {
           Savepoint sp = c.setSavepoint();
           try {
