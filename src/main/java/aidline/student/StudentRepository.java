@@ -186,7 +186,8 @@ public final class StudentRepository {
     return db.withConnection(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(
-              "SELECT " + AID_COLUMNS + " FROM aid_records WHERE national_id = ? ORDER BY school_year DESC, term, item")) {
+              "SELECT " + AID_COLUMNS + " FROM aid_records WHERE national_id = ? ORDER BY school_year DESC,"
+                  + " CASE term WHEN '全年' THEN 0 WHEN '秋季' THEN 1 ELSE 2 END, item")) {
             ps.setString(1, nationalId);
             List<AidRecord> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
