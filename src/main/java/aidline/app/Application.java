@@ -1,11 +1,24 @@
 package aidline.app;
 
 import aidline.config.AppConfig;
+import aidline.knowledge.Regions;
+import aidline.security.JdbcAuditLog;
 import aidline.storage.Database;
 import aidline.storage.StorageException;
+import aidline.student.EntitlementRules;
+import aidline.student.StudentBench;
+import aidline.student.ParentStatusService;
+import aidline.student.StudentDemo;
+import aidline.student.StudentFeature;
+import aidline.student.StudentImporter;
+import aidline.student.StudentRepository;
+import aidline.student.StudentService;
+import aidline.student.StudentTickets;
+import aidline.student.SyntheticStudents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +34,7 @@ public final class Application implements AutoCloseable {
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private Database database;
   private Javalin http;
+  private StudentFeature students;
 
   public Application(AppConfig config, Clock clock) {
     this.config = config;
@@ -47,11 +61,33 @@ public final class Application implements AutoCloseable {
     return database;
   }
 
+  /**
+   * Students (issue 7). Entitlements and work orders are ports: until the standards table and the
+   * ticket adapter are merged, no entitlements (so no gaps) and no work orders.
+   */
+  public synchronized StudentFeature students() {
+    if (students == null) {
+      Database db = database();
+      Regions regions = Regions.load(config.knowledge().dirPath().resolve("regions.yaml"));
+      EntitlementRules rules = EntitlementRules.none();
+      StudentTickets tickets = StudentTickets.none();
+      JdbcAuditLog audit = new JdbcAuditLog(db, config.storage().synchronous());
+      StudentRepository repo = new StudentRepository(db, clock);
+      StudentImporter importer = new StudentImporter(repo, regions, clock);
+      StudentService service = new StudentService(repo, rules, tickets, audit, regions, clock);
+      students = new StudentFeature(repo, importer, service, new ParentStatusService(repo, rules, audit, clock),
+          new StudentDemo(importer, service, rules, new SyntheticStudents(regions, LocalDate.now(clock)), clock),
+          new StudentBench(regions, rules, clock));
+    }
+    return students;
+  }
+
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
     Database db = database();
     Health health = new Health(db, () -> 0, Version.current());
     List<RouteModule> modules = new ArrayList<>();
+    modules.add(students().routes());
     http = HttpServer.create(config.server(), json, metrics, health, modules);
     http.start();
     return http;

@@ -1,6 +1,7 @@
 package aidline.student;
 
 import aidline.storage.Database;
+import aidline.storage.SqliteDialect;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -80,6 +81,9 @@ public final class StudentRepository {
     try {
       db.inTransaction(
           c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+              st.execute(SqliteDialect.bulkWriteCacheSql());
+            }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
               for (T v : batch) {
                 binder.bind(ps, v, now);

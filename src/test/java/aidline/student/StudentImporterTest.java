@@ -94,6 +94,25 @@ class StudentImporterTest {
   }
 
   @Test
+  void batchesWrittenWhileTheNextIsParsedGiveTheSameReport() {
+    StudentImporter small = new StudentImporter(repo, TestStudents.regions(), TestStudents.CLOCK, 2);
+    String text = HEADER
+        + "演示甲," + GOOD_1 + ",G123,男,汉族,华容县第一小学,小学,三年级,是,,华容县,,\r\n"
+        + "演示乙," + GOOD_2 + ",G123,女,汉族,华容县第二中学,初中,初二,是,,华容县,,\r\n" // same 学籍号: refused by the database
+        + "演示丙," + TestStudents.withBadCheckDigit(GOOD_3) + ",,男,土家族,建始县民族中学,初中,初一,否,,建始县,,\r\n"
+        + "演示辛," + GOOD_3 + ",,男,土家族,建始县民族中学,初中,初一,否,,建始县,,\r\n"
+        + "演示丁," + TestStudents.id("430623", "20110707", "005") + ",,男,汉族,某小学,小学,四年级,否,,华容县,,\r\n";
+    byte[] bytes = text.getBytes(GBK);
+    ImportReport report = small.importFile(StudentImporter.Kind.STUDENTS, new ByteArrayInputStream(bytes), GBK,
+        bytes.length, StudentImporter.Progress.NONE);
+    assertEquals(5, report.rows());
+    assertEquals(3, report.imported(), report.toString());
+    assertEquals(List.of(3, 4), report.rejected().stream().map(ImportReport.Rejected::line).toList());
+    assertEquals("学籍号已被另一名学生使用", report.rejected().get(0).reason());
+    assertEquals(3, repo.countStudents());
+  }
+
+  @Test
   void reimportUpdatesByNationalIdInsteadOfDuplicating() {
     importGbk(roll());
     ImportReport again = importGbk(roll().replace("华容县第一小学,小学,三年级", "华容县第一小学,小学,四年级"));

@@ -45,7 +45,7 @@ class StudentServiceTest {
   void setUp() {
     db = TestStudents.database(dir);
     repo = new StudentRepository(db, TestStudents.CLOCK);
-    audit = new JdbcAuditLog(db);
+    audit = new JdbcAuditLog(db, "FULL");
     service = new StudentService(repo, new FixtureEntitlementRules(TestStudents.regions()), tickets, audit,
         TestStudents.regions(), TestStudents.CLOCK);
     StudentImporter importer = new StudentImporter(repo, TestStudents.regions(), TestStudents.CLOCK);
