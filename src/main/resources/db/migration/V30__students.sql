@@ -1,6 +1,9 @@
 -- Students and their aid records (issue 7). Keyed by 身份证号 so re-importing a roll updates rows.
+-- A rowid table: imports append rows at the end instead of splitting pages of wide rows in
+-- 身份证号 order, and only the narrow indexes take the random inserts.
 CREATE TABLE students (
-  national_id    TEXT PRIMARY KEY,          -- 18 characters, GB 11643 check digit verified on import
+  id             INTEGER PRIMARY KEY,
+  national_id    TEXT NOT NULL UNIQUE,      -- 18 characters, GB 11643 check digit verified on import
   student_no     TEXT NOT NULL UNIQUE,      -- 学籍号: G + 身份证号 unless the roll gives another
   name           TEXT NOT NULL,
   gender         TEXT NOT NULL,             -- 男 | 女, from the 身份证号
@@ -15,7 +18,7 @@ CREATE TABLE students (
   guardian_name  TEXT NOT NULL DEFAULT '',
   guardian_phone TEXT NOT NULL DEFAULT '',
   updated_at     TEXT NOT NULL
-) WITHOUT ROWID;
+);
 -- the gap report filters by region (prefix range) and school
 CREATE INDEX students_region ON students (region, national_id);
 CREATE INDEX students_school ON students (school, national_id);
