@@ -17,4 +17,8 @@ public record Answer(
   public static Answer text(String reply, Intent intent) {
     return new Answer(reply, intent, List.of(), List.of(), null, false);
   }
+
+  public Answer withHandoff(boolean value) {
+    return new Answer(reply, intent, amounts, citations, clarify, value);
+  }
 }

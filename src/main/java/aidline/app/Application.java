@@ -1,7 +1,10 @@
 package aidline.app;
 
+import aidline.answer.AnswerKnowledge;
+import aidline.answer.Conversations;
 import aidline.config.AppConfig;
 import aidline.knowledge.Regions;
+import aidline.student.StandardsEntitlementRules;
 import aidline.security.JdbcAuditLog;
 import aidline.storage.Database;
 import aidline.storage.StorageException;
@@ -17,6 +20,7 @@ import aidline.student.StudentTickets;
 import aidline.student.SyntheticStudents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +37,8 @@ public final class Application implements AutoCloseable {
   private final Metrics metrics = new Metrics();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private Database database;
+  private Conversations conversations;
+  private AnswerKnowledge knowledge;
   private Javalin http;
   private StudentFeature students;
 
@@ -62,14 +68,42 @@ public final class Application implements AutoCloseable {
   }
 
   /**
-   * Students (issue 7). Entitlements and work orders are ports: until the standards table and the
-   * ticket adapter are merged, no entitlements (so no gaps) and no work orders.
+   * The answer engine's knowledge read from a folder ({@code null}: the configured one); a folder
+   * without its own vocabulary or regions borrows the configured folder's.
+   */
+  public AnswerKnowledge answerKnowledge(Path dir) {
+    Path home = config.knowledge().dirPath();
+    return AnswerKnowledge.open(dir == null ? home : dir, home);
+  }
+
+  /** In-memory conversations over the configured knowledge base (the chat route's, until the bot). */
+  public synchronized Conversations conversations() {
+    if (conversations == null) {
+      conversations = new Conversations(knowledge().engine());
+    }
+    return conversations;
+  }
+
+  /**
+   * The configured folder's knowledge, opened once and shared by chat and students.
+   */
+  public synchronized AnswerKnowledge knowledge() {
+    if (knowledge == null) {
+      knowledge = answerKnowledge(null);
+      closeables.add(knowledge);
+    }
+    return knowledge;
+  }
+
+  /**
+   * Students (issue 7): entitlements from the standards table of the configured knowledge base;
+   * work orders are a port, none until the ticket adapter is wired.
    */
   public synchronized StudentFeature students() {
     if (students == null) {
       Database db = database();
-      Regions regions = Regions.load(config.knowledge().dirPath().resolve("regions.yaml"));
-      EntitlementRules rules = EntitlementRules.none();
+      Regions regions = knowledge().regions();
+      EntitlementRules rules = new StandardsEntitlementRules(knowledge().standards(), regions);
       StudentTickets tickets = StudentTickets.none();
       JdbcAuditLog audit = new JdbcAuditLog(db, config.storage().synchronous());
       StudentRepository repo = new StudentRepository(db, clock);
@@ -87,6 +121,7 @@ public final class Application implements AutoCloseable {
     Database db = database();
     Health health = new Health(db, () -> 0, Version.current());
     List<RouteModule> modules = new ArrayList<>();
+    modules.add(new ChatRoutes(conversations()));
     modules.add(students().routes());
     http = HttpServer.create(config.server(), json, metrics, health, modules);
     http.start();

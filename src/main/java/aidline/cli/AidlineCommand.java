@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
       "aidline: education poverty-alleviation student aid assistant.",
       "教育精准扶贫学生资助助手：家长问答、热线工单、学生资助查询。"
     },
-    subcommands = {ServeCommand.class, StudentsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class, AskCommand.class, EvalCommand.class, KbCommand.class, StudentsCommand.class, DemoCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class AidlineCommand implements Runnable {
 
   @Option(

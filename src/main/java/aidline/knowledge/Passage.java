@@ -5,4 +5,10 @@ package aidline.knowledge;
  * document numbers it (五、政策措施 > （二） > 2.), used in citations.
  */
 public record Passage(
-    String docId, String title, String docNumber, String region, String section, String text) {}
+    String docId, String title, String docNumber, String region, String section, String text) {
+
+  /** The compact citation of {@code section}: 五（二）2. */
+  public String citation() {
+    return SectionPath.compact(section);
+  }
+}

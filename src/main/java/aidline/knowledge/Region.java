@@ -9,6 +9,8 @@ import java.util.List;
  */
 public record Region(String name, String path, int level, String parentPath, List<String> lineage) {
   public static final String NATIONWIDE = "全国";
+  /** The region of a document whose source does not say where it applies. */
+  public static final String UNKNOWN = "未知";
 
   /** True when a document issued for {@code docRegion} applies to someone in this region. */
   public boolean isCoveredBy(String docRegion) {

@@ -1,0 +1,221 @@
+package aidline.answer;
+
+import aidline.knowledge.KnowledgeException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The vocabulary questions are read with ({@code knowledge-base/lexicon.yaml}): stage, household,
+ * school-type, item and intent cue words. Vocabulary is data so staff can add colloquial words.
+ */
+public final class Lexicon {
+  private final Map<String, List<String>> stages;
+  private final Map<String, List<String>> stageGroups;
+  private final List<String> boarder;
+  private final Map<String, List<String>> categories;
+  private final Map<String, List<String>> schoolTypes;
+  private final Map<String, List<String>> items;
+  private final Map<String, List<String>> intents;
+  private final List<String> domain;
+  private final Map<String, List<String>> expansions;
+  private final List<String> questionWords;
+  private final Map<String, java.util.regex.Pattern> answerTypes = new LinkedHashMap<>();
+
+  Lexicon(JsonNode root) {
+    stages = groups(root.path("stages"));
+    stageGroups = groups(root.path("stageGroups"));
+    boarder = words(root.path("boarder"));
+    categories = groups(root.path("categories"));
+    schoolTypes = groups(root.path("schoolTypes"));
+    items = groups(root.path("items"));
+    intents = groups(root.path("intents"));
+    domain = words(root.path("domain"));
+    expansions = groups(root.path("expansions"));
+    questionWords = words(root.path("questionWords"));
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("answerTypes").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      try {
+        answerTypes.put(e.getKey(), java.util.regex.Pattern.compile(e.getValue().asText()));
+      } catch (java.util.regex.PatternSyntaxException ex) {
+        throw new KnowledgeException("词表 answerTypes." + e.getKey() + " 不是有效的正则表达式");
+      }
+    }
+    for (String s : stages.keySet()) {
+      checkStage(s);
+    }
+    for (Map<String, List<String>> m : List.of(stages, categories, schoolTypes, items)) {
+      ordered.put(m, orderedWords(m));
+    }
+    stageGroups.values().forEach(l -> l.forEach(Lexicon::checkStage));
+  }
+
+  private static void checkStage(String s) {
+    try {
+      Stage.fromWire(s);
+    } catch (IllegalArgumentException e) {
+      throw new KnowledgeException("词表中的学段名称无效: " + s);
+    }
+  }
+
+  /** No vocabulary: every message reads as off-topic or unknown (a knowledge base without lexicon.yaml). */
+  public static Lexicon empty() {
+    return new Lexicon(new ObjectMapper().createObjectNode());
+  }
+
+  public static Lexicon load(Path file) {
+    if (!Files.exists(file)) {
+      return empty();
+    }
+    try {
+      return new Lexicon(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
+    } catch (IOException e) {
+      throw new KnowledgeException("无法读取词表文件 " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static Map<String, List<String>> groups(JsonNode node) {
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      map.put(e.getKey(), words(e.getValue()));
+    }
+    return map;
+  }
+
+  private static List<String> words(JsonNode node) {
+    List<String> list = new ArrayList<>();
+    node.forEach(n -> list.add(n.asText().trim().toLowerCase()));
+    list.sort(Comparator.comparingInt(String::length).reversed());
+    return List.copyOf(list);
+  }
+
+  /** Stages named in the text; a word inside a longer matched word (高中 in 普通高中) is not counted twice. */
+  public Set<Stage> stagesIn(String text) {
+    Set<Stage> found = EnumSet.noneOf(Stage.class);
+    for (String key : keysIn(text, stages)) {
+      found.add(Stage.fromWire(key));
+    }
+    stageGroups.forEach((word, list) -> {
+      if (text.contains(word)) {
+        list.forEach(s -> found.add(Stage.fromWire(s)));
+      }
+    });
+    return found;
+  }
+
+  public boolean boarder(String text) {
+    return boarder.stream().anyMatch(text::contains);
+  }
+
+  public Set<String> categoriesIn(String text) {
+    return keysIn(text, categories);
+  }
+
+  public Set<String> schoolTypesIn(String text) {
+    return keysIn(text, schoolTypes);
+  }
+
+  public Set<String> itemsIn(String text) {
+    return keysIn(text, items);
+  }
+
+  public boolean cue(String intent, String text) {
+    return intents.getOrDefault(intent, List.of()).stream().anyMatch(text.toLowerCase()::contains);
+  }
+
+  /** Extra query words for the question words in the text (多长时间 → 为期 …). */
+  public List<String> expansions(String text) {
+    List<String> out = new ArrayList<>();
+    expansions.forEach((k, ws) -> {
+      if (text.contains(k)) {
+        out.addAll(ws);
+      }
+    });
+    return out;
+  }
+
+  /** What answers to the question words in the text look like (多长时间 → 为期…|N周 …). */
+  public List<java.util.regex.Pattern> answerTypes(String text) {
+    List<java.util.regex.Pattern> out = new ArrayList<>();
+    answerTypes.forEach((k, p) -> {
+      if (text.contains(k)) {
+        out.add(p);
+      }
+    });
+    return out;
+  }
+
+  /** The text without its question words (多长时间, 什么时候 …): what is left is the content asked about. */
+  public String withoutQuestionWords(String text) {
+    String t = text;
+    for (String k : questionWords) {
+      t = t.replace(k, " ");
+    }
+    return t;
+  }
+
+  /** True when the text is about student aid at all. */
+  public boolean aboutAid(String text) {
+    return domain.stream().anyMatch(text::contains)
+        || !stagesIn(text).isEmpty()
+        || !itemsIn(text).isEmpty()
+        || !categoriesIn(text).isEmpty();
+  }
+
+  private record Word(String key, String word) {}
+
+  /** Words of each group map, longest first; filled in the constructor, read-only afterwards. */
+  private final Map<Map<String, List<String>>, List<Word>> ordered = new java.util.IdentityHashMap<>();
+
+  private static List<Word> orderedWords(Map<String, List<String>> groups) {
+    List<Word> all = new ArrayList<>();
+    groups.forEach((k, ws) -> ws.forEach(w -> all.add(new Word(k, w))));
+    all.sort(Comparator.comparingInt((Word w) -> w.word().length()).reversed());
+    return List.copyOf(all);
+  }
+
+  private List<Word> ordered(Map<String, List<String>> groups) {
+    return ordered.get(groups);
+  }
+
+  /** Keys whose words occur in the text, longest words first, each text position used once. */
+  private Set<String> keysIn(String text, Map<String, List<String>> groups) {
+    String lower = text.toLowerCase();
+    boolean[] used = null;
+    Set<String> found = new LinkedHashSet<>();
+    for (Word w : ordered(groups)) {
+      int from = 0;
+      int at;
+      while (!w.word().isEmpty() && (at = lower.indexOf(w.word(), from)) >= 0) {
+        from = at + 1;
+        if (used == null) {
+          used = new boolean[lower.length()];
+        }
+        boolean free = true;
+        for (int i = at; i < at + w.word().length(); i++) {
+          free &= !used[i];
+        }
+        if (free) {
+          for (int i = at; i < at + w.word().length(); i++) {
+            used[i] = true;
+          }
+          found.add(w.key());
+        }
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,193 @@
+package aidline.knowledge;
+
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The knowledge base of one folder: its published documents, their passages, the region hierarchy
+ * and the search index. {@link #reindex()} re-reads the folder and updates only what changed, so
+ * it is cheap to call on every file event. Reads see one consistent snapshot.
+ */
+public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
+
+  /** Everything a reader needs, replaced as a whole after each reindex. */
+  private record Snapshot(
+      Map<String, PolicyDocument> published,
+      Map<String, List<Passage>> passages,
+      Regions regions,
+      Map<Path, KnowledgeFolder.Entry> files) {}
+
+  private final Path dir;
+  private final LuceneIndex index;
+  private final PassageSplitter splitter = new PassageSplitter();
+  private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Regions.empty(), Map.of());
+
+  private KnowledgeBase(Path dir, ChineseAnalysis analysis) {
+    this.dir = dir;
+    this.index = new LuceneIndex(analysis, Regions.empty(), Synonyms.none());
+  }
+
+  /** Opens and indexes {@code dir}; fails with a Chinese message if the folder does not exist. */
+  public static KnowledgeBase open(Path dir) {
+    return open(dir, ChineseAnalysis.DEFAULT);
+  }
+
+  public static KnowledgeBase open(Path dir, ChineseAnalysis analysis) {
+    KnowledgeBase kb = new KnowledgeBase(dir, analysis);
+    ReindexReport r = kb.reindex();
+    log.info("knowledge base {}: {}", dir, r.summary());
+    r.problems().forEach(p -> log.warn("knowledge base: {}", p));
+    return kb;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** Published documents, ordered by id. */
+  public List<PolicyDocument> documents() {
+    return List.copyOf(snapshot.published().values());
+  }
+
+  public Optional<PolicyDocument> document(String id) {
+    return Optional.ofNullable(snapshot.published().get(id));
+  }
+
+  public int documentCount() {
+    return snapshot.published().size();
+  }
+
+  /** Passages of every published document, in document order. */
+  public List<Passage> passages() {
+    List<Passage> out = new ArrayList<>();
+    snapshot.passages().values().forEach(out::addAll);
+    return out;
+  }
+
+  public List<Passage> passages(String docId) {
+    return snapshot.passages().getOrDefault(docId, List.of());
+  }
+
+  /** regions.yaml of the folder, extended with every published document's region path. */
+  public Regions regions() {
+    return snapshot.regions();
+  }
+
+  public PolicySearcher searcher() {
+    return this;
+  }
+
+  @Override
+  public List<SearchHit> search(String query, Region region, int limit) {
+    return index.search(query, region, limit);
+  }
+
+  /**
+   * Re-reads the folder: changed files are re-split and replace their document in the index by id,
+   * removed or newly drafted documents leave it. Files that cannot be read are reported and the
+   * rest still served; a file whose id another file already uses is reported and skipped.
+   */
+  public synchronized ReindexReport reindex() {
+    Snapshot old = snapshot;
+    List<String> problems = new ArrayList<>();
+    Map<Path, KnowledgeFolder.Entry> files = new LinkedHashMap<>();
+    for (Path file : KnowledgeFolder.markdownFiles(dir)) {
+      KnowledgeFolder.Entry before = old.files().get(file);
+      FileTime modified = modified(file);
+      files.put(file, before != null && before.ok() && modified != null && modified.equals(before.modified()) ? before : KnowledgeFolder.read(file));
+    }
+    Map<String, PolicyDocument> published = new java.util.TreeMap<>();
+    Map<String, Path> owner = new HashMap<>();
+    int drafts = 0;
+    for (KnowledgeFolder.Entry e : files.values()) {
+      if (!e.ok()) {
+        problems.add(dir.relativize(e.file()) + ": " + e.error());
+        continue;
+      }
+      PolicyDocument d = e.document();
+      Path first = owner.putIfAbsent(d.id(), e.file());
+      if (first != null) {
+        problems.add(dir.relativize(e.file()) + ": 文档编号 " + d.id() + " 与 " + dir.relativize(first) + " 重复，已跳过");
+        continue;
+      }
+      if (!d.published()) {
+        drafts++;
+        continue;
+      }
+      published.put(d.id(), d);
+    }
+    Synonyms synonyms;
+    Regions regions;
+    try {
+      synonyms = Synonyms.load(dir.resolve(Synonyms.FILE_NAME));
+    } catch (KnowledgeException e) {
+      problems.add(e.getMessage());
+      synonyms = Synonyms.none();
+    }
+    try {
+      regions = Regions.load(dir.resolve("regions.yaml"));
+    } catch (KnowledgeException e) {
+      problems.add(e.getMessage());
+      regions = Regions.empty();
+    }
+    for (PolicyDocument d : published.values()) {
+      if (!Region.UNKNOWN.equals(d.region())) {
+        regions.addPath(d.region());
+      }
+    }
+    int added = 0;
+    int updated = 0;
+    Map<String, List<Passage>> passages = new LinkedHashMap<>();
+    for (PolicyDocument d : published.values()) {
+      PolicyDocument before = old.published().get(d.id());
+      if (d.equals(before)) {
+        passages.put(d.id(), old.passages().get(d.id()));
+        continue;
+      }
+      List<Passage> split = List.copyOf(splitter.split(d));
+      passages.put(d.id(), split);
+      index.replace(d.id(), split);
+      if (before == null) {
+        added++;
+      } else {
+        updated++;
+      }
+    }
+    Set<String> gone = new HashSet<>(old.published().keySet());
+    gone.removeAll(published.keySet());
+    for (String id : gone) {
+      index.replace(id, List.of());
+    }
+    index.synonyms(synonyms);
+    index.regions(regions);
+    index.publish();
+    snapshot = new Snapshot(Collections.unmodifiableMap(published), Collections.unmodifiableMap(passages), regions, files);
+    int passageCount = passages.values().stream().mapToInt(List::size).sum();
+    return new ReindexReport(published.size(), drafts, added, updated, gone.size(), passageCount, List.copyOf(problems));
+  }
+
+  private static FileTime modified(Path file) {
+    try {
+      return java.nio.file.Files.getLastModifiedTime(file);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public void close() {
+    index.close();
+  }
+}

@@ -1,0 +1,294 @@
+package aidline.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+
+/**
+ * The Lucene index of published passages, kept in memory (the corpus is small; a thousand times
+ * more documents is still a few hundred MB at most, and the folder is the source of truth, so
+ * nothing is lost on restart). Documents are replaced by id, so ingesting the same document twice
+ * leaves one copy. Queries are built term by term, never parsed, so user text with Lucene syntax
+ * ({@code *:*}, quotes, backslashes) is just text.
+ */
+public final class LuceneIndex implements PolicySearcher, AutoCloseable {
+  /** Longest question text considered; longer text is cut, not rejected. */
+  static final int MAX_QUERY_CHARS = 400;
+
+  private static final int MAX_TERMS = 120;
+  private static final String OPEN_MARK = "【";
+  private static final String CLOSE_MARK = "】";
+
+  private final ChineseAnalysis mode;
+  private final Analyzer analyzer = ChineseAnalysis.analyzer();
+  private final Directory dir = new ByteBuffersDirectory();
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private volatile Regions regions;
+  private volatile Synonyms synonyms;
+
+  public LuceneIndex(ChineseAnalysis mode, Regions regions, Synonyms synonyms) {
+    this.mode = mode;
+    this.regions = regions;
+    this.synonyms = synonyms;
+    try {
+      writer = new IndexWriter(dir, new IndexWriterConfig(analyzer));
+      writer.commit();
+      searchers = new SearcherManager(writer, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void regions(Regions r) {
+    this.regions = r;
+  }
+
+  public void synonyms(Synonyms s) {
+    this.synonyms = s;
+  }
+
+  /** Replaces every passage of {@code docId} with {@code passages} (none: the document is gone). */
+  public void replace(String docId, List<Passage> passages) {
+    try {
+      List<Document> docs = new ArrayList<>();
+      for (int i = 0; i < passages.size(); i++) {
+        docs.add(toLucene(passages.get(i), i));
+      }
+      writer.deleteDocuments(new Term("docId", docId));
+      if (!docs.isEmpty()) {
+        writer.addDocuments(docs);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Makes the changes since the last publish visible to searches, all at once. */
+  public void publish() {
+    try {
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int passageCount() {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        return s.getIndexReader().numDocs();
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Document toLucene(Passage p, int ordinal) {
+    Document d = new Document();
+    d.add(new StringField("docId", p.docId(), Field.Store.YES));
+    d.add(new StoredField("ordinal", ordinal));
+    d.add(new StoredField("title", p.title()));
+    d.add(new StoredField("docNumber", nz(p.docNumber())));
+    d.add(new StoredField("region", nz(p.region())));
+    d.add(new StoredField("section", p.section()));
+    d.add(new StoredField("text", p.text()));
+    String text = ChineseText.normalize(p.text());
+    // title, region and heading words let "岳阳 寄宿生" match a passage whose text names neither
+    String context = ChineseText.normalize(p.title() + " " + nz(p.region()) + " " + p.section());
+    if (mode.words()) {
+      d.add(new TextField(ChineseAnalysis.TEXT_WORDS, text, Field.Store.NO));
+      d.add(new TextField(ChineseAnalysis.CONTEXT_WORDS, context, Field.Store.NO));
+    }
+    if (mode.bigrams()) {
+      d.add(new TextField(ChineseAnalysis.TEXT_BIGRAMS, text, Field.Store.NO));
+      d.add(new TextField(ChineseAnalysis.CONTEXT_BIGRAMS, context, Field.Store.NO));
+    }
+    return d;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** The query for a question: its own terms, plus synonym terms at a lower weight. */
+  Query query(String question) {
+    String q = ChineseText.normalize(question);
+    if (q.length() > MAX_QUERY_CHARS) {
+      q = q.substring(0, MAX_QUERY_CHARS);
+    }
+    String expanded = String.join(" ", synonyms.expansions(q));
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int clauses = 0;
+    if (mode.words()) {
+      clauses += add(b, ChineseAnalysis.TEXT_WORDS, q, expanded, 1.0f);
+      clauses += add(b, ChineseAnalysis.CONTEXT_WORDS, q, expanded, 0.5f);
+    }
+    if (mode.bigrams()) {
+      clauses += add(b, ChineseAnalysis.TEXT_BIGRAMS, q, expanded, 1.0f);
+      clauses += add(b, ChineseAnalysis.CONTEXT_BIGRAMS, q, expanded, 0.5f);
+    }
+    return clauses == 0 ? null : b.build();
+  }
+
+  private int add(BooleanQuery.Builder b, String field, String q, String expanded, float weight) {
+    Set<String> own = ChineseAnalysis.terms(analyzer, field, q, MAX_TERMS);
+    Set<String> extra = ChineseAnalysis.terms(analyzer, field, expanded, MAX_TERMS);
+    extra.removeAll(own);
+    int n = 0;
+    for (String t : own) {
+      b.add(new BoostQuery(new TermQuery(new Term(field, t)), weight), BooleanClause.Occur.SHOULD);
+      n++;
+    }
+    for (String t : extra) {
+      b.add(new BoostQuery(new TermQuery(new Term(field, t)), weight * 0.5f), BooleanClause.Occur.SHOULD);
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Passages for the question. With a region (given, or else the one region the question names),
+   * passages of documents covering it come first, then documents whose region is unknown, then
+   * the rest; within a group the Lucene score decides.
+   */
+  @Override
+  public List<SearchHit> search(String question, Region region, int limit) {
+    if (question == null || question.isBlank() || limit <= 0) {
+      return List.of();
+    }
+    Query query = query(question);
+    if (query == null) {
+      return List.of();
+    }
+    Region effective = region != null ? region : mentionedRegion(question);
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        int n = Math.max(limit * 5, 50);
+        ScoreDoc[] docs = s.search(query, n).scoreDocs;
+        List<Scored> scored = new ArrayList<>();
+        for (ScoreDoc sd : docs) {
+          Document d = s.storedFields().document(sd.doc);
+          Passage p =
+              new Passage(d.get("docId"), d.get("title"), d.get("docNumber"), d.get("region"), d.get("section"), d.get("text"));
+          scored.add(new Scored(p, sd.score, tier(effective, p.region())));
+        }
+        scored.sort(Comparator.comparingInt(Scored::tier).thenComparing(Comparator.comparingDouble(Scored::score).reversed()));
+        List<SearchHit> out = new ArrayList<>();
+        for (Scored sc : scored.subList(0, Math.min(limit, scored.size()))) {
+          out.add(new SearchHit(sc.passage(), sc.score(), snippet(query, sc.passage().text())));
+        }
+        return out;
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private record Scored(Passage passage, double score, int tier) {}
+
+  static int tier(Region region, String docRegion) {
+    if (region == null) {
+      return 0;
+    }
+    if (region.isCoveredBy(docRegion)) {
+      return 0;
+    }
+    return Region.UNKNOWN.equals(docRegion) ? 1 : 2;
+  }
+
+  private Region mentionedRegion(String question) {
+    List<Region> found = regions.findIn(ChineseText.normalize(question));
+    return found.size() == 1 ? found.get(0) : null;
+  }
+
+  /** The best fragment of the passage with the matched words in 【】; the passage start if none. */
+  private String snippet(Query query, String text) {
+    String field = mode.words() ? ChineseAnalysis.TEXT_WORDS : ChineseAnalysis.TEXT_BIGRAMS;
+    Highlighter h = new Highlighter(new SimpleHTMLFormatter(OPEN_MARK, CLOSE_MARK), new QueryScorer(query, field));
+    h.setTextFragmenter(new SimpleFragmenter(120));
+    try {
+      // offsets must line up with the stored text, which is already simplified and half-width
+      String best = h.getBestFragment(analyzer, field, text);
+      if (best != null) {
+        return best;
+      }
+    } catch (IOException | InvalidTokenOffsetsException e) {
+      // fall through to the plain start of the passage
+    }
+    return text.length() > 120 ? text.substring(0, 120) + "…" : text;
+  }
+
+  /** Passages per document id currently searchable (for reports and tests). */
+  public Map<String, Integer> passagesByDocument() {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        var reader = s.getIndexReader();
+        var live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+        for (int i = 0; i < reader.maxDoc(); i++) {
+          if (live == null || live.get(i)) {
+            out.merge(s.storedFields().document(i).get("docId"), 1, Integer::sum);
+          }
+        }
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  public Collection<String> documentIds() {
+    return passagesByDocument().keySet();
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      writer.close();
+      dir.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
