@@ -30,9 +30,7 @@ final class DemoCommand implements Callable<Integer> {
       ProgressBar bar = new ProgressBar(err, "生成演示学生");
       StudentDemo.Summary s;
       try {
-        s = app.students().demo().seed(students, bar);
-      } catch (aidline.student.StudentImportException e) {
-        throw new UserFacingException(e.getMessage());
+        s = seed(app, students, bar);
       } finally {
         bar.finish();
       }
@@ -40,6 +38,14 @@ final class DemoCommand implements Callable<Integer> {
       out.println(summary(s));
       out.flush();
       return 0;
+    }
+  }
+
+  static StudentDemo.Summary seed(Application app, int n, aidline.student.StudentImporter.Progress progress) {
+    try {
+      return app.students().demo().seed(n, progress);
+    } catch (aidline.student.StudentImportException e) {
+      throw new UserFacingException(e.getMessage());
     }
   }
 

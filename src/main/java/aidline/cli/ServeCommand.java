@@ -37,7 +37,7 @@ final class ServeCommand implements Runnable {
                 "aidline-shutdown"));
     try {
       if (demo) {
-        log.info("{}", DemoCommand.summary(app.students().demo().seed(500, (b, t, r) -> {})));
+        log.info("{}", DemoCommand.summary(DemoCommand.seed(app, 500, (b, t, r) -> {})));
       }
       app.startHttp();
     } catch (RuntimeException e) {
