@@ -132,9 +132,10 @@ final class StudentsCommand implements Runnable {
         StudentBench.Result r = app.students().bench().run(n, lookups, dir, new java.io.PrintStream(System.err, true, "UTF-8"));
         PrintWriter out = spec.commandLine().getOut();
         out.println(app.json().writeValueAsString(r));
-        out.printf("%s, %d cores: %,d students; import %,d rows/s%s; lookup p50 %.3f ms, p99 %.3f ms in-process;"
-                + " p50 %.3f ms, p99 %.3f ms over HTTP (%d lookups)%n",
-            LocalDate.now(app.clock()), Runtime.getRuntime().availableProcessors(), r.students(), r.importRowsPerSecond(),
+        out.printf("%s, %d cores (load average %.1f): %,d students; import %,d rows/s (%.1f s wall, %.1f s CPU)%s;"
+                + " lookup p50 %.3f ms, p99 %.3f ms in-process; p50 %.3f ms, p99 %.3f ms over HTTP (%d lookups)%n",
+            LocalDate.now(app.clock()), Runtime.getRuntime().availableProcessors(), r.loadAverage(), r.students(),
+            r.importRowsPerSecond(), r.importSeconds(), r.importCpuSeconds(),
             r.reusedDatabase() ? " (measured when the cached database was built)" : "", r.inProcessP50Millis(),
             r.inProcessP99Millis(), r.httpP50Millis(), r.httpP99Millis(), r.lookups());
         out.flush();

@@ -132,7 +132,8 @@ public final class StudentRepository {
 
   private void bindStudent(PreparedStatement ps, StudentProfile s, String now) throws SQLException {
     ps.setString(1, s.nationalId());
-    ps.setString(2, s.studentNo());
+    // the usual G + 身份证号 is not stored: one unique index fewer to fill on every imported row
+    ps.setString(2, derivedStudentNo(s.nationalId()).equals(s.studentNo()) ? null : s.studentNo());
     ps.setString(3, s.name());
     ps.setString(4, s.gender());
     ps.setString(5, nz(s.ethnicity()));
@@ -160,6 +161,10 @@ public final class StudentRepository {
     ps.setString(9, now);
   }
 
+  static String derivedStudentNo(String nationalId) {
+    return "G" + nationalId;
+  }
+
   private static String nz(String s) {
     return s == null ? "" : s;
   }
@@ -171,7 +176,12 @@ public final class StudentRepository {
   }
 
   public Optional<StudentProfile> findByStudentNo(String studentNo) {
-    return findOne("SELECT " + STUDENT_COLUMNS + " FROM students WHERE student_no = ?", studentNo);
+    Optional<StudentProfile> given = findOne("SELECT " + STUDENT_COLUMNS + " FROM students WHERE student_no = ?", studentNo);
+    if (given.isPresent() || studentNo.length() != 19 || studentNo.charAt(0) != 'G') {
+      return given;
+    }
+    return findOne("SELECT " + STUDENT_COLUMNS + " FROM students WHERE national_id = ? AND student_no IS NULL",
+        studentNo.substring(1));
   }
 
   private Optional<StudentProfile> findOne(String sql, String key) {
@@ -207,14 +217,17 @@ public final class StudentRepository {
   /** Filter of the gap report; null or blank parts match everything. {@code regionPath} matches descendants too. */
   public record Filter(String regionPath, String school, Stage stage) {}
 
+  /** A page of students and where the next one starts. */
+  public record Page(List<StudentProfile> students, long lastId) {}
+
   /**
-   * One page of students matching the filter, ordered by 身份证号, starting after {@code afterId}
-   * (keyset paging, so a report over a million students never uses OFFSET).
+   * One page of students matching the filter, in import order, after row {@code afterId} (keyset
+   * paging, so a report over a million students never uses OFFSET).
    */
-  public List<StudentProfile> page(Filter f, String afterId, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT " + STUDENT_COLUMNS + " FROM students WHERE national_id > ?");
+  public Page page(Filter f, long afterId, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + STUDENT_COLUMNS + ", id FROM students WHERE id > ?");
     List<String> args = new ArrayList<>();
-    args.add(afterId == null ? "" : afterId);
+    args.add(Long.toString(afterId));
     if (f.regionPath() != null && !f.regionPath().isBlank()) {
       sql.append(" AND region >= ? AND region < ?");
       args.add(f.regionPath());
@@ -228,7 +241,7 @@ public final class StudentRepository {
       sql.append(" AND stage = ?");
       args.add(f.stage().name());
     }
-    sql.append(" ORDER BY national_id LIMIT ").append(limit);
+    sql.append(" ORDER BY id LIMIT ").append(limit);
     return db.withConnection(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -236,12 +249,14 @@ public final class StudentRepository {
               ps.setString(i + 1, args.get(i));
             }
             List<StudentProfile> out = new ArrayList<>();
+            long last = afterId;
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 out.add(student(rs));
+                last = rs.getLong(15);
               }
             }
-            return out;
+            return new Page(out, last);
           }
         });
   }
@@ -260,7 +275,7 @@ public final class StudentRepository {
   private static StudentProfile student(ResultSet rs) throws SQLException {
     return new StudentProfile(
         rs.getString(1),
-        rs.getString(2),
+        rs.getString(2) == null ? derivedStudentNo(rs.getString(1)) : rs.getString(2),
         rs.getString(3),
         rs.getString(4),
         rs.getString(5),
@@ -287,7 +302,7 @@ public final class StudentRepository {
     String date = rs.getString(7);
     return new AidRecord(
         rs.getString(1),
-        rs.getString(2),
+        rs.getString(2) == null ? derivedStudentNo(rs.getString(1)) : rs.getString(2),
         rs.getString(3),
         rs.getString(4),
         new BigDecimal(rs.getString(5)),

@@ -79,7 +79,7 @@ public final class StudentService {
 
   public record GapReport(String schoolYear, String regionPath, List<GapRow> rows, boolean truncated) {}
 
-  /** Students with gaps this school year, in 身份证号 order, at most {@code limit} of them. */
+  /** Students with gaps this school year, in import order, at most {@code limit} of them. */
   public GapReport gapReport(GapQuery q) {
     String regionPath = null;
     if (q.region() != null && !q.region().isBlank()) {
@@ -95,12 +95,12 @@ public final class StudentService {
     StudentRepository.Filter filter = new StudentRepository.Filter(regionPath, q.school(), stage);
     String year = currentSchoolYear();
     List<GapRow> rows = new ArrayList<>();
-    String after = "";
+    long after = 0;
     boolean truncated = false;
     outer:
     while (true) {
-      List<StudentProfile> page = repository.page(filter, after, REPORT_PAGE);
-      for (StudentProfile s : page) {
+      StudentRepository.Page page = repository.page(filter, after, REPORT_PAGE);
+      for (StudentProfile s : page.students()) {
         List<Entitlement> entitlements = rules.entitlementsFor(s, year);
         if (entitlements.isEmpty()) {
           continue;
@@ -114,10 +114,10 @@ public final class StudentService {
           rows.add(new GapRow(s, gaps));
         }
       }
-      if (page.size() < REPORT_PAGE) {
+      if (page.students().size() < REPORT_PAGE) {
         break;
       }
-      after = page.get(page.size() - 1).nationalId();
+      after = page.lastId();
     }
     return new GapReport(year, regionPath, rows, truncated);
   }
