@@ -4,7 +4,7 @@
 CREATE TABLE students (
   id             INTEGER PRIMARY KEY,
   national_id    TEXT NOT NULL UNIQUE,      -- 18 characters, GB 11643 check digit verified on import
-  student_no     TEXT UNIQUE,               -- 学籍号 when the roll gives one other than G + 身份证号 (NULL: G + 身份证号)
+  student_no     TEXT,                      -- 学籍号 when the roll gives one other than G + 身份证号 (NULL: G + 身份证号)
   name           TEXT NOT NULL,
   gender         TEXT NOT NULL,             -- 男 | 女, from the 身份证号
   ethnicity      TEXT NOT NULL DEFAULT '',
@@ -19,6 +19,8 @@ CREATE TABLE students (
   guardian_phone TEXT NOT NULL DEFAULT '',
   updated_at     TEXT NOT NULL
 );
+-- partial, so the usual NULL (G + 身份证号) costs the import nothing
+CREATE UNIQUE INDEX students_student_no ON students (student_no) WHERE student_no IS NOT NULL;
 -- the gap report filters by region (prefix range) and school; one index, since every index costs
 -- the import a random insert per row
 CREATE INDEX students_region_school ON students (region, school);
