@@ -41,6 +41,24 @@ public record NationalId(String value, LocalDate birthDate, String gender) {
     return new NationalId(v, birth, sequence % 2 == 1 ? MALE : FEMALE);
   }
 
+  /** For callers that only need yes/no (the ticket branch's variant returned Optional from parse). */
+  public static java.util.Optional<NationalId> tryParse(String text) {
+    try {
+      return java.util.Optional.of(parse(text));
+    } catch (InvalidNationalIdException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** The 6-digit address code of the place the number was issued. */
+  public String regionCode() {
+    return value.substring(0, 6);
+  }
+
+  public boolean male() {
+    return MALE.equals(gender);
+  }
+
   /** The check character for the first 17 digits; used by the demo generator to make valid numbers. */
   public static char checkChar(String first17) {
     int sum = 0;

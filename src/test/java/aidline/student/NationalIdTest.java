@@ -65,6 +65,14 @@ class NationalIdTest {
   }
 
   @Test
+  void tryParseIsEmptyInsteadOfThrowing() {
+    assertTrue(NationalId.tryParse("110105194912310021").isEmpty());
+    NationalId id = NationalId.tryParse("11010519491231002X").orElseThrow();
+    assertEquals("110105", id.regionCode());
+    assertTrue(!id.male());
+  }
+
+  @Test
   void toStringNeverLeaksTheFullNumber() {
     assertEquals("110105********002X", NationalId.parse("11010519491231002X").toString());
   }
