@@ -122,7 +122,7 @@ public final class Application implements AutoCloseable {
     Health health = new Health(db, () -> 0, Version.current());
     List<RouteModule> modules = new ArrayList<>();
     modules.add(new ChatRoutes(conversations()));
-    modules.add(students().routes());
+    modules.add(students().routes(config.server().maxBodyBytes()));
     http = HttpServer.create(config.server(), json, metrics, health, modules);
     http.start();
     return http;

@@ -9,7 +9,7 @@ public record StudentFeature(
     StudentDemo demo,
     StudentBench bench) {
 
-  public StudentRoutes routes() {
-    return new StudentRoutes(service, importer);
+  public StudentRoutes routes(long maxUploadBytes) {
+    return new StudentRoutes(service, importer, maxUploadBytes);
   }
 }

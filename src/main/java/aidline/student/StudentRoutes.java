@@ -20,10 +20,13 @@ import java.util.Map;
 public final class StudentRoutes implements RouteModule {
   private final StudentService service;
   private final StudentImporter importer;
+  private final long maxUploadBytes;
 
-  public StudentRoutes(StudentService service, StudentImporter importer) {
+  /** @param maxUploadBytes server.maxBodyBytes: the upload is streamed, so Javalin does not apply it */
+  public StudentRoutes(StudentService service, StudentImporter importer, long maxUploadBytes) {
     this.service = service;
     this.importer = importer;
+    this.maxUploadBytes = maxUploadBytes;
   }
 
   @Override
@@ -42,7 +45,8 @@ public final class StudentRoutes implements RouteModule {
         .map(StudentNotFoundException.class, 404, "student_not_found")
         .map(StudentImportException.class, 400, "bad_import_file")
         .map(BadStudentQueryException.class, 400, "bad_student_query")
-        .map(TicketsUnavailableException.class, 503, "tickets_unavailable");
+        .map(TicketsUnavailableException.class, 503, "tickets_unavailable")
+        .map(UploadTooLargeException.class, 413, "upload_too_large");
   }
 
   private void lookup(Context ctx) {
@@ -71,6 +75,13 @@ public final class StudentRoutes implements RouteModule {
 
   /** Raw CSV body, or a multipart form with the file in any field; {@code ?kind=aid} for aid lists. */
   private void upload(Context ctx) {
+    long length = ctx.contentLength();
+    if (length < 0 || length > maxUploadBytes) {
+      // checked before reading, so a refused upload changes nothing
+      throw new UploadTooLargeException(length < 0
+          ? "上传须注明文件大小（Content-Length）"
+          : "文件超过上传上限 " + maxUploadBytes + " 字节，请用命令行 aidline students import 导入");
+    }
     StudentImporter.Kind kind = StudentImporter.Kind.parse(ctx.queryParam("kind"));
     Charset charset = charset(ctx.queryParam("encoding"));
     try (InputStream in = body(ctx)) {

@@ -57,7 +57,7 @@ class StudentRoutesTest {
         new JdbcAuditLog(db, "FULL"), TestStudents.regions(), TestStudents.CLOCK);
     StudentImporter importer = new StudentImporter(repo, TestStudents.regions(), TestStudents.CLOCK);
     return HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
-        new Health(db, () -> 0, "test"), List.of(new StudentRoutes(service, importer)));
+        new Health(db, () -> 0, "test"), List.of(new StudentRoutes(service, importer, 1 << 20)));
   }
 
   /** A response read whole: status, Content-Type and body text. */
@@ -199,6 +199,11 @@ class StudentRoutesTest {
       assertTrue(e.get("message").asText().contains("GBK"), e.toString());
       Response badEncoding = post(client, "/api/students/import?encoding=EBCDIC-XYZ", ROLL.getBytes(GBK), "text/csv");
       assertEquals(400, badEncoding.code());
+      byte[] big = new byte[(1 << 20) + 1];
+      java.util.Arrays.fill(big, (byte) 'a');
+      Response tooBig = post(client, "/api/students/import", big, "text/csv");
+      assertEquals(413, tooBig.code());
+      assertEquals("upload_too_large", json(tooBig).get("code").asText());
       Response binary = post(client, "/api/students/import", new byte[] {0x50, 0x4b, 3, 4, 0, 0, (byte) 0xff}, "application/octet-stream");
       assertEquals(400, binary.code());
       assertEquals(1, new StudentRepository(db, TestStudents.CLOCK).countStudents());
