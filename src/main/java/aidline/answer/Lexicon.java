@@ -275,8 +275,11 @@ public final class Lexicon {
    */
   public String placeIn(String text) {
     for (String p : places) {
-      if (text.contains(p)) {
-        return p;
+      int at = text.indexOf(p);
+      if (at >= 0) {
+        String after = text.substring(at + p.length());
+        // 长沙县 is not 长沙市: keep the suffix that says which
+        return placeSuffixes.stream().filter(after::startsWith).findFirst().map(x -> p + x).orElse(p);
       }
     }
     for (String suffix : placeSuffixes) {
