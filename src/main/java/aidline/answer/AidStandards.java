@@ -239,6 +239,14 @@ public final class AidStandards {
 
   /** Standards for the slots; {@code region} null means every region. Filters narrow, never widen. */
   public List<AidStandard> select(Region region, Slots slots) {
+    return select(region, slots, false);
+  }
+
+  /**
+   * As {@link #select(Region, Slots)}; with {@code anySchoolType} also the standards written only
+   * for a school type the asker did not name (白城's boarder amounts are for 特殊教育学校).
+   */
+  public List<AidStandard> select(Region region, Slots slots, boolean anySchoolType) {
     List<AidStandard> out = new ArrayList<>();
     for (AidStandard s : standards) {
       if (!applies(s.region(), region)) {
@@ -253,7 +261,7 @@ public final class AidStandards {
       if (Boolean.FALSE.equals(s.boarder()) && slots.boarder()) {
         continue;
       }
-      if (!s.schoolTypes().isEmpty() && s.schoolTypes().stream().noneMatch(slots.schoolTypes()::contains)) {
+      if (!anySchoolType && !s.schoolTypes().isEmpty() && s.schoolTypes().stream().noneMatch(slots.schoolTypes()::contains)) {
         continue;
       }
       out.add(s);
@@ -263,6 +271,10 @@ public final class AidStandards {
       if (!byItem.isEmpty()) {
         return byItem;
       }
+    }
+    if (!slots.stages().isEmpty() && out.stream().allMatch(s -> s.stages().isEmpty())) {
+      // only stage-agnostic items (海南 交通补助) left for a question about one stage: they do not answer it
+      return List.of();
     }
     return out;
   }

@@ -18,19 +18,15 @@ import java.nio.file.Path;
  */
 public record AnswerKnowledge(
     KnowledgeBase knowledgeBase, DocumentLookup documents, Lexicon lexicon, AidStandards standards, PolicySearcher searcher)
-    implements AutoCloseable {
+{
 
-  public static AnswerKnowledge open(Path dir, Path home) {
-    KnowledgeBase kb = KnowledgeBase.open(dir);
-    try {
-      DocumentLookup docs = DocumentLookup.of(kb);
-      Lexicon lexicon = Lexicon.load(pick(dir, home, "lexicon.yaml"));
-      AidStandards standards = AidStandards.load(dir.resolve("standards.yaml"), docs);
-      return new AnswerKnowledge(kb, docs, lexicon, standards, new BigramSearcher(kb.passages()));
-    } catch (RuntimeException e) {
-      kb.close();
-      throw e;
-    }
+  /** Reads the vocabulary and the standards table of the knowledge base's folder; the caller owns {@code kb}. */
+  public static AnswerKnowledge of(KnowledgeBase kb, Path home) {
+    Path dir = kb.dir();
+    DocumentLookup docs = DocumentLookup.of(kb);
+    Lexicon lexicon = Lexicon.load(pick(dir, home, "lexicon.yaml"));
+    AidStandards standards = AidStandards.load(dir.resolve("standards.yaml"), docs);
+    return new AnswerKnowledge(kb, docs, lexicon, standards, new BigramSearcher(kb.passages()));
   }
 
   private static Path pick(Path dir, Path home, String name) {
@@ -43,11 +39,7 @@ public record AnswerKnowledge(
   }
 
   public AnswerEngine engine() {
-    return new PolicyAnswerEngine(lexicon, regions(), standards, searcher());
-  }
-
-  @Override
-  public void close() {
-    knowledgeBase.close();
+    java.util.List<String> covered = documents.all().stream().map(aidline.knowledge.PolicyDocument::region).toList();
+    return new PolicyAnswerEngine(lexicon, regions(), standards, searcher(), covered);
   }
 }

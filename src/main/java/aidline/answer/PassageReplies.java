@@ -4,6 +4,7 @@ import aidline.knowledge.Passage;
 import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.Region;
 import aidline.knowledge.SearchHit;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,17 @@ final class PassageReplies {
   /** Share of the question's content bigrams the chosen sentences must contain to be trusted. */
   private static final double MIN_COVERAGE = 0.34;
   private static final int HITS = 8;
+  /** Hits fetched before filtering by region: another region's passages may fill the first eight. */
+  private static final int REGION_HITS = 40;
+  /** Quotes in a summary of what a region offers ("有哪些补助"). */
+  static final int SUMMARY_QUOTES = 3;
+  private static final String SUMMARY_TOPIC = "资助";
+  private static final double SUMMARY_COVERAGE = 0.2;
+  static final String UNSTATED_REGION_NOTE = "（注：此文件未写明所属地区和学校，以上是一般做法，具体以孩子所在学校和当地资助中心的通知为准。）";
+  private static final int MAX_AMOUNT_QUOTES = 3;
+  private static final int HEADING_MAX = 24;
+  private static final double STRONG_COVERAGE = 0.75;
+  private static final int STRONG_MIN_TERMS = 3;
   /** A sentence shaped like an answer (a duration for 多长时间) outweighs one more shared word. */
   private static final int ANSWER_SHAPE_BONUS = 3;
 
@@ -30,9 +42,19 @@ final class PassageReplies {
   }
 
   /** The quoted sentences of one passage that answer a question. */
-  record Quote(Passage passage, String text, double coverage) {}
+  record Quote(Passage passage, String text, String top, double coverage, double score) {}
 
   Optional<Quote> best(String question, Region region) {
+    List<Quote> all = quotes(question, region, true);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+  }
+
+  /**
+   * The best quote of each hit passage, best first. With a region, only documents covering it (the
+   * region, its parents, 全国) are quoted, and documents that do not state their region only when
+   * {@code allowUnstated}: another region's text is never presented as the asker's policy.
+   */
+  List<Quote> quotes(String question, Region region, boolean allowUnstated) {
     Set<String> terms = Bigrams.ofQuestion(lexicon.withoutQuestionWords(question));
     if (region != null) {
       // the region is a filter, not content: 海南 in the question says nothing about the passage
@@ -40,64 +62,115 @@ final class PassageReplies {
       terms.removeAll(Bigrams.of(region.name()));
     }
     if (terms.isEmpty()) {
-      return Optional.empty();
+      return List.of();
     }
     Set<String> extra = new LinkedHashSet<>();
     lexicon.expansions(question).forEach(w -> extra.addAll(Bigrams.of(w)));
     List<java.util.regex.Pattern> shapes = lexicon.answerTypes(question);
     String query = question + " " + String.join(" ", lexicon.expansions(question));
-    List<SearchHit> hits = searcher.search(query, region, HITS);
-    Quote best = null;
-    double bestScore = 0;
-    for (int rank = 0; rank < hits.size(); rank++) {
-      SearchHit hit = hits.get(rank);
-      List<Sentence> cut = sentences(hit.passage().text());
-      List<String> sentences = cut.stream().map(Sentence::text).toList();
-      int[] overlap = new int[sentences.size()];
-      int top = -1;
-      for (int i = 0; i < sentences.size(); i++) {
-        Set<String> have = cut.get(i).bigrams();
-        for (String t : terms) {
-          overlap[i] += have.contains(t) ? 2 : 0;
-        }
-        for (String t : extra) {
-          overlap[i] += have.contains(t) ? 1 : 0;
-        }
-        for (java.util.regex.Pattern shape : shapes) {
-          overlap[i] += shape.matcher(sentences.get(i)).find() ? ANSWER_SHAPE_BONUS : 0;
-        }
-        if (top < 0 || overlap[i] > overlap[top]) {
-          top = i;
-        }
-      }
-      if (top < 0) {
+    List<SearchHit> hits = searcher.search(query, region, region == null ? HITS : REGION_HITS);
+    List<Quote> out = new ArrayList<>();
+    int rank = 0;
+    for (SearchHit hit : hits) {
+      String from = hit.passage().region();
+      boolean unstated = from == null || from.isBlank() || Region.UNKNOWN.equals(from);
+      if (region != null && (unstated ? !allowUnstated : !AidStandards.applies(from, region))) {
+        // another region's document does not answer for this asker, however well it matches
         continue;
       }
-      // earlier hits win ties: the searcher already weighed region and rarity
-      double score = overlap[top] - rank * 0.5;
-      if (best == null || score > bestScore) {
-        StringBuilder text = new StringBuilder();
-        Set<String> covered = new LinkedHashSet<>();
-        for (int i = 0; i < sentences.size(); i++) {
-          if (i == top || (overlap[i] >= 4 && overlap[i] * 10 >= overlap[top] * 7 && text.length() < 160)) {
-            text.append(sentences.get(i));
-            Set<String> have = cut.get(i).bigrams();
-            terms.stream().filter(have::contains).forEach(covered::add);
-          }
-        }
-        best = new Quote(hit.passage(), trimEnd(text.toString()), (double) covered.size() / terms.size());
-        bestScore = score;
+      if (rank >= HITS) {
+        break;
+      }
+      Quote q = quote(hit.passage(), terms, extra, shapes, rank++);
+      if (q != null) {
+        out.add(q);
       }
     }
-    return Optional.ofNullable(best);
+    out.sort(java.util.Comparator.comparingDouble(Quote::score).reversed());
+    return out;
   }
 
-  private record Sentence(String text, Set<String> bigrams) {}
+  private Quote quote(
+      Passage passage, Set<String> terms, Set<String> extra, List<java.util.regex.Pattern> shapes, int rank) {
+    List<Sentence> cut = sentences(passage.text());
+    int n = cut.size();
+    double[] overlap = new double[n];
+    double[] own = new double[n];
+    List<Set<String>> context = new ArrayList<>();
+    int top = -1;
+    // a passage's heading line (本专科生国家奖学金) names the topic of every sentence under it
+    Set<String> topic = n > 1 && cut.get(0).isHeading() ? cut.get(0).bigrams() : Set.of();
+    for (int i = 0; i < n; i++) {
+      // in a question-and-answer text the question names the topic and the next sentence answers it
+      boolean asks = cut.get(i).isQuestion() || (i == 0 && !topic.isEmpty());
+      Set<String> have = new java.util.HashSet<>(cut.get(i).bigrams());
+      have.addAll(topic);
+      if (i > 0 && cut.get(i - 1).isQuestion()) {
+        have.addAll(cut.get(i - 1).bigrams());
+      }
+      context.add(have);
+      if (asks && i + 1 < n) {
+        continue;
+      }
+      for (String t : terms) {
+        overlap[i] += have.contains(t) ? 2 : 0;
+        own[i] += cut.get(i).bigrams().contains(t) ? 2 : 0;
+      }
+      for (String t : extra) {
+        overlap[i] += have.contains(t) ? 1 : 0;
+      }
+      for (java.util.regex.Pattern shape : shapes) {
+        overlap[i] += shape.matcher(cut.get(i).text()).find() ? ANSWER_SHAPE_BONUS : 0;
+      }
+      if (top < 0 || overlap[i] > overlap[top]) {
+        top = i;
+      }
+    }
+    if (top < 0) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder();
+    Set<String> covered = new LinkedHashSet<>();
+    for (int i = 0; i < n; i++) {
+      // a neighbour joins the quote on its own words, not on the heading it shares with the best one
+      boolean pick = i == top || (own[i] >= 4 && overlap[i] * 10 >= overlap[top] * 7 && text.length() < 160);
+      boolean questionOfPick = i + 1 < n && cut.get(i).isQuestion() && (i + 1 == top);
+      if (pick || questionOfPick) {
+        if (text.length() > 0 && !endsSentence(text.charAt(text.length() - 1))) {
+          text.append(' ');
+        }
+        text.append(cut.get(i).text());
+        context.get(i).stream().filter(terms::contains).forEach(covered::add);
+      }
+    }
+    // earlier hits win ties: the searcher already weighed region and rarity
+    return new Quote(passage, trimEnd(text.toString()), cut.get(top).text(), (double) covered.size() / terms.size(), overlap[top] - rank * 0.5);
+  }
+
+  private record Sentence(String text, Set<String> bigrams) {
+    boolean isQuestion() {
+      return text.endsWith("？") || text.endsWith("?");
+    }
+
+    /** A short line without closing punctuation: a heading, not a statement. */
+    boolean isHeading() {
+      return text.length() <= HEADING_MAX && !endsSentence(text.charAt(text.length() - 1)) && !text.endsWith("。");
+    }
+  }
 
   /** Passages come from a fixed knowledge base, so their cut sentences are kept. */
   private List<Sentence> sentences(String passage) {
     return sentenceCache.computeIfAbsent(
         passage, p -> Sentences.of(p).stream().map(s -> new Sentence(s, Bigrams.of(s))).toList());
+  }
+
+  /** A document that does not say which region (or school) it is from. */
+  static boolean unstatedRegion(String r) {
+    return r == null || r.isBlank() || Region.UNKNOWN.equals(r);
+  }
+
+  private static boolean endsSentence(char c) {
+    return "。；！？;!?，,：:".indexOf(c) >= 0;
   }
 
   private static String trimEnd(String s) {
@@ -108,24 +181,126 @@ final class PassageReplies {
     return t;
   }
 
+  /**
+   * True when a passage answers the question almost word for word: a message our vocabulary does not
+   * know (a foreign knowledge base's 绿色通道) is then a question about the documents, not off-topic.
+   */
+  boolean stronglyMatched(String question, Region region) {
+    if (Bigrams.ofQuestion(lexicon.withoutQuestionWords(question)).size() < STRONG_MIN_TERMS) {
+      return false;
+    }
+    return best(question, region).filter(q -> q.coverage() >= STRONG_COVERAGE).isPresent();
+  }
+
   /** Answers from the best quote, or says it cannot and offers a work order. */
   Answer answer(String question, Region region, Intent intent) {
-    Optional<Quote> q = best(question, region);
-    if (q.isEmpty() || q.get().coverage() < MIN_COVERAGE) {
-      return lowConfidence(intent);
+    return answer(question, region, intent, true);
+  }
+
+  /**
+   * Answers from the best quote of the asker's region's documents; {@code general} questions (no
+   * stage, aid item or household named: 公示几天) may fall back to documents that do not state their
+   * region, which the reply then says. Otherwise says it cannot and offers a work order.
+   */
+  Answer answer(String question, Region region, Intent intent, boolean general) {
+    List<Quote> all = quotes(question, region, region == null);
+    if (region != null && general && (all.isEmpty() || all.get(0).coverage() < MIN_COVERAGE)) {
+      all = quotes(question, region, true);
     }
-    Passage p = q.get().passage();
+    if (all.isEmpty() || all.get(0).coverage() < MIN_COVERAGE) {
+      return region == null ? lowConfidence(intent) : notInRegion(region, intent);
+    }
+    Quote first = all.get(0);
+    List<Quote> shown = new ArrayList<>(List.of(first));
+    if (intent == Intent.AMOUNT) {
+      // an amount asked without a standards table: other passages stating sums (本专科 and 研究生) help too
+      for (Quote q : all.subList(1, all.size())) {
+        if (shown.size() < MAX_AMOUNT_QUOTES && q.coverage() >= MIN_COVERAGE && q.score() * 10 >= first.score() * 7
+            && !MoneyAmounts.money(q.top()).isEmpty() && shown.stream().noneMatch(s -> s.text().equals(q.text()))) {
+          shown.add(q);
+        }
+      }
+    }
     Replies reply = new Replies();
-    reply.line("根据《" + p.title() + "》，相关规定是：" + q.get().text());
-    reply.cite(new AidStandard.Source(p.docId(), p.title(), p.docNumber(), p.region(), p.citation(), q.get().text()));
-    String amountRegion = p.region() == null || p.region().isBlank() ? "未注明" : p.region();
-    for (MoneyAmounts.Money m : MoneyAmounts.money(q.get().text())) {
-      reply.amount(new Amount(m.value(), m.unit(), "原文所述金额", amountRegion));
+    for (Quote q : shown) {
+      Passage p = q.passage();
+      reply.line("根据《" + p.title() + "》：" + q.text());
+      String amountRegion = p.region() == null || p.region().isBlank() ? "未注明" : p.region();
+      for (MoneyAmounts.Money m : MoneyAmounts.money(q.text())) {
+        reply.amount(new Amount(m.value(), m.unit(), "原文所述金额", amountRegion));
+      }
+    }
+    for (Quote q : shown) {
+      Passage p = q.passage();
+      reply.cite(new AidStandard.Source(p.docId(), p.title(), p.docNumber(), p.region(), p.citation(), q.text()));
     }
     if (reply.hasAmounts()) {
       reply.line("以上金额均摘自原文，具体以当地最新通知为准。");
     }
+    if (shown.stream().anyMatch(q -> unstatedRegion(q.passage().region()))) {
+      reply.line(UNSTATED_REGION_NOTE);
+    }
     return reply.build(intent, null, false);
+  }
+
+  /**
+   * Up to {@code max} quotes from different passages of the region's own documents that match the
+   * question well enough, best first: the material of a summary ("建始县有哪些资助").
+   */
+  List<Quote> summaryQuotes(String question, Region region, int max) {
+    List<Quote> out = new ArrayList<>();
+    // "有什么政策" asks about aid in general: the aid word joins the query, and a summary of the
+    // region's own documents may quote passages that match less of a colloquial question
+    for (Quote q : quotes(question + " " + SUMMARY_TOPIC, region, false)) {
+      if (out.size() >= max) {
+        break;
+      }
+      if (q.coverage() >= SUMMARY_COVERAGE && out.stream().noneMatch(o -> o.passage().equals(q.passage()) || o.text().equals(q.text()))) {
+        out.add(q);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Quotes of the region's own documents on the topic that state no sum of money: what they do say
+   * when they state no amount (a sum in such a sentence is for something else).
+   */
+  List<Quote> withoutMoney(String question, Region region, int max) {
+    List<Quote> out = new ArrayList<>();
+    for (Quote q : summaryQuotes(question, region, max + 3)) {
+      if (out.size() < max && MoneyAmounts.money(q.text()).isEmpty()) {
+        out.add(q);
+      }
+    }
+    return out;
+  }
+
+  /** Adds quotes as "· 《title》section：quote" lines with their citations and the sums they state. */
+  static void addQuotes(List<Quote> quotes, Replies reply) {
+    for (Quote q : quotes) {
+      Passage p = q.passage();
+      reply.line("· 《" + p.title() + "》" + p.citation() + "：" + q.text());
+      String amountRegion = p.region() == null || p.region().isBlank() ? "未注明" : p.region();
+      for (MoneyAmounts.Money m : MoneyAmounts.money(q.text())) {
+        reply.amount(new Amount(m.value(), m.unit(), "原文所述金额", amountRegion));
+      }
+    }
+    for (Quote q : quotes) {
+      Passage p = q.passage();
+      reply.cite(new AidStandard.Source(p.docId(), p.title(), p.docNumber(), p.region(), p.citation(), q.text()));
+    }
+  }
+
+  /** Nothing in the asker's region's documents answers: say so, never borrow another region's text. */
+  static Answer notInRegion(Region region, Intent intent) {
+    return new Answer(
+        "抱歉，" + region.path() + "的已收录政策文件里没有找到这个问题的答案，我不能拿其他地区的文件代替。可以为您登记一张工单，由当地资助中心工作人员联系您解答。需要的话请回复“转人工”。",
+        intent,
+        List.of(),
+        List.of(),
+        null,
+        true);
   }
 
   static Answer lowConfidence(Intent intent) {

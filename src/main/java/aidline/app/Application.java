@@ -2,15 +2,33 @@ package aidline.app;
 
 import aidline.answer.AnswerKnowledge;
 import aidline.answer.Conversations;
+import aidline.answer.ReloadingAnswerEngine;
 import aidline.config.AppConfig;
+import aidline.console.ConsoleRoutes;
+import aidline.console.Dashboard;
+import aidline.security.AccessControl;
+import aidline.security.AdminRoutes;
+import aidline.security.AuditLog;
+import aidline.security.AuthService;
+import aidline.security.LoginPolicy;
+import aidline.security.PasswordHasher;
+import aidline.security.RateLimiter;
+import aidline.security.UserStore;
+import aidline.config.ConfigException;
+import aidline.conversation.Notifier;
+import aidline.conversation.TicketDesk;
 import aidline.knowledge.Regions;
-import aidline.student.StandardsEntitlementRules;
-import aidline.security.JdbcAuditLog;
+import aidline.knowledge.FolderWatcher;
+import aidline.knowledge.KnowledgeBase;
+import aidline.knowledge.KnowledgeRoutes;
 import aidline.storage.Database;
+import aidline.storage.InstanceLock;
 import aidline.storage.StorageException;
 import aidline.student.EntitlementRules;
-import aidline.student.StudentBench;
+import aidline.student.LookupAudit;
 import aidline.student.ParentStatusService;
+import aidline.student.StandardsEntitlementRules;
+import aidline.student.StudentBench;
 import aidline.student.StudentDemo;
 import aidline.student.StudentFeature;
 import aidline.student.StudentImporter;
@@ -18,10 +36,16 @@ import aidline.student.StudentRepository;
 import aidline.student.StudentService;
 import aidline.student.StudentTickets;
 import aidline.student.SyntheticStudents;
+import aidline.ticket.ChatTicketDesk;
+import aidline.ticket.InvalidTicketException;
+import aidline.ticket.TicketModule;
+import aidline.ticket.TicketRoutes;
+import aidline.ticket.TicketService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +61,10 @@ public final class Application implements AutoCloseable {
   private final Metrics metrics = new Metrics();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private Database database;
+  private TicketModule tickets;
+  private final Notifier notifier = Notifier.none(); // until the channels issue wires WeChat/Telegram
+  private KnowledgeBase knowledge;
   private Conversations conversations;
-  private AnswerKnowledge knowledge;
   private Javalin http;
   private StudentFeature students;
 
@@ -67,45 +93,110 @@ public final class Application implements AutoCloseable {
     return database;
   }
 
-  /**
-   * The answer engine's knowledge read from a folder ({@code null}: the configured one); a folder
-   * without its own vocabulary or regions borrows the configured folder's.
-   */
-  public AnswerKnowledge answerKnowledge(Path dir) {
-    Path home = config.knowledge().dirPath();
-    return AnswerKnowledge.open(dir == null ? home : dir, home);
-  }
+  private AuditLog audit;
+  private AuthService auth;
 
-  /** In-memory conversations over the configured knowledge base (the chat route's, until the bot). */
-  public synchronized Conversations conversations() {
-    if (conversations == null) {
-      conversations = new Conversations(knowledge().engine());
+  public synchronized AuditLog audit() {
+    if (audit == null) {
+      audit = new AuditLog(database(), clock);
     }
-    return conversations;
+    return audit;
   }
 
-  /**
-   * The configured folder's knowledge, opened once and shared by chat and students.
-   */
-  public synchronized AnswerKnowledge knowledge() {
+  public synchronized AuthService auth() {
+    if (auth == null) {
+      AppConfig.Security s = config.security();
+      auth = new AuthService(new UserStore(database()), new PasswordHasher(s.bcryptCost()),
+          new LoginPolicy(s.maxFailedLogins(), Duration.ofMinutes(s.lockMinutes())),
+          Duration.ofHours(s.tokenHours()), audit(), clock);
+    }
+    return auth;
+  }
+
+  /** Security comes first so its role check runs before any feature handler. */
+  private List<RouteModule> routeModules() {
+    AppConfig.Security s = config.security();
+    List<RouteModule> modules = new ArrayList<>();
+    modules.add(new AccessControl(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock),
+        new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json));
+    modules.add(new AdminRoutes(auth(), audit(), json));
+    modules.add(new ConsoleRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock), new Dashboard(database(), clock), json));
+    modules.add(new KnowledgeRoutes(knowledge()));
+    modules.add(new ChatRoutes(conversations()));
+    modules.add(new TicketRoutes(tickets(), json));
+    modules.add(students().routes(config.server().maxBodyBytes()));
+    return modules;
+  }
+
+  /** Work orders, with regions from the knowledge base. */
+  public synchronized TicketService tickets() {
+    if (tickets == null) {
+      Regions regions = knowledge().regions();
+      try {
+        tickets = TicketModule.create(config.tickets(), database(), regions, notifier, clock);
+      } catch (InvalidTicketException e) {
+        throw new ConfigException("tickets", e.getMessage());
+      }
+      closeables.add(tickets);
+    }
+    return tickets.service();
+  }
+
+  public TicketDesk ticketDesk() {
+    return new ChatTicketDesk(tickets());
+  }
+
+  /** The knowledge base of {@code knowledge.dir}, read and indexed on first use. */
+  public synchronized KnowledgeBase knowledge() {
     if (knowledge == null) {
-      knowledge = answerKnowledge(null);
+      knowledge = KnowledgeBase.open(config.knowledge().dirPath());
       closeables.add(knowledge);
     }
     return knowledge;
   }
 
   /**
-   * Students (issue 7): entitlements from the standards table of the configured knowledge base;
-   * work orders are a port, none until the ticket adapter is wired.
+   * What the answer engine reads: the configured knowledge base ({@code dir} null), or another
+   * folder (ask/eval {@code --kb}), which borrows the configured folder's vocabulary if it has none.
+   */
+  public synchronized AnswerKnowledge answerKnowledge(Path dir) {
+    Path home = config.knowledge().dirPath();
+    if (dir == null) {
+      return AnswerKnowledge.of(knowledge(), home);
+    }
+    KnowledgeBase other = KnowledgeBase.open(dir);
+    closeables.add(other);
+    return AnswerKnowledge.of(other, home);
+  }
+
+  /**
+   * In-memory conversations over the configured knowledge base (the chat route's, until the bot);
+   * the engine follows reindexing.
+   */
+  public synchronized Conversations conversations() {
+    if (conversations == null) {
+      KnowledgeBase kb = knowledge();
+      Path dir = kb.dir();
+      conversations =
+          new Conversations(
+              new ReloadingAnswerEngine(
+                  kb, List.of(dir.resolve("standards.yaml"), dir.resolve("lexicon.yaml")), () -> answerKnowledge(null).engine()));
+    }
+    return conversations;
+  }
+
+  /**
+   * Students (issue 7): entitlements from the standards table of the configured knowledge base
+   * (read once at start), lookups recorded in the audit log; work orders are a port, none until the
+   * ticket adapter is wired.
    */
   public synchronized StudentFeature students() {
     if (students == null) {
       Database db = database();
       Regions regions = knowledge().regions();
-      EntitlementRules rules = new StandardsEntitlementRules(knowledge().standards(), regions);
+      EntitlementRules rules = new StandardsEntitlementRules(answerKnowledge(null).standards(), regions);
       StudentTickets tickets = StudentTickets.none();
-      JdbcAuditLog audit = new JdbcAuditLog(db, config.storage().synchronous());
+      LookupAudit audit = LookupAudit.of(audit());
       StudentRepository repo = new StudentRepository(db, clock);
       StudentImporter importer = new StudentImporter(repo, regions, clock);
       StudentService service = new StudentService(repo, rules, tickets, audit, regions, clock);
@@ -118,12 +209,16 @@ public final class Application implements AutoCloseable {
 
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
+    Path dbFile = config.storage().dbPath().toAbsolutePath();
+    closeables.add(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
+        "另一个 aidline 服务正在使用数据库 " + dbFile + "（" + InstanceLock.lockFile(dbFile) + " 已被锁定）", null)));
     Database db = database();
-    Health health = new Health(db, () -> 0, Version.current());
-    List<RouteModule> modules = new ArrayList<>();
-    modules.add(new ChatRoutes(conversations()));
-    modules.add(students().routes(config.server().maxBodyBytes()));
-    http = HttpServer.create(config.server(), json, metrics, health, modules);
+    KnowledgeBase kb = knowledge();
+    if (config.knowledge().watch()) {
+      closeables.add(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex).start());
+    }
+    Health health = new Health(db, kb::documentCount, Version.current());
+    http = HttpServer.create(config.server(), json, metrics, health, routeModules());
     http.start();
     return http;
   }

@@ -29,7 +29,8 @@ public final class ChatRoutes implements RouteModule {
     ChatRequest req;
     try {
       req = ctx.bodyAsClass(ChatRequest.class);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Jackson's parse errors arrive unchecked through Javalin; all mean the body is not our JSON
       throw new BadRequestResponse("需要 JSON 对象 {\"user\",\"text\"}");
     }
     if (req == null || req.text() == null || req.text().isBlank()) {

@@ -5,6 +5,7 @@ import aidline.app.Version;
 import aidline.config.AppConfig;
 import aidline.config.ConfigException;
 import aidline.config.ConfigLoader;
+import aidline.knowledge.KnowledgeException;
 import aidline.storage.StorageException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,10 +22,9 @@ import picocli.CommandLine.Option;
       "aidline: education poverty-alleviation student aid assistant.",
       "教育精准扶贫学生资助助手：家长问答、热线工单、学生资助查询。"
     },
-    subcommands = {
-      ServeCommand.class, AskCommand.class, EvalCommand.class, KbCommand.class, StudentsCommand.class, DemoCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    subcommands = {ServeCommand.class, AskCommand.class, EvalCommand.class, KbCommand.class, UsersCommand.class,
+        BackupCommand.class, RestoreCommand.class, BenchCommand.class, StudentsCommand.class, DemoCommand.class,
+        CommandLine.HelpCommand.class})
 public final class AidlineCommand implements Runnable {
 
   @Option(
@@ -62,7 +62,8 @@ public final class AidlineCommand implements Runnable {
     CommandLine cl = new CommandLine(root);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          if (ex instanceof ConfigException || ex instanceof StorageException || ex instanceof UserFacingException) {
+          if (ex instanceof ConfigException || ex instanceof StorageException || ex instanceof UserFacingException
+              || ex instanceof KnowledgeException) {
             commandLine.getErr().println(ex.getMessage());
             return 2;
           }

@@ -37,7 +37,12 @@ final class AskCommand implements Runnable {
 
   @Override
   public void run() {
-    var app = parent.application();
+    try (var app = parent.application()) {
+      run(app);
+    }
+  }
+
+  private void run(aidline.app.Application app) {
     ObjectMapper json = app.json();
     Conversations conversations = new Conversations(app.answerKnowledge(kb).engine());
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

@@ -39,7 +39,12 @@ final class EvalCommand implements Runnable {
 
   @Override
   public void run() {
-    var app = parent.application();
+    try (var app = parent.application()) {
+      run(app);
+    }
+  }
+
+  private void run(aidline.app.Application app) {
     ObjectMapper json = app.json();
     List<JsonNode> questions = read(json);
     AnswerEngine engine = app.answerKnowledge(kb).engine();
@@ -66,6 +71,8 @@ final class EvalCommand implements Runnable {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UserFacingException("问题文件不存在: " + file);
     } catch (IOException e) {
       throw new UserFacingException("无法读取问题文件 " + file + ": " + e.getMessage());
     }

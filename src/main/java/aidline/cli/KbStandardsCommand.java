@@ -29,7 +29,12 @@ final class KbStandardsCommand implements Runnable {
 
   @Override
   public void run() {
-    AnswerKnowledge k = parent.parent.application().answerKnowledge(kb);
+    try (var app = parent.parent.application()) {
+      run(app.answerKnowledge(kb));
+    }
+  }
+
+  private void run(AnswerKnowledge k) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     if (suggest != null) {
       PolicyDocument doc =

@@ -22,6 +22,16 @@ final class ConfigValidator {
       throw new ConfigException("storage.synchronous", "只能是 " + SYNC_MODES);
     }
     checkDb(c.storage().db());
+    AppConfig.Security s = c.security();
+    if (s.bcryptCost() < 4 || s.bcryptCost() > 31) {
+      throw new ConfigException("security.bcryptCost", "必须在 4 到 31 之间");
+    }
+    if (s.tokenHours() < 1 || s.maxFailedLogins() < 1 || s.lockMinutes() < 1) {
+      throw new ConfigException("security", "tokenHours、maxFailedLogins、lockMinutes 必须为正数");
+    }
+    if (s.chatPerMinutePerUser() < 1 || s.chatPerMinutePerIp() < 1 || s.loginPerMinutePerIp() < 1) {
+      throw new ConfigException("security", "限流次数必须为正数");
+    }
     Path kb = Path.of(c.knowledge().dir());
     if (!Files.isDirectory(kb)) {
       throw new ConfigException("knowledge.dir (AIDLINE_KB_DIR)", "知识库目录不存在: " + kb.toAbsolutePath());

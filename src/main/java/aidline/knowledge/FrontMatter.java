@@ -33,7 +33,7 @@ public final class FrontMatter {
     }
     String yaml = t.substring(4, end);
     int bodyStart = t.indexOf('\n', end + 1);
-    String body = bodyStart < 0 ? "" : t.substring(bodyStart + 1);
+    String body = bodyStart < 0 ? "" : t.substring(bodyStart + 1).replaceFirst("^\\n+", "");
     Map<String, String> fields = new LinkedHashMap<>();
     try {
       JsonNode root = YAML.readTree(yaml);

@@ -80,7 +80,7 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
     return snapshot.passages().getOrDefault(docId, List.of());
   }
 
-  /** regions.yaml of the folder, extended with every published document's region path. */
+  /** regions.yaml of the folder, extended with every document's region path. */
   public Regions regions() {
     return snapshot.regions();
   }
@@ -111,7 +111,10 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
     Map<String, PolicyDocument> published = new java.util.TreeMap<>();
     Map<String, Path> owner = new HashMap<>();
     int drafts = 0;
-    for (KnowledgeFolder.Entry e : files.values()) {
+    // when two files claim one id, the file named <id>.md is the real one
+    List<KnowledgeFolder.Entry> ordered = new ArrayList<>(files.values());
+    ordered.sort(java.util.Comparator.comparing((KnowledgeFolder.Entry e) -> !(e.ok() && e.file().getFileName().toString().equals(e.document().id() + ".md"))));
+    for (KnowledgeFolder.Entry e : ordered) {
       if (!e.ok()) {
         problems.add(dir.relativize(e.file()) + ": " + e.error());
         continue;
@@ -142,29 +145,32 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
       problems.add(e.getMessage());
       regions = Regions.empty();
     }
-    for (PolicyDocument d : published.values()) {
-      if (!Region.UNKNOWN.equals(d.region())) {
-        regions.addPath(d.region());
+    // drafts' regions too: an asker in such a region is still somewhere the hierarchy should know
+    for (KnowledgeFolder.Entry e : files.values()) {
+      if (e.ok() && !Region.UNKNOWN.equals(e.document().region())) {
+        regions.addPath(e.document().region());
       }
     }
     int added = 0;
     int updated = 0;
     Map<String, List<Passage>> passages = new LinkedHashMap<>();
+    List<PolicyDocument> changed = new ArrayList<>();
     for (PolicyDocument d : published.values()) {
       PolicyDocument before = old.published().get(d.id());
       if (d.equals(before)) {
         passages.put(d.id(), old.passages().get(d.id()));
         continue;
       }
-      List<Passage> split = List.copyOf(splitter.split(d));
-      passages.put(d.id(), split);
-      index.replace(d.id(), split);
+      passages.put(d.id(), List.copyOf(splitter.split(d)));
+      changed.add(d);
       if (before == null) {
         added++;
       } else {
         updated++;
       }
     }
+    // analysis (smartcn) dominates indexing time; the writer is thread-safe, so use every core
+    changed.parallelStream().forEach(d -> index.replace(d.id(), passages.get(d.id())));
     Set<String> gone = new HashSet<>(old.published().keySet());
     gone.removeAll(published.keySet());
     for (String id : gone) {

@@ -26,11 +26,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.highlight.Highlighter;
-import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
-import org.apache.lucene.search.highlight.QueryScorer;
-import org.apache.lucene.search.highlight.SimpleFragmenter;
-import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 
@@ -183,7 +178,8 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
   /**
    * Passages for the question. With a region (given, or else the one region the question names),
    * passages of documents covering it come first, then documents whose region is unknown, then
-   * the rest; within a group the Lucene score decides.
+   * the rest; within a group the Lucene score decides, a local covering document's score raised by
+   * {@link #LOCAL_BOOST} over a national one.
    */
   @Override
   public List<SearchHit> search(String question, Region region, int limit) {
@@ -205,7 +201,8 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
           Document d = s.storedFields().document(sd.doc);
           Passage p =
               new Passage(d.get("docId"), d.get("title"), d.get("docNumber"), d.get("region"), d.get("section"), d.get("text"));
-          scored.add(new Scored(p, sd.score, tier(effective, p.region())));
+          int tier = tier(effective, p.region());
+          scored.add(new Scored(p, sd.score * (tier == 0 && local(effective, p.region()) ? LOCAL_BOOST : 1.0), tier));
         }
         scored.sort(Comparator.comparingInt(Scored::tier).thenComparing(Comparator.comparingDouble(Scored::score).reversed()));
         List<SearchHit> out = new ArrayList<>();
@@ -223,6 +220,13 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
 
   private record Scored(Passage passage, double score, int tier) {}
 
+  /** A covering document written for a place (not 全国) says more about it than a national one. */
+  static final double LOCAL_BOOST = 1.25;
+
+  private static boolean local(Region region, String docRegion) {
+    return region != null && docRegion != null && !docRegion.isBlank() && !Region.NATIONWIDE.equals(docRegion);
+  }
+
   static int tier(Region region, String docRegion) {
     if (region == null) {
       return 0;
@@ -238,21 +242,79 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
     return found.size() == 1 ? found.get(0) : null;
   }
 
-  /** The best fragment of the passage with the matched words in 【】; the passage start if none. */
-  private String snippet(Query query, String text) {
-    String field = mode.words() ? ChineseAnalysis.TEXT_WORDS : ChineseAnalysis.TEXT_BIGRAMS;
-    Highlighter h = new Highlighter(new SimpleHTMLFormatter(OPEN_MARK, CLOSE_MARK), new QueryScorer(query, field));
-    h.setTextFragmenter(new SimpleFragmenter(120));
-    try {
-      // offsets must line up with the stored text, which is already simplified and half-width
-      String best = h.getBestFragment(analyzer, field, text);
-      if (best != null) {
-        return best;
+  /**
+   * The best window of the passage with the matched runs in 【】. Characters covered by a matching
+   * term are marked and adjacent marks merge, so overlapping bigrams give 【寄宿生】 rather than
+   * pieces; the window with the most marked characters wins.
+   */
+  String snippet(Query query, String text) {
+    String field = mode.bigrams() ? ChineseAnalysis.TEXT_BIGRAMS : ChineseAnalysis.TEXT_WORDS;
+    Set<Term> terms = new java.util.HashSet<>();
+    query.visit(org.apache.lucene.search.QueryVisitor.termCollector(terms));
+    Set<String> wanted = new java.util.HashSet<>();
+    for (Term t : terms) {
+      if (t.field().equals(field)) {
+        wanted.add(t.text());
       }
-    } catch (IOException | InvalidTokenOffsetsException e) {
-      // fall through to the plain start of the passage
     }
-    return text.length() > 120 ? text.substring(0, 120) + "…" : text;
+    boolean[] marked = new boolean[text.length()];
+    try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream(field, ChineseText.normalize(text))) {
+      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      var offset = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (wanted.contains(term.toString())) {
+          for (int i = offset.startOffset(); i < Math.min(offset.endOffset(), marked.length); i++) {
+            marked[i] = true;
+          }
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int start = bestWindow(text, marked, SNIPPET_CHARS);
+    int end = Math.min(text.length(), start + SNIPPET_CHARS);
+    StringBuilder sb = new StringBuilder(start > 0 ? "…" : "");
+    for (int i = start; i < end; i++) {
+      boolean m = marked[i];
+      if (m && (i == start || !marked[i - 1])) {
+        sb.append(OPEN_MARK);
+      }
+      sb.append(text.charAt(i));
+      if (m && (i == end - 1 || !marked[i + 1])) {
+        sb.append(CLOSE_MARK);
+      }
+    }
+    return sb.append(end < text.length() ? "…" : "").toString().replace('\n', ' ');
+  }
+
+  private static final int SNIPPET_CHARS = 120;
+
+  static int bestWindow(String text, boolean[] marked, int width) {
+    if (marked.length <= width) {
+      return 0;
+    }
+    int count = 0;
+    for (int i = 0; i < width; i++) {
+      count += marked[i] ? 1 : 0;
+    }
+    int best = count;
+    int bestStart = 0;
+    for (int s = 1; s + width <= marked.length; s++) {
+      count += (marked[s + width - 1] ? 1 : 0) - (marked[s - 1] ? 1 : 0);
+      if (count > best) {
+        best = count;
+        bestStart = s;
+      }
+    }
+    // read from a sentence start when one is close before the window
+    for (int i = bestStart; i > 0 && i > bestStart - 40; i--) {
+      if ("。；;\n".indexOf(text.charAt(i - 1)) >= 0) {
+        return i;
+      }
+    }
+    return bestStart;
   }
 
   /** Passages per document id currently searchable (for reports and tests). */

@@ -1,9 +1,7 @@
 package aidline.student;
 
-import aidline.security.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +25,11 @@ public final class ParentStatusService {
 
   private final StudentRepository repository;
   private final EntitlementRules rules;
-  private final AuditLog audit;
+  private final LookupAudit audit;
   private final Clock clock;
   private final AttemptLimiter limiter;
 
-  public ParentStatusService(StudentRepository repository, EntitlementRules rules, AuditLog audit, Clock clock) {
+  public ParentStatusService(StudentRepository repository, EntitlementRules rules, LookupAudit audit, Clock clock) {
     this.repository = repository;
     this.rules = rules;
     this.audit = audit;
@@ -49,7 +47,7 @@ public final class ParentStatusService {
       limiter.fail(chatUser);
       return new Reply(false, NOT_VERIFIED, true);
     }
-    audit.record(new AuditLog.Entry(Instant.now(clock), chatUser, "PARENT", "student.parent_status", s.nationalId()));
+    audit.record(chatUser, null, "student.parent_status", s.nationalId());
     String year = SchoolYear.current(clock);
     return new Reply(true, line(year, rules.entitlementsFor(s, year), repository.aidRecords(s.nationalId())), false);
   }

@@ -7,7 +7,7 @@ import aidline.app.Metrics;
 import aidline.config.AppConfig;
 import aidline.knowledge.Regions;
 import aidline.security.Caller;
-import aidline.security.JdbcAuditLog;
+import aidline.security.AuditLog;
 import aidline.security.Role;
 import aidline.storage.Database;
 import io.javalin.Javalin;
@@ -94,7 +94,7 @@ public final class StudentBench {
       double importSeconds = imported[0];
       try (Database db = Database.open(storage)) {
         StudentRepository repo = new StudentRepository(db, clock);
-        StudentService service = new StudentService(repo, rules, StudentTickets.none(), new JdbcAuditLog(db, "FULL"), regions, clock);
+        StudentService service = new StudentService(repo, rules, StudentTickets.none(), LookupAudit.of(new AuditLog(db, clock)), regions, clock);
         String[] keys = sampleKeys(synthetic, n, lookups);
         double[] local = inProcess(service, keys);
         double[] http = overHttp(db, service, repo, keys);

@@ -2,10 +2,8 @@ package aidline.student;
 
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
-import aidline.security.AuditLog;
 import aidline.security.Caller;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,12 +16,12 @@ public final class StudentService {
   private final StudentRepository repository;
   private final EntitlementRules rules;
   private final StudentTickets tickets;
-  private final AuditLog audit;
+  private final LookupAudit audit;
   private final Regions regions;
   private final Clock clock;
 
   public StudentService(
-      StudentRepository repository, EntitlementRules rules, StudentTickets tickets, AuditLog audit, Regions regions,
+      StudentRepository repository, EntitlementRules rules, StudentTickets tickets, LookupAudit audit, Regions regions,
       Clock clock) {
     this.repository = repository;
     this.rules = rules;
@@ -42,12 +40,12 @@ public final class StudentService {
     StudentKey k = StudentKey.parse(key);
     StudentProfile s = find(k);
     if (s == null) {
-      audit.record(entry(caller, "student.lookup.miss", k.nationalId() != null ? k.nationalId() : k.studentNo()));
+      audit.record(caller.username(), caller.role(), "student.lookup.miss", k.nationalId() != null ? k.nationalId() : k.studentNo());
       throw new StudentNotFoundException("未找到该学生（" + (k.nationalId() != null
           ? Masking.nationalId(k.nationalId(), caller.role()) : Masking.studentNo(k.studentNo(), caller.role()))
           + "），请确认号码或先导入学生名单");
     }
-    audit.record(entry(caller, "student.lookup", s.nationalId()));
+    audit.record(caller.username(), caller.role(), "student.lookup", s.nationalId());
     String year = currentSchoolYear();
     List<AidRecord> records = repository.aidRecords(s.nationalId());
     List<Entitlement> entitlements = rules.entitlementsFor(s, year);
@@ -64,10 +62,6 @@ public final class StudentService {
   private StudentProfile find(StudentKey k) {
     return (k.nationalId() != null ? repository.findByNationalId(k.nationalId()) : repository.findByStudentNo(k.studentNo()))
         .orElse(null);
-  }
-
-  private AuditLog.Entry entry(Caller caller, String action, String subject) {
-    return new AuditLog.Entry(Instant.now(clock), caller.username(), caller.role().name(), action, subject);
   }
 
   // ---- gap report ----------------------------------------------------------------------------

@@ -52,6 +52,10 @@ class ChatRoutesTest {
             assertEquals(400, bad.code());
             String body = bad.body().string();
             assertTrue(body.contains("text 不能为空"), body);
+            var notJson = client.post("/api/chat", "nonsense");
+            assertEquals(400, notJson.code());
+            String b2 = notJson.body().string();
+            assertTrue(b2.contains("需要 JSON 对象"), b2);
           });
     }
   }

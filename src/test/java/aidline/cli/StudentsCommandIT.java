@@ -63,6 +63,12 @@ class StudentsCommandIT {
 
   @Test
   void serveDemoAnswersLookupsAndGapReportOverHttp() throws Exception {
+    Process add = child("users", "add", "--username", "staff1", "--role", "staff", "--password-stdin").redirectErrorStream(true).start();
+    add.getOutputStream().write("demo-password-1\n".getBytes("UTF-8"));
+    add.getOutputStream().close();
+    String added = new String(add.getInputStream().readAllBytes(), "UTF-8");
+    assertTrue(add.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, add.exitValue(), added);
     int port = ServeCommandIT.freePort();
     ProcessBuilder pb = child("serve", "--demo");
     pb.environment().put("AIDLINE_PORT", Integer.toString(port));
@@ -71,18 +77,26 @@ class StudentsCommandIT {
     try {
       HttpClient http = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + port;
-      HttpResponse<String> gaps = null;
+      HttpResponse<String> login = null;
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
       while (System.nanoTime() < deadline) {
         try {
-          gaps = http.send(HttpRequest.newBuilder(URI.create(base + "/api/students/gaps?limit=5")).timeout(Duration.ofSeconds(5)).build(),
+          login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login")).timeout(Duration.ofSeconds(5))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"staff1\",\"password\":\"demo-password-1\"}")).build(),
               HttpResponse.BodyHandlers.ofString());
           break;
         } catch (IOException notYet) {
           Thread.sleep(200);
         }
       }
-      assertTrue(gaps != null, "server never answered: " + Files.readString(dir.resolve("out.log")));
+      assertTrue(login != null, "server never answered: " + Files.readString(dir.resolve("out.log")));
+      assertEquals(200, login.statusCode(), login.body());
+      String bearer = "Bearer " + Json.mapper().readTree(login.body()).get("token").asText();
+      assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(base + "/api/students/gaps")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode(), "student routes must need a login");
+      HttpResponse<String> gaps = http.send(HttpRequest.newBuilder(URI.create(base + "/api/students/gaps?limit=5"))
+          .header("Authorization", bearer).build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, gaps.statusCode(), gaps.body());
       JsonNode report = Json.mapper().readTree(gaps.body());
       assertEquals(5, report.get("count").asInt(), "the demo should plant gaps: " + gaps.body());
@@ -91,11 +105,15 @@ class StudentsCommandIT {
 
       StudentProfile first = new SyntheticStudents(Regions.load(Path.of("knowledge-base/regions.yaml")), LocalDate.now())
           .student(StudentDemo.SEED, 0);
-      HttpResponse<String> one = http.send(HttpRequest.newBuilder(URI.create(base + "/api/students/" + first.nationalId())).build(),
+      HttpResponse<String> one = http.send(HttpRequest.newBuilder(URI.create(base + "/api/students/" + first.nationalId()))
+              .header("Authorization", bearer).build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, one.statusCode(), one.body());
-      assertEquals(first.name(), Json.mapper().readTree(one.body()).get("student").get("name").asText());
-      HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(base + "/api/students/123456789012345678")).build(),
+      JsonNode card = Json.mapper().readTree(one.body()).get("student");
+      assertEquals(first.name(), card.get("name").asText());
+      assertTrue(card.get("nationalId").asText().contains("********"), "staff see the number masked: " + card);
+      HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(base + "/api/students/123456789012345678"))
+              .header("Authorization", bearer).build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(400, bad.statusCode());
       assertTrue(bad.body().contains("身份证号"), bad.body());

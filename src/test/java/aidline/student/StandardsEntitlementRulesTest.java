@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.answer.AnswerKnowledge;
+import aidline.knowledge.KnowledgeBase;
 import aidline.security.Caller;
 import aidline.security.Role;
 import aidline.storage.Database;
@@ -20,18 +21,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The real standards table of knowledge-base/ read through the entitlement port. */
 class StandardsEntitlementRulesTest {
+  static KnowledgeBase kb;
   static AnswerKnowledge knowledge;
   static StandardsEntitlementRules rules;
 
   @BeforeAll
   static void load() {
-    knowledge = AnswerKnowledge.open(Path.of("knowledge-base"), Path.of("knowledge-base"));
+    kb = KnowledgeBase.open(Path.of("knowledge-base"));
+    knowledge = AnswerKnowledge.of(kb, Path.of("knowledge-base"));
     rules = new StandardsEntitlementRules(knowledge.standards(), knowledge.regions());
   }
 
   @AfterAll
   static void close() {
-    knowledge.close();
+    kb.close();
   }
 
   static StudentProfile student(String region, Stage stage, boolean boarder, HouseholdCategory... categories) {

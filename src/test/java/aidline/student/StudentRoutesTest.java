@@ -9,7 +9,7 @@ import aidline.app.HttpServer;
 import aidline.app.Json;
 import aidline.app.Metrics;
 import aidline.config.AppConfig;
-import aidline.security.JdbcAuditLog;
+import aidline.security.AuditLog;
 import aidline.storage.Database;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
@@ -54,7 +54,7 @@ class StudentRoutesTest {
   Javalin app(StudentTickets t) {
     StudentRepository repo = new StudentRepository(db, TestStudents.CLOCK);
     StudentService service = new StudentService(repo, new FixtureEntitlementRules(TestStudents.regions()), t,
-        new JdbcAuditLog(db, "FULL"), TestStudents.regions(), TestStudents.CLOCK);
+        LookupAudit.of(new AuditLog(db, TestStudents.CLOCK)), TestStudents.regions(), TestStudents.CLOCK);
     StudentImporter importer = new StudentImporter(repo, TestStudents.regions(), TestStudents.CLOCK);
     return HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
         new Health(db, () -> 0, "test"), List.of(new StudentRoutes(service, importer, 1 << 20)));

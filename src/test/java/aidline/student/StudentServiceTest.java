@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.security.AuditLog;
 import aidline.security.Caller;
-import aidline.security.JdbcAuditLog;
 import aidline.security.Role;
 import aidline.storage.Database;
 import java.io.ByteArrayInputStream;
@@ -38,14 +37,14 @@ class StudentServiceTest {
   Database db;
   StudentRepository repo;
   RecordingTickets tickets = new RecordingTickets();
-  AuditLog audit;
+  LookupAudit audit;
   StudentService service;
 
   @BeforeEach
   void setUp() {
     db = TestStudents.database(dir);
     repo = new StudentRepository(db, TestStudents.CLOCK);
-    audit = new JdbcAuditLog(db, "FULL");
+    audit = LookupAudit.of(new AuditLog(db, TestStudents.CLOCK));
     service = new StudentService(repo, new FixtureEntitlementRules(TestStudents.regions()), tickets, audit,
         TestStudents.regions(), TestStudents.CLOCK);
     StudentImporter importer = new StudentImporter(repo, TestStudents.regions(), TestStudents.CLOCK);
@@ -126,7 +125,7 @@ class StudentServiceTest {
     String unknown = TestStudents.id("430623", "20150305", "999");
     assertThrows(StudentNotFoundException.class, () -> service.lookup(unknown, STAFF));
     List<String> rows = db.withConnection(c -> {
-      try (ResultSet rs = c.createStatement().executeQuery("SELECT actor, role, action, subject FROM audit_log ORDER BY id")) {
+      try (ResultSet rs = c.createStatement().executeQuery("SELECT actor, detail, action, target FROM audit_log ORDER BY id")) {
         List<String> out = new java.util.ArrayList<>();
         while (rs.next()) {
           out.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4));
@@ -134,7 +133,7 @@ class StudentServiceTest {
         return out;
       }
     });
-    assertEquals(List.of("zhang|STAFF|student.lookup|" + STUCK, "zhang|STAFF|student.lookup.miss|" + unknown), rows);
+    assertEquals(List.of("zhang|role=STAFF|student.lookup|" + STUCK, "zhang|role=STAFF|student.lookup.miss|" + unknown), rows);
     // append-only: the table refuses updates
     assertThrows(RuntimeException.class, () -> db.inTransaction(c -> c.createStatement().executeUpdate("DELETE FROM audit_log")));
   }
