@@ -34,7 +34,7 @@ import aidline.student.StudentFeature;
 import aidline.student.StudentImporter;
 import aidline.student.StudentRepository;
 import aidline.student.StudentService;
-import aidline.student.StudentTickets;
+import aidline.student.WorkOrderTickets;
 import aidline.student.SyntheticStudents;
 import aidline.ticket.ChatTicketDesk;
 import aidline.ticket.InvalidTicketException;
@@ -187,19 +187,18 @@ public final class Application implements AutoCloseable {
 
   /**
    * Students (issue 7): entitlements from the standards table of the configured knowledge base
-   * (read once at start), lookups recorded in the audit log; work orders are a port, none until the
-   * ticket adapter is wired.
+   * (read once at start), lookups recorded in the audit log, gaps opened as 资助未到账 work orders.
    */
   public synchronized StudentFeature students() {
     if (students == null) {
       Database db = database();
       Regions regions = knowledge().regions();
       EntitlementRules rules = new StandardsEntitlementRules(answerKnowledge(null).standards(), regions);
-      StudentTickets tickets = StudentTickets.none();
+      WorkOrderTickets workOrders = new WorkOrderTickets(tickets(), clock);
       LookupAudit audit = LookupAudit.of(audit());
       StudentRepository repo = new StudentRepository(db, clock);
       StudentImporter importer = new StudentImporter(repo, regions, clock);
-      StudentService service = new StudentService(repo, rules, tickets, audit, regions, clock);
+      StudentService service = new StudentService(repo, rules, workOrders, audit, regions, clock);
       students = new StudentFeature(repo, importer, service, new ParentStatusService(repo, rules, audit, clock),
           new StudentDemo(importer, service, rules, new SyntheticStudents(regions, LocalDate.now(clock)), clock),
           new StudentBench(regions, rules, clock));

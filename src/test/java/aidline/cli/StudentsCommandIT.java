@@ -103,6 +103,11 @@ class StudentsCommandIT {
       JsonNode gap = report.get("students").get(0).get("gaps").get(0);
       assertTrue(gap.get("citation").get("quote").asText().length() > 10, gap.toString());
 
+      HttpResponse<String> orders = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tickets?category=aid_not_received"))
+          .header("Authorization", bearer).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, orders.statusCode(), orders.body());
+      assertEquals(3, Json.mapper().readTree(orders.body()).get("total").asInt(), "the demo opens a few work orders: " + orders.body());
+
       StudentProfile first = new SyntheticStudents(Regions.load(Path.of("knowledge-base/regions.yaml")), LocalDate.now())
           .student(StudentDemo.SEED, 0);
       HttpResponse<String> one = http.send(HttpRequest.newBuilder(URI.create(base + "/api/students/" + first.nationalId()))
