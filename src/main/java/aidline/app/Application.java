@@ -194,7 +194,7 @@ public final class Application implements AutoCloseable {
       Database db = database();
       Regions regions = knowledge().regions();
       EntitlementRules rules = new StandardsEntitlementRules(answerKnowledge(null).standards(), regions);
-      WorkOrderTickets workOrders = new WorkOrderTickets(tickets(), clock);
+      WorkOrderTickets workOrders = new WorkOrderTickets(this::tickets, clock);
       LookupAudit audit = LookupAudit.of(audit());
       StudentRepository repo = new StudentRepository(db, clock);
       StudentImporter importer = new StudentImporter(repo, regions, clock);

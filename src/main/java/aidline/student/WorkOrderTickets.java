@@ -6,17 +6,19 @@ import aidline.ticket.TicketQuery;
 import aidline.ticket.TicketService;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The {@link StudentTickets} port over the work-order service. */
 public final class WorkOrderTickets implements StudentTickets {
   /** The category code of 资助未到账 in tickets/categories.yaml. */
   static final String AID_NOT_RECEIVED = "aid_not_received";
 
-  private final TicketService tickets;
+  private final Supplier<TicketService> service;
   private final Clock clock;
 
-  public WorkOrderTickets(TicketService tickets, Clock clock) {
-    this.tickets = tickets;
+  /** @param service asked on first use, so importing students does not need the work-order set-up */
+  public WorkOrderTickets(Supplier<TicketService> service, Clock clock) {
+    this.service = service;
     this.clock = clock;
   }
 
@@ -24,7 +26,7 @@ public final class WorkOrderTickets implements StudentTickets {
   public List<TicketSummary> forStudent(String nationalId) {
     // orders record 身份证号 or G + 身份证号; the text search finds both, the filter keeps exact ones
     TicketQuery q = new TicketQuery(java.util.Set.of(), false, null, null, null, null, nationalId, 1, TicketQuery.MAX_SIZE);
-    return tickets.list(q).items().stream()
+    return service.get().list(q).items().stream()
         .filter(t -> nationalId.equals(t.studentId()) || ("G" + nationalId).equals(t.studentId()))
         .map(this::summary)
         .toList();
@@ -38,7 +40,7 @@ public final class WorkOrderTickets implements StudentTickets {
   @Override
   public String openAidNotReceived(AidNotReceived r) {
     String caller = r.guardianName() == null || r.guardianName().isBlank() ? r.studentName() + "的监护人" : r.guardianName();
-    return tickets.open(new NewTicket("web", caller, r.guardianPhone(), null, r.region(), r.nationalId(), AID_NOT_RECEIVED,
+    return service.get().open(new NewTicket("web", caller, r.guardianPhone(), null, r.region(), r.nationalId(), AID_NOT_RECEIVED,
         r.description()), r.openedBy()).ticket().ticketNo();
   }
 }

@@ -35,7 +35,7 @@ class WorkOrderTicketsTest {
         importer.importFile(kind, new ByteArrayInputStream(b), StandardCharsets.UTF_8, b.length, StudentImporter.Progress.NONE);
       }
       StudentService service = new StudentService(repo, new FixtureEntitlementRules(TestStudents.regions()),
-          new WorkOrderTickets(module.service(), TestStudents.CLOCK), new RecordingAuditLog(), TestStudents.regions(),
+          new WorkOrderTickets(module::service, TestStudents.CLOCK), new RecordingAuditLog(), TestStudents.regions(),
           TestStudents.CLOCK);
       Caller staff = new Caller("zhang", Role.STAFF);
       String ticketNo = service.openAidTicket(id, staff);
