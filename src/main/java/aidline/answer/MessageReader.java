@@ -39,6 +39,10 @@ public final class MessageReader {
             lexicon.itemsIn(text),
             lexicon.deniedCategoriesIn(text));
     Intent intent = intent(text, inText != null);
+    if (intent == Intent.POLICY && lexicon.asks("quantity", text) && (slots.boarder() || !slots.categories().isEmpty())) {
+      // "建档立卡初中住校一年能拿多少": 多少 about a kind of pupil's aid is money, not a count
+      intent = Intent.AMOUNT;
+    }
     if (intent == Intent.UNKNOWN && slots.specific() && region != null) {
       // "鞍山建档立卡高中生补助": a region and a kind of aid with no question word asks for the standard
       intent = Intent.AMOUNT;

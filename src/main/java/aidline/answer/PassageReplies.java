@@ -164,6 +164,14 @@ final class PassageReplies {
         passage, p -> Sentences.of(p).stream().map(s -> new Sentence(s, Bigrams.of(s))).toList());
   }
 
+  /**
+   * Quotes that cover enough of the question, best first: a sentence shaped like an answer (a month
+   * for 什么时候) but about something else must not hide a lower-scored one that is on the topic.
+   */
+  private static List<Quote> trusted(List<Quote> quotes) {
+    return quotes.stream().filter(q -> q.coverage() >= MIN_COVERAGE).toList();
+  }
+
   /** A document that does not say which region (or school) it is from. */
   static boolean unstatedRegion(String r) {
     return r == null || r.isBlank() || Region.UNKNOWN.equals(r);
@@ -203,9 +211,9 @@ final class PassageReplies {
    * region, which the reply then says. Otherwise says it cannot and offers a work order.
    */
   Answer answer(String question, Region region, Intent intent, boolean general) {
-    List<Quote> all = quotes(question, region, region == null);
-    if (region != null && general && (all.isEmpty() || all.get(0).coverage() < MIN_COVERAGE)) {
-      all = quotes(question, region, true);
+    List<Quote> all = trusted(quotes(question, region, region == null));
+    if (region != null && general && all.isEmpty()) {
+      all = trusted(quotes(question, region, true));
     }
     if (all.isEmpty() || all.get(0).coverage() < MIN_COVERAGE) {
       return region == null ? lowConfidence(intent) : notInRegion(region, intent);

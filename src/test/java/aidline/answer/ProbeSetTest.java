@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProbeSetTest {
   /** Probe questions passing when the set was last reviewed; a change that drops below it is a regression. */
-  private static final int PROBE_FLOOR = 72;
+  private static final int PROBE_FLOOR = 94;
 
   private static KnowledgeBase base;
   private static AnswerEngine engine;
