@@ -281,6 +281,14 @@ public final class AidStandards {
 
   /** Rules of the given kind that apply to the slots. */
   public List<AidRule> rules(AidRule.Kind kind, Region region, Slots slots) {
+    return rules(kind, region, slots, false);
+  }
+
+  /**
+   * As {@link #rules(AidRule.Kind, Region, Slots)}; with {@code anyCategory} also rules for household
+   * categories the asker did not name — a summary lists them, and each statement says whom it is for.
+   */
+  public List<AidRule> rules(AidRule.Kind kind, Region region, Slots slots, boolean anyCategory) {
     List<AidRule> out = new ArrayList<>();
     for (AidRule r : rules) {
       if (r.kind() != kind || !applies(r.region(), region)) {
@@ -292,7 +300,7 @@ public final class AidStandards {
       if (!r.schoolTypes().isEmpty() && r.schoolTypes().stream().noneMatch(slots.schoolTypes()::contains)) {
         continue;
       }
-      if (!r.categories().isEmpty() && r.categories().stream().noneMatch(slots.categories()::contains)) {
+      if (!anyCategory && !r.categories().isEmpty() && r.categories().stream().noneMatch(slots.categories()::contains)) {
         continue;
       }
       if (!r.items().isEmpty() && r.items().stream().noneMatch(slots.items()::contains)) {

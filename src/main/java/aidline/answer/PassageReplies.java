@@ -24,6 +24,13 @@ final class PassageReplies {
   static final int SUMMARY_QUOTES = 3;
   private static final String SUMMARY_TOPIC = "资助";
   private static final double SUMMARY_COVERAGE = 0.2;
+  /**
+   * A summary line longer than this is a preamble (指导思想 paragraphs run to 250 characters and
+   * match every aid word) rather than a provision a parent can use.
+   */
+  private static final int SUMMARY_MAX_QUOTE = 160;
+  /** Shorter lines are headings (（二）健全…资助政策体系。), not provisions. */
+  private static final int PROVISION_MIN = 24;
   static final String UNSTATED_REGION_NOTE = "（注：此文件未写明所属地区和学校，以上是一般做法，具体以孩子所在学校和当地资助中心的通知为准。）";
   private static final int MAX_AMOUNT_QUOTES = 3;
   private static final int HEADING_MAX = 24;
@@ -263,7 +270,7 @@ final class PassageReplies {
       if (out.size() >= max) {
         break;
       }
-      if (q.coverage() >= SUMMARY_COVERAGE && out.stream().noneMatch(o -> o.passage().equals(q.passage()) || o.text().equals(q.text()))) {
+      if (q.coverage() >= SUMMARY_COVERAGE && q.text().length() <= SUMMARY_MAX_QUOTE && provision(q.text()) && out.stream().noneMatch(o -> o.passage().equals(q.passage()) || o.text().equals(q.text()))) {
         out.add(q);
       }
     }
@@ -282,6 +289,15 @@ final class PassageReplies {
       }
     }
     return out;
+  }
+
+  /** A statement a parent can use: not a table row of a form or a bare heading (附件1 …申请建档表). */
+  private static boolean provision(String text) {
+    String t = text.trim();
+    if (t.startsWith("|") || t.length() < PROVISION_MIN) {
+      return false;
+    }
+    return t.endsWith("。") || t.endsWith("；") || t.endsWith(";") || t.length() > 2 * PROVISION_MIN;
   }
 
   /** Adds quotes as "· 《title》section：quote" lines with their citations and the sums they state. */

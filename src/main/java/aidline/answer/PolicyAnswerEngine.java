@@ -217,7 +217,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     Slots slots = reading.slots();
     Region region = slots.region();
     List<AidStandard> found = standards.matching(region, slots, true);
-    List<AidRule> entitled = table.rules(AidRule.Kind.ENTITLEMENT, region, slots);
+    List<AidRule> entitled = table.rules(AidRule.Kind.ENTITLEMENT, region, slots, true);
     List<PassageReplies.Quote> quotes = passages.summaryQuotes(reading.text(), region, PassageReplies.SUMMARY_QUOTES);
     if (found.isEmpty() && entitled.isEmpty() && quotes.isEmpty()) {
       return Optional.empty();
