@@ -24,6 +24,13 @@ final class PassageReplies {
   static final int SUMMARY_QUOTES = 3;
   private static final String SUMMARY_TOPIC = "资助";
   private static final double SUMMARY_COVERAGE = 0.2;
+  /**
+   * A summary line longer than this is a preamble (指导思想 paragraphs run to 250 characters and
+   * match every aid word) rather than a provision a parent can use.
+   */
+  private static final int SUMMARY_MAX_QUOTE = 160;
+  /** Shorter lines are headings (（二）健全…资助政策体系。), not provisions. */
+  private static final int PROVISION_MIN = 24;
   static final String UNSTATED_REGION_NOTE = "（注：此文件未写明所属地区和学校，以上是一般做法，具体以孩子所在学校和当地资助中心的通知为准。）";
   private static final int MAX_AMOUNT_QUOTES = 3;
   private static final int HEADING_MAX = 24;
@@ -164,6 +171,14 @@ final class PassageReplies {
         passage, p -> Sentences.of(p).stream().map(s -> new Sentence(s, Bigrams.of(s))).toList());
   }
 
+  /**
+   * Quotes that cover enough of the question, best first: a sentence shaped like an answer (a month
+   * for 什么时候) but about something else must not hide a lower-scored one that is on the topic.
+   */
+  private static List<Quote> trusted(List<Quote> quotes) {
+    return quotes.stream().filter(q -> q.coverage() >= MIN_COVERAGE).toList();
+  }
+
   /** A document that does not say which region (or school) it is from. */
   static boolean unstatedRegion(String r) {
     return r == null || r.isBlank() || Region.UNKNOWN.equals(r);
@@ -203,9 +218,14 @@ final class PassageReplies {
    * region, which the reply then says. Otherwise says it cannot and offers a work order.
    */
   Answer answer(String question, Region region, Intent intent, boolean general) {
-    List<Quote> all = quotes(question, region, region == null);
-    if (region != null && general && (all.isEmpty() || all.get(0).coverage() < MIN_COVERAGE)) {
-      all = quotes(question, region, true);
+    return answer(question, region, intent, general, q -> true);
+  }
+
+  /** As above, quoting only sentences {@code onTopic} accepts (about the boarding or aid item asked). */
+  Answer answer(String question, Region region, Intent intent, boolean general, java.util.function.Predicate<String> onTopic) {
+    List<Quote> all = trusted(quotes(question, region, region == null)).stream().filter(q -> onTopic.test(q.text())).toList();
+    if (region != null && general && all.isEmpty()) {
+      all = trusted(quotes(question, region, true)).stream().filter(q -> onTopic.test(q.text())).toList();
     }
     if (all.isEmpty() || all.get(0).coverage() < MIN_COVERAGE) {
       return region == null ? lowConfidence(intent) : notInRegion(region, intent);
@@ -255,7 +275,7 @@ final class PassageReplies {
       if (out.size() >= max) {
         break;
       }
-      if (q.coverage() >= SUMMARY_COVERAGE && out.stream().noneMatch(o -> o.passage().equals(q.passage()) || o.text().equals(q.text()))) {
+      if (q.coverage() >= SUMMARY_COVERAGE && q.text().length() <= SUMMARY_MAX_QUOTE && provision(q.text()) && out.stream().noneMatch(o -> o.passage().equals(q.passage()) || o.text().equals(q.text()))) {
         out.add(q);
       }
     }
@@ -274,6 +294,15 @@ final class PassageReplies {
       }
     }
     return out;
+  }
+
+  /** A statement a parent can use: not a table row of a form or a bare heading (附件1 …申请建档表). */
+  private static boolean provision(String text) {
+    String t = text.trim();
+    if (t.startsWith("|") || t.length() < PROVISION_MIN) {
+      return false;
+    }
+    return t.endsWith("。") || t.endsWith("；") || t.endsWith(";") || t.length() > 2 * PROVISION_MIN;
   }
 
   /** Adds quotes as "· 《title》section：quote" lines with their citations and the sums they state. */
