@@ -237,6 +237,12 @@ public final class AidStandards {
     return asker.isCoveredBy(docRegion) || (docRegion != null && docRegion.startsWith(asker.path()));
   }
 
+  /**
+   * Items a parent names on purpose (午餐, 交通, 贷款, 保教费); a question naming one is not answered with
+   * another item's amount. 助学金/学费/生活补助 are how parents call aid in general, so they only narrow.
+   */
+  private static final Set<String> NAMED_ITEMS = Set.of("nutrition", "transport", "loan", "preschoolAid");
+
   /** Standards for the slots; {@code region} null means every region. Filters narrow, never widen. */
   public List<AidStandard> select(Region region, Slots slots) {
     return select(region, slots, false);
@@ -268,7 +274,8 @@ public final class AidStandards {
     }
     if (!slots.items().isEmpty()) {
       List<AidStandard> byItem = out.stream().filter(s -> slots.items().contains(s.item())).toList();
-      if (!byItem.isEmpty()) {
+      if (!byItem.isEmpty() || slots.items().stream().anyMatch(NAMED_ITEMS::contains)) {
+        // 午餐补助 asked where only 寄宿生生活补助 is written: another item's amount does not answer it
         return byItem;
       }
     }
@@ -281,6 +288,14 @@ public final class AidStandards {
 
   /** Rules of the given kind that apply to the slots. */
   public List<AidRule> rules(AidRule.Kind kind, Region region, Slots slots) {
+    return rules(kind, region, slots, false);
+  }
+
+  /**
+   * As {@link #rules(AidRule.Kind, Region, Slots)}; with {@code anyCategory} also rules for household
+   * categories the asker did not name — a summary lists them, and each statement says whom it is for.
+   */
+  public List<AidRule> rules(AidRule.Kind kind, Region region, Slots slots, boolean anyCategory) {
     List<AidRule> out = new ArrayList<>();
     for (AidRule r : rules) {
       if (r.kind() != kind || !applies(r.region(), region)) {
@@ -292,7 +307,7 @@ public final class AidStandards {
       if (!r.schoolTypes().isEmpty() && r.schoolTypes().stream().noneMatch(slots.schoolTypes()::contains)) {
         continue;
       }
-      if (!r.categories().isEmpty() && r.categories().stream().noneMatch(slots.categories()::contains)) {
+      if (!anyCategory && !r.categories().isEmpty() && r.categories().stream().noneMatch(slots.categories()::contains)) {
         continue;
       }
       if (!r.items().isEmpty() && r.items().stream().noneMatch(slots.items()::contains)) {

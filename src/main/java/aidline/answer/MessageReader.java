@@ -18,11 +18,16 @@ public final class MessageReader {
   }
 
   /** What one message understood: the normalised text, the intent, the slots, and the region named in it. */
-  public record Reading(String text, Intent intent, Slots slots, Region regionInText) {}
+  public record Reading(String text, Intent intent, Slots slots, Region regionInText, String unknownPlace, boolean listing) {
+    public Reading(String text, Intent intent, Slots slots, Region regionInText) {
+      this(text, intent, slots, regionInText, null, false);
+    }
+  }
 
   public Reading read(String raw, DialogState state) {
     String text = ChineseText.normalize(raw).trim();
     Region inText = regionIn(text).orElse(null);
+    String unknownPlace = unknownPlace(text, inText);
     Region region = inText != null ? inText : known(state).orElse(null);
     Slots slots =
         new Slots(
@@ -34,11 +39,34 @@ public final class MessageReader {
             lexicon.itemsIn(text),
             lexicon.deniedCategoriesIn(text));
     Intent intent = intent(text, inText != null);
+    if (intent == Intent.POLICY && lexicon.asks("quantity", text) && (slots.boarder() || !slots.categories().isEmpty())) {
+      // "建档立卡初中住校一年能拿多少": 多少 about a kind of pupil's aid is money, not a count
+      intent = Intent.AMOUNT;
+    }
     if (intent == Intent.UNKNOWN && slots.specific() && region != null) {
       // "鞍山建档立卡高中生补助": a region and a kind of aid with no question word asks for the standard
       intent = Intent.AMOUNT;
     }
-    return new Reading(text, intent, slots, inText);
+    boolean listing = lexicon.asks("list", text) && !lexicon.asks("steps", text);
+    return new Reading(text, intent, slots, inText, unknownPlace, listing);
+  }
+
+  /**
+   * A place we have no documents for: named alone (广州), or below a province we only partly cover
+   * (湖南长沙: we have 岳阳, not 长沙). Null when the message names none.
+   */
+  String unknownPlace(String text, Region inText) {
+    if (inText != null && inText.level() > 1) {
+      return null;
+    }
+    String rest = text;
+    if (inText != null) {
+      rest = rest.replace(inText.name(), " ");
+      if (inText.name().length() > 2) {
+        rest = rest.replace(inText.name().substring(0, inText.name().length() - 1), " ");
+      }
+    }
+    return lexicon.placeIn(rest);
   }
 
   /** The most specific region named in the text (a county over its city). */
@@ -58,7 +86,7 @@ public final class MessageReader {
     if (text.isEmpty()) {
       return Intent.UNKNOWN;
     }
-    if (lexicon.cue("ticket_status", text)) {
+    if (lexicon.cue("ticket_status", text) || lexicon.namesTicket(text)) {
       return Intent.TICKET_STATUS;
     }
     if (lexicon.cue("ticket_new", text)) {
@@ -68,11 +96,14 @@ public final class MessageReader {
     if (!about) {
       return lexicon.cue("greeting", text) ? Intent.GREETING : Intent.OFFTOPIC;
     }
-    if (lexicon.cue("amount", text)) {
+    if (lexicon.asks("duration", text) || lexicon.asks("time", text) || lexicon.asks("steps", text)) {
+      // 公示几天, 资助申请什么时候交, 要交哪些材料: when, how long or what steps, even beside money words
+      return Intent.PROCEDURE;
+    }
+    if (lexicon.cue("amount", text) || (lexicon.asks("quantity", text) && lexicon.aboutMoney(text))) {
       return Intent.AMOUNT;
     }
-    String bare = text.replaceAll("[？?！!。，,.~～\\s]+$", "");
-    if (lexicon.cue("eligibility", text) || bare.endsWith("吗") || bare.endsWith("不") || bare.endsWith("没")) {
+    if (lexicon.cue("eligibility", text) || lexicon.endsAsYesNo(text)) {
       return Intent.ELIGIBILITY;
     }
     if (lexicon.cue("procedure", text)) {

@@ -37,6 +37,18 @@ import aidline.security.UserStore;
 import aidline.storage.Database;
 import aidline.storage.InstanceLock;
 import aidline.storage.StorageException;
+import aidline.student.EntitlementRules;
+import aidline.student.LookupAudit;
+import aidline.student.ParentStatusService;
+import aidline.student.StandardsEntitlementRules;
+import aidline.student.StudentBench;
+import aidline.student.StudentDemo;
+import aidline.student.StudentFeature;
+import aidline.student.StudentImporter;
+import aidline.student.StudentRepository;
+import aidline.student.StudentService;
+import aidline.student.WorkOrderTickets;
+import aidline.student.SyntheticStudents;
 import aidline.ticket.ChatTicketDesk;
 import aidline.ticket.InvalidTicketException;
 import aidline.ticket.TicketModule;
@@ -47,6 +59,7 @@ import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,6 +86,7 @@ public final class Application implements AutoCloseable {
   private Bot bot;
   private WechatChannel wechat;
   private TelegramChannel telegram;
+  private StudentFeature students;
 
   public Application(AppConfig config, Clock clock) {
     this.config = config;
@@ -135,6 +149,7 @@ public final class Application implements AutoCloseable {
       closeables.add(gateway);
       modules.add(new WechatModule(gateway));
     }
+    modules.add(students().routes(config.server().maxBodyBytes()));
     return modules;
   }
 
@@ -243,6 +258,27 @@ public final class Application implements AutoCloseable {
 
   public WechatMenu wechatMenu() {
     return wechat().menu(json);
+  }
+
+  /**
+   * Students (issue 7): entitlements from the standards table of the configured knowledge base
+   * (read once at start), lookups recorded in the audit log, gaps opened as 资助未到账 work orders.
+   */
+  public synchronized StudentFeature students() {
+    if (students == null) {
+      Database db = database();
+      Regions regions = knowledge().regions();
+      EntitlementRules rules = new StandardsEntitlementRules(answerKnowledge(null).standards(), regions);
+      WorkOrderTickets workOrders = new WorkOrderTickets(this::tickets, clock);
+      LookupAudit audit = LookupAudit.of(audit());
+      StudentRepository repo = new StudentRepository(db, clock);
+      StudentImporter importer = new StudentImporter(repo, regions, clock);
+      StudentService service = new StudentService(repo, rules, workOrders, audit, regions, clock);
+      students = new StudentFeature(repo, importer, service, new ParentStatusService(repo, rules, audit, clock),
+          new StudentDemo(importer, service, rules, new SyntheticStudents(regions, LocalDate.now(clock)), clock),
+          new StudentBench(regions, rules, clock));
+    }
+    return students;
   }
 
   /** Builds and starts the HTTP server with every feature's routes. */

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
       "教育精准扶贫学生资助助手：家长问答、热线工单、学生资助查询。"
     },
     subcommands = {ServeCommand.class, AskCommand.class, EvalCommand.class, KbCommand.class, WechatCommand.class,
-        UsersCommand.class, BackupCommand.class, RestoreCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        UsersCommand.class, StudentsCommand.class, DemoCommand.class, BackupCommand.class, RestoreCommand.class,
+        BenchCommand.class, CommandLine.HelpCommand.class})
 public final class AidlineCommand implements Runnable {
 
   @Option(

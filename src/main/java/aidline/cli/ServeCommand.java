@@ -16,6 +16,11 @@ final class ServeCommand implements Runnable {
 
   @ParentCommand AidlineCommand parent;
 
+  @picocli.CommandLine.Option(
+      names = "--demo",
+      description = {"Seed synthetic demo students first (as `demo --students 500`).", "启动前生成演示数据。"})
+  boolean demo;
+
   @Override
   public void run() {
     long started = System.nanoTime();
@@ -31,6 +36,9 @@ final class ServeCommand implements Runnable {
                 },
                 "aidline-shutdown"));
     try {
+      if (demo) {
+        log.info("{}", DemoCommand.summary(DemoCommand.seed(app, 500, (b, t, r) -> {})));
+      }
       app.startHttp();
     } catch (RuntimeException e) {
       app.close();

@@ -182,7 +182,7 @@ public final class TicketService {
   static String normalizeStudentId(String raw) {
     String s = raw.replace(" ", "").toUpperCase(Locale.ROOT);
     boolean studentNo = s.startsWith("G");
-    Optional<NationalId> id = NationalId.parse(studentNo ? s.substring(1) : s);
+    Optional<NationalId> id = NationalId.tryParse(studentNo ? s.substring(1) : s);
     if (id.isEmpty()) {
       throw new InvalidTicketException("学生身份证号或学籍号不正确（应为 18 位身份证号，或 G 加 18 位身份证号，校验位需正确）");
     }

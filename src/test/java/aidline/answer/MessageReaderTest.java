@@ -95,4 +95,55 @@ class MessageReaderTest {
     assertEquals("湖南省岳阳市华容县", r.slots().region().path());
     assertEquals(null, r.regionInText());
   }
+
+  @Test
+  void questionWordClassesDecideTheIntentInEitherScript() {
+    assertEquals(Intent.PROCEDURE, read("资助名单公示几天").intent());
+    assertEquals(Intent.PROCEDURE, read("資助名單公示幾天").intent());
+    assertEquals(Intent.PROCEDURE, read("资助申请几号之前交").intent());
+    assertEquals(Intent.PROCEDURE, read("公示期限是多久").intent());
+    assertEquals(Intent.AMOUNT, read("岳阳初中住校一年补多少").intent());
+    // 多少 about a rate or a count is a fact, not an amount of money
+    assertEquals(Intent.POLICY, read("建始县巩固率目标是多少").intent());
+    assertEquals(Intent.ELIGIBILITY, read("岳阳技校可不可以免学费").intent());
+    assertEquals(Intent.ELIGIBILITY, read("贫困户孩子上学有没有补助").intent());
+    assertEquals(Intent.POLICY, read("961017热线是什么").intent());
+    assertTrue(read("建始县有哪些资助").listing());
+    assertFalse(read("建始县资助怎么申请").listing());
+  }
+
+  @Test
+  void placesWeDoNotCoverAreRecognised() {
+    assertEquals("广州", read("广州的高中助学金多少").unknownPlace());
+    assertEquals("长沙县", read("长沙县的幼儿园资助标准").unknownPlace());
+    assertEquals("长沙", read("湖南长沙的初中补助").unknownPlace());
+    assertEquals(null, read("岳阳市华容县初中补助").unknownPlace());
+    assertEquals(null, read("我们县的初中住校补助多少").unknownPlace());
+    assertEquals(null, read("建始县在州外读书的学生怎么办").unknownPlace());
+    assertEquals(null, read("国家级贫困县有什么政策").unknownPlace());
+  }
+
+  @Test
+  void aWorkOrderNumberAsksForItsProgress() {
+    assertEquals(Intent.TICKET_STATUS, read("工单JY20261120-0003到哪一步了").intent());
+    assertEquals(Intent.TICKET_STATUS, read("我上周登记的工单办得怎么样了").intent());
+    assertEquals(Intent.TICKET_NEW, read("俺家娃的助学金被学校扣了一半").intent());
+  }
+
+  @Test
+  void stepsAreAProcedureNotAListOfAid() {
+    var r = read("岳阳的学校资助申请要交哪些材料");
+    assertEquals(Intent.PROCEDURE, r.intent());
+    assertFalse(r.listing());
+  }
+
+  @Test
+  void aQuoteMustMentionTheBoardingOrItemAsked() {
+    Lexicon lexicon = Lexicon.load(Path.of("knowledge-base/lexicon.yaml"));
+    Slots boarder = read("建始有没有寄宿生生活补助").slots();
+    assertFalse(lexicon.mentions(boarder, "落实乡村教师生活补助、关爱基金、奖励基金等政策"));
+    assertTrue(lexicon.mentions(boarder, "所有建档立卡的家庭经济困难寄宿生给予生活补助"));
+    Slots lunch = read("岳阳小学午餐有补助吗").slots();
+    assertFalse(lexicon.mentions(lunch, "所有建档立卡的家庭经济困难寄宿生给予生活补助"));
+  }
 }

@@ -1,0 +1,57 @@
+package aidline.cli;
+
+import aidline.app.Application;
+import aidline.student.StudentDemo;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fill the database with synthetic demo data (never real people; see README, Students).",
+      "生成演示数据：虚构学生（身份证号地址码 99 开头）、资助记录（含未到账）、少量工单。"
+    })
+final class DemoCommand implements Callable<Integer> {
+  @ParentCommand AidlineCommand parent;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--students", defaultValue = "500", description = "how many synthetic students (default ${DEFAULT-VALUE})")
+  int students;
+
+  @Override
+  public Integer call() {
+    try (Application app = parent.application()) {
+      PrintWriter err = spec.commandLine().getErr();
+      ProgressBar bar = new ProgressBar(err, "生成演示学生");
+      StudentDemo.Summary s;
+      try {
+        s = seed(app, students, bar);
+      } finally {
+        bar.finish();
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(summary(s));
+      out.flush();
+      return 0;
+    }
+  }
+
+  static StudentDemo.Summary seed(Application app, int n, aidline.student.StudentImporter.Progress progress) {
+    try {
+      return app.students().demo().seed(n, progress);
+    } catch (aidline.student.StudentImportException e) {
+      throw new UserFacingException(e.getMessage());
+    }
+  }
+
+  static String summary(StudentDemo.Summary s) {
+    return "演示数据：学生 " + s.students().imported() + " 名，资助记录 " + s.aid().imported() + " 条，本学年有未到账资助的学生 "
+        + s.studentsWithGaps() + " 名，工单 " + s.ticketNos().size() + " 张"
+        + (s.ticketNote() == null ? "" : "（" + s.ticketNote() + "）");
+  }
+}
