@@ -239,6 +239,14 @@ public final class AidStandards {
 
   /** Standards for the slots; {@code region} null means every region. Filters narrow, never widen. */
   public List<AidStandard> select(Region region, Slots slots) {
+    return select(region, slots, false);
+  }
+
+  /**
+   * As {@link #select(Region, Slots)}; with {@code anySchoolType} also the standards written only
+   * for a school type the asker did not name (白城's boarder amounts are for 特殊教育学校).
+   */
+  public List<AidStandard> select(Region region, Slots slots, boolean anySchoolType) {
     List<AidStandard> out = new ArrayList<>();
     for (AidStandard s : standards) {
       if (!applies(s.region(), region)) {
@@ -253,7 +261,7 @@ public final class AidStandards {
       if (Boolean.FALSE.equals(s.boarder()) && slots.boarder()) {
         continue;
       }
-      if (!s.schoolTypes().isEmpty() && s.schoolTypes().stream().noneMatch(slots.schoolTypes()::contains)) {
+      if (!anySchoolType && !s.schoolTypes().isEmpty() && s.schoolTypes().stream().noneMatch(slots.schoolTypes()::contains)) {
         continue;
       }
       out.add(s);
@@ -273,6 +281,14 @@ public final class AidStandards {
 
   /** Rules of the given kind that apply to the slots. */
   public List<AidRule> rules(AidRule.Kind kind, Region region, Slots slots) {
+    return rules(kind, region, slots, false);
+  }
+
+  /**
+   * As {@link #rules(AidRule.Kind, Region, Slots)}; with {@code anyCategory} also rules for household
+   * categories the asker did not name — a summary lists them, and each statement says whom it is for.
+   */
+  public List<AidRule> rules(AidRule.Kind kind, Region region, Slots slots, boolean anyCategory) {
     List<AidRule> out = new ArrayList<>();
     for (AidRule r : rules) {
       if (r.kind() != kind || !applies(r.region(), region)) {
@@ -284,7 +300,7 @@ public final class AidStandards {
       if (!r.schoolTypes().isEmpty() && r.schoolTypes().stream().noneMatch(slots.schoolTypes()::contains)) {
         continue;
       }
-      if (!r.categories().isEmpty() && r.categories().stream().noneMatch(slots.categories()::contains)) {
+      if (!anyCategory && !r.categories().isEmpty() && r.categories().stream().noneMatch(slots.categories()::contains)) {
         continue;
       }
       if (!r.items().isEmpty() && r.items().stream().noneMatch(slots.items()::contains)) {

@@ -39,6 +39,7 @@ public record AnswerKnowledge(
   }
 
   public AnswerEngine engine() {
-    return new PolicyAnswerEngine(lexicon, regions(), standards, searcher());
+    java.util.List<String> covered = documents.all().stream().map(aidline.knowledge.PolicyDocument::region).toList();
+    return new PolicyAnswerEngine(lexicon, regions(), standards, searcher(), covered);
   }
 }

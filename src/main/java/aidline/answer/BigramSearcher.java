@@ -76,9 +76,4 @@ public final class BigramSearcher implements PolicySearcher {
     hits.sort(Comparator.comparingDouble(SearchHit::score).reversed());
     return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
   }
-
-  /** How much a term says (its inverse document frequency); unknown terms say nothing. */
-  double weight(String term) {
-    return idf.getOrDefault(term, 0.0);
-  }
 }

@@ -5,8 +5,12 @@ import java.util.Set;
 
 /** Character bigrams of Chinese text (digits and letters count as characters), the unit of matching. */
 final class Bigrams {
-  /** Question and filler characters that say nothing about the content asked for. */
-  private static final String FILLER = "的了吗呢吧啊呀么我你他她们这那是在有和与及或请问一下什怎哪几多少会被要想给";
+  /**
+   * Question and filler characters that say nothing about the content asked for, with the
+   * colloquial ones parents write (俺家娃, 咱, 啥, 咋) so they do not dilute a question's coverage. Not 请:
+   * it would cut 申请 (请问 is removed as a question word instead).
+   */
+  private static final String FILLER = "的了吗呢吧啊呀么我你他她们这那是在有和与及或一下什怎哪几多少会被要想给俺咱娃啥咋";
 
   private Bigrams() {}
 

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * Scores answers to a question file (the format of shared/eval/dev-questions.jsonl), the way issue 4
- * defines it. A "wrong amount" is an amount in {@code amounts} outside expected ∪ allowed; an answer
+ * defines it, plus optional checks the probe set uses: {@code expect_handoff}, {@code cite_only_region}
+ * (every citation from that region or 全国) and the kind {@code handoff}. A "wrong amount" is an amount in {@code amounts} outside expected ∪ allowed; an answer
  * stating one counts once in {@code wrongAmount}.
  */
 public final class Evaluation {
@@ -127,7 +128,29 @@ public final class Evaluation {
           problems.add("intent 为 " + a.intent().wire());
         }
       }
+      case "handoff" -> {
+        // a question we cannot answer from our documents (a place we do not cover): offer a person
+        if (!a.amounts().isEmpty()) {
+          problems.add("不应给出金额");
+        }
+        List<String> any = strings(q.path("expect_any"));
+        if (!any.isEmpty() && any.stream().noneMatch(a.reply()::contains)) {
+          problems.add("回复中没有 " + any);
+        }
+      }
       default -> problems.add("未知题型 " + kind);
+    }
+    if ((q.path("expect_handoff").asBoolean(false) || kind.equals("handoff")) && !a.handoff()) {
+      problems.add("没有转人工（handoff）");
+    }
+    String only = text(q, "cite_only_region");
+    if (only != null) {
+      // a known region's answer must not present another region's (or an unstated region's) text as its policy
+      for (Citation c : a.citations()) {
+        if (c.region() == null || !(c.region().contains(only) || c.region().equals(aidline.knowledge.Region.NATIONWIDE))) {
+          problems.add("引用了其他地区的文件 " + c.docId());
+        }
+      }
     }
     return new Result(id, problems.isEmpty(), wrong, String.join("；", problems), a);
   }

@@ -33,18 +33,40 @@ public final class Lexicon {
   private final Map<String, List<String>> expansions;
   private final List<String> questionWords;
   private final Map<String, java.util.regex.Pattern> answerTypes = new LinkedHashMap<>();
+  /** Kinds of question word (duration, time, quantity, yesNo, list …), each a list of spellings. */
+  private final Map<String, List<String>> questionClasses;
+  private final List<String> yesNoEndings;
+  private final List<String> money;
+  private final List<String> places;
+  private final List<String> placeSuffixes;
+  private final String notPlaceChars;
+  private final List<String> notPlaces;
+  private final java.util.regex.Pattern ticketNumber;
 
   Lexicon(JsonNode root) {
+    questionClasses = groups(root.path("questionClasses"));
     stages = groups(root.path("stages"));
     stageGroups = groups(root.path("stageGroups"));
     boarder = words(root.path("boarder"));
     categories = groups(root.path("categories"));
     schoolTypes = groups(root.path("schoolTypes"));
     items = groups(root.path("items"));
-    intents = groups(root.path("intents"));
+    intents = expandClasses(groups(root.path("intents")));
     domain = words(root.path("domain"));
     expansions = groups(root.path("expansions"));
-    questionWords = words(root.path("questionWords"));
+    questionWords = expandClasses(Map.of("", words(root.path("questionWords")))).get("");
+    yesNoEndings = words(root.path("yesNoEndings"));
+    money = words(root.path("money"));
+    places = words(root.path("places").path("names"));
+    placeSuffixes = words(root.path("places").path("suffixes"));
+    notPlaceChars = root.path("places").path("notPlaceChars").asText("");
+    notPlaces = words(root.path("places").path("notPlaces"));
+    String ticket = root.path("ticketNumber").asText("");
+    try {
+      ticketNumber = ticket.isBlank() ? null : java.util.regex.Pattern.compile(ticket, java.util.regex.Pattern.CASE_INSENSITIVE);
+    } catch (java.util.regex.PatternSyntaxException ex) {
+      throw new KnowledgeException("词表 ticketNumber 不是有效的正则表达式");
+    }
     for (Iterator<Map.Entry<String, JsonNode>> it = root.path("answerTypes").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       try {
@@ -128,6 +150,43 @@ public final class Lexicon {
     return keysIn(text, categories);
   }
 
+  /** Words that deny the household word after them: 非建档立卡, 不是贫困户. */
+  private static final java.util.regex.Pattern DENIAL = java.util.regex.Pattern.compile("(非|不是|不属于|没有|没评上|没被评为|不算)");
+
+  /** Household categories the text denies ("我们不是建档立卡户" → registeredPoor). */
+  public Set<String> deniedCategoriesIn(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    java.util.regex.Matcher m = DENIAL.matcher(text);
+    while (m.find()) {
+      String after = text.substring(m.end(), Math.min(text.length(), m.end() + 6));
+      for (Word w : ordered(categories)) {
+        if (after.startsWith(w.word())) {
+          out.add(w.key());
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The text with denied household words blanked out, so they are not read as the asker's. */
+  public String withoutDenied(String text) {
+    StringBuilder sb = new StringBuilder(text);
+    java.util.regex.Matcher m = DENIAL.matcher(text);
+    while (m.find()) {
+      String after = text.substring(m.end(), Math.min(text.length(), m.end() + 6));
+      for (Word w : ordered(categories)) {
+        if (after.startsWith(w.word())) {
+          for (int i = m.start(); i < m.end() + w.word().length(); i++) {
+            sb.setCharAt(i, ' ');
+          }
+          break;
+        }
+      }
+    }
+    return sb.toString();
+  }
+
   public Set<String> schoolTypesIn(String text) {
     return keysIn(text, schoolTypes);
   }
@@ -144,7 +203,7 @@ public final class Lexicon {
   public List<String> expansions(String text) {
     List<String> out = new ArrayList<>();
     expansions.forEach((k, ws) -> {
-      if (text.contains(k)) {
+      if (asks(k, text)) {
         out.addAll(ws);
       }
     });
@@ -155,11 +214,94 @@ public final class Lexicon {
   public List<java.util.regex.Pattern> answerTypes(String text) {
     List<java.util.regex.Pattern> out = new ArrayList<>();
     answerTypes.forEach((k, p) -> {
-      if (text.contains(k)) {
+      if (asks(k, text)) {
         out.add(p);
       }
     });
     return out;
+  }
+
+  /**
+   * "@duration" in an intent or questionWords list stands for every word of that question class, so
+   * a class (几天, 多久, 多长时间 …) is written once and used everywhere.
+   */
+  private Map<String, List<String>> expandClasses(Map<String, List<String>> lists) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    lists.forEach((k, ws) -> {
+      List<String> all = new ArrayList<>();
+      for (String w : ws) {
+        if (w.startsWith("@")) {
+          List<String> cls = questionClasses.get(w.substring(1));
+          if (cls == null) {
+            throw new KnowledgeException("词表引用了不存在的问句类别: " + w);
+          }
+          all.addAll(cls);
+        } else {
+          all.add(w);
+        }
+      }
+      all.sort(Comparator.comparingInt(String::length).reversed());
+      out.put(k, List.copyOf(all));
+    });
+    return out;
+  }
+
+  /** True when the text asks with a word of the class {@code key}, or (not a class name) contains {@code key}. */
+  public boolean asks(String key, String text) {
+    List<String> cls = questionClasses.get(key);
+    return cls == null ? text.contains(key) : cls.stream().anyMatch(text::contains);
+  }
+
+  /** A yes/no question by its ending: 能免学费不, 有补助吗. */
+  public boolean endsAsYesNo(String text) {
+    String bare = text.replaceAll("[？?！!。，,.~～\\s]+$", "");
+    return yesNoEndings.stream().anyMatch(bare::endsWith);
+  }
+
+  /** True when the text is about a sum of money (补多少, 学费 …), not a rate or a count. */
+  public boolean aboutMoney(String text) {
+    return money.stream().anyMatch(text::contains) || !itemsIn(text).isEmpty();
+  }
+
+  /** True when the text names a work order by its number (JY20261123-0007). */
+  public boolean namesTicket(String text) {
+    return ticketNumber != null && ticketNumber.matcher(text).find();
+  }
+
+  /**
+   * A place named in the text that is not one of ours: a listed province or city (广州, 北京), or a
+   * name ending in 省/市/县/区/州 whose characters are not everyday words (我们县, 城市, 学区 are not).
+   * Returns null when there is none. Call it only when no known region was found.
+   */
+  public String placeIn(String text) {
+    for (String p : places) {
+      int at = text.indexOf(p);
+      if (at >= 0) {
+        String after = text.substring(at + p.length());
+        // 长沙县 is not 长沙市: keep the suffix that says which
+        return placeSuffixes.stream().filter(after::startsWith).findFirst().map(x -> p + x).orElse(p);
+      }
+    }
+    for (String suffix : placeSuffixes) {
+      int from = 0;
+      int at;
+      while ((at = text.indexOf(suffix, from)) >= 0) {
+        from = at + 1;
+        int start = at;
+        while (start > 0 && at - start < 3 && isPlaceChar(text.charAt(start - 1))) {
+          start--;
+        }
+        String name = text.substring(start, at + suffix.length());
+        if (at - start >= 2 && notPlaces.stream().noneMatch(name::endsWith)) {
+          return name;
+        }
+      }
+    }
+    return null;
+  }
+
+  private boolean isPlaceChar(char c) {
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && notPlaceChars.indexOf(c) < 0;
   }
 
   /** The text without its question words (多长时间, 什么时候 …): what is left is the content asked about. */

@@ -18,26 +18,54 @@ public final class MessageReader {
   }
 
   /** What one message understood: the normalised text, the intent, the slots, and the region named in it. */
-  public record Reading(String text, Intent intent, Slots slots, Region regionInText) {}
+  public record Reading(String text, Intent intent, Slots slots, Region regionInText, String unknownPlace, boolean listing) {
+    public Reading(String text, Intent intent, Slots slots, Region regionInText) {
+      this(text, intent, slots, regionInText, null, false);
+    }
+  }
 
   public Reading read(String raw, DialogState state) {
     String text = ChineseText.normalize(raw).trim();
     Region inText = regionIn(text).orElse(null);
+    String unknownPlace = unknownPlace(text, inText);
     Region region = inText != null ? inText : known(state).orElse(null);
     Slots slots =
         new Slots(
             region,
             lexicon.stagesIn(text),
             lexicon.boarder(text),
-            lexicon.categoriesIn(text),
+            lexicon.categoriesIn(lexicon.withoutDenied(text)),
             lexicon.schoolTypesIn(text),
-            lexicon.itemsIn(text));
+            lexicon.itemsIn(text),
+            lexicon.deniedCategoriesIn(text));
     Intent intent = intent(text, inText != null);
+    if (intent == Intent.POLICY && lexicon.asks("quantity", text) && (slots.boarder() || !slots.categories().isEmpty())) {
+      // "建档立卡初中住校一年能拿多少": 多少 about a kind of pupil's aid is money, not a count
+      intent = Intent.AMOUNT;
+    }
     if (intent == Intent.UNKNOWN && slots.specific() && region != null) {
       // "鞍山建档立卡高中生补助": a region and a kind of aid with no question word asks for the standard
       intent = Intent.AMOUNT;
     }
-    return new Reading(text, intent, slots, inText);
+    return new Reading(text, intent, slots, inText, unknownPlace, lexicon.asks("list", text));
+  }
+
+  /**
+   * A place we have no documents for: named alone (广州), or below a province we only partly cover
+   * (湖南长沙: we have 岳阳, not 长沙). Null when the message names none.
+   */
+  String unknownPlace(String text, Region inText) {
+    if (inText != null && inText.level() > 1) {
+      return null;
+    }
+    String rest = text;
+    if (inText != null) {
+      rest = rest.replace(inText.name(), " ");
+      if (inText.name().length() > 2) {
+        rest = rest.replace(inText.name().substring(0, inText.name().length() - 1), " ");
+      }
+    }
+    return lexicon.placeIn(rest);
   }
 
   /** The most specific region named in the text (a county over its city). */
@@ -57,7 +85,7 @@ public final class MessageReader {
     if (text.isEmpty()) {
       return Intent.UNKNOWN;
     }
-    if (lexicon.cue("ticket_status", text) && (text.contains("工单") || text.contains("进度"))) {
+    if (lexicon.cue("ticket_status", text) || lexicon.namesTicket(text)) {
       return Intent.TICKET_STATUS;
     }
     if (lexicon.cue("ticket_new", text)) {
@@ -67,11 +95,14 @@ public final class MessageReader {
     if (!about) {
       return lexicon.cue("greeting", text) ? Intent.GREETING : Intent.OFFTOPIC;
     }
-    if (lexicon.cue("amount", text)) {
+    if (lexicon.asks("duration", text) || lexicon.asks("time", text)) {
+      // 公示几天, 资助申请什么时候交: when or how long, even where money words appear
+      return Intent.PROCEDURE;
+    }
+    if (lexicon.cue("amount", text) || (lexicon.asks("quantity", text) && lexicon.aboutMoney(text))) {
       return Intent.AMOUNT;
     }
-    String bare = text.replaceAll("[？?！!。，,.~～\\s]+$", "");
-    if (lexicon.cue("eligibility", text) || bare.endsWith("吗") || bare.endsWith("不") || bare.endsWith("没")) {
+    if (lexicon.cue("eligibility", text) || lexicon.endsAsYesNo(text)) {
       return Intent.ELIGIBILITY;
     }
     if (lexicon.cue("procedure", text)) {

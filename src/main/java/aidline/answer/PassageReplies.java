@@ -18,6 +18,20 @@ final class PassageReplies {
   /** Share of the question's content bigrams the chosen sentences must contain to be trusted. */
   private static final double MIN_COVERAGE = 0.34;
   private static final int HITS = 8;
+  /** Hits fetched before filtering by region: another region's passages may fill the first eight. */
+  private static final int REGION_HITS = 40;
+  /** Quotes in a summary of what a region offers ("有哪些补助"). */
+  static final int SUMMARY_QUOTES = 3;
+  private static final String SUMMARY_TOPIC = "资助";
+  private static final double SUMMARY_COVERAGE = 0.2;
+  /**
+   * A summary line longer than this is a preamble (指导思想 paragraphs run to 250 characters and
+   * match every aid word) rather than a provision a parent can use.
+   */
+  private static final int SUMMARY_MAX_QUOTE = 160;
+  /** Shorter lines are headings (（二）健全…资助政策体系。), not provisions. */
+  private static final int PROVISION_MIN = 24;
+  static final String UNSTATED_REGION_NOTE = "（注：此文件未写明所属地区和学校，以上是一般做法，具体以孩子所在学校和当地资助中心的通知为准。）";
   private static final int MAX_AMOUNT_QUOTES = 3;
   private static final int HEADING_MAX = 24;
   private static final double STRONG_COVERAGE = 0.75;
@@ -38,12 +52,16 @@ final class PassageReplies {
   record Quote(Passage passage, String text, String top, double coverage, double score) {}
 
   Optional<Quote> best(String question, Region region) {
-    List<Quote> all = quotes(question, region);
+    List<Quote> all = quotes(question, region, true);
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
   }
 
-  /** The best quote of each hit passage, best first. */
-  List<Quote> quotes(String question, Region region) {
+  /**
+   * The best quote of each hit passage, best first. With a region, only documents covering it (the
+   * region, its parents, 全国) are quoted, and documents that do not state their region only when
+   * {@code allowUnstated}: another region's text is never presented as the asker's policy.
+   */
+  List<Quote> quotes(String question, Region region, boolean allowUnstated) {
     Set<String> terms = Bigrams.ofQuestion(lexicon.withoutQuestionWords(question));
     if (region != null) {
       // the region is a filter, not content: 海南 in the question says nothing about the passage
@@ -57,15 +75,20 @@ final class PassageReplies {
     lexicon.expansions(question).forEach(w -> extra.addAll(Bigrams.of(w)));
     List<java.util.regex.Pattern> shapes = lexicon.answerTypes(question);
     String query = question + " " + String.join(" ", lexicon.expansions(question));
-    List<SearchHit> hits = searcher.search(query, region, HITS);
+    List<SearchHit> hits = searcher.search(query, region, region == null ? HITS : REGION_HITS);
     List<Quote> out = new ArrayList<>();
-    for (int rank = 0; rank < hits.size(); rank++) {
-      String from = hits.get(rank).passage().region();
-      if (region != null && !generalRegion(from) && !AidStandards.applies(from, region)) {
+    int rank = 0;
+    for (SearchHit hit : hits) {
+      String from = hit.passage().region();
+      boolean unstated = from == null || from.isBlank() || Region.UNKNOWN.equals(from);
+      if (region != null && (unstated ? !allowUnstated : !AidStandards.applies(from, region))) {
         // another region's document does not answer for this asker, however well it matches
         continue;
       }
-      Quote q = quote(hits.get(rank).passage(), terms, extra, shapes, rank);
+      if (rank >= HITS) {
+        break;
+      }
+      Quote q = quote(hit.passage(), terms, extra, shapes, rank++);
       if (q != null) {
         out.add(q);
       }
@@ -74,11 +97,12 @@ final class PassageReplies {
     return out;
   }
 
-  private Quote quote(Passage passage, Set<String> terms, Set<String> extra, List<java.util.regex.Pattern> shapes, int rank) {
+  private Quote quote(
+      Passage passage, Set<String> terms, Set<String> extra, List<java.util.regex.Pattern> shapes, int rank) {
     List<Sentence> cut = sentences(passage.text());
     int n = cut.size();
-    int[] overlap = new int[n];
-    int[] own = new int[n];
+    double[] overlap = new double[n];
+    double[] own = new double[n];
     List<Set<String>> context = new ArrayList<>();
     int top = -1;
     // a passage's heading line (本专科生国家奖学金) names the topic of every sentence under it
@@ -147,9 +171,17 @@ final class PassageReplies {
         passage, p -> Sentences.of(p).stream().map(s -> new Sentence(s, Bigrams.of(s))).toList());
   }
 
-  /** Documents that name no particular region (全国, or a source that does not say) apply to anyone. */
-  private static boolean generalRegion(String r) {
-    return r == null || r.isBlank() || Region.NATIONWIDE.equals(r) || Region.UNKNOWN.equals(r);
+  /**
+   * Quotes that cover enough of the question, best first: a sentence shaped like an answer (a month
+   * for 什么时候) but about something else must not hide a lower-scored one that is on the topic.
+   */
+  private static List<Quote> trusted(List<Quote> quotes) {
+    return quotes.stream().filter(q -> q.coverage() >= MIN_COVERAGE).toList();
+  }
+
+  /** A document that does not say which region (or school) it is from. */
+  static boolean unstatedRegion(String r) {
+    return r == null || r.isBlank() || Region.UNKNOWN.equals(r);
   }
 
   private static boolean endsSentence(char c) {
@@ -177,9 +209,21 @@ final class PassageReplies {
 
   /** Answers from the best quote, or says it cannot and offers a work order. */
   Answer answer(String question, Region region, Intent intent) {
-    List<Quote> all = quotes(question, region);
+    return answer(question, region, intent, true);
+  }
+
+  /**
+   * Answers from the best quote of the asker's region's documents; {@code general} questions (no
+   * stage, aid item or household named: 公示几天) may fall back to documents that do not state their
+   * region, which the reply then says. Otherwise says it cannot and offers a work order.
+   */
+  Answer answer(String question, Region region, Intent intent, boolean general) {
+    List<Quote> all = trusted(quotes(question, region, region == null));
+    if (region != null && general && all.isEmpty()) {
+      all = trusted(quotes(question, region, true));
+    }
     if (all.isEmpty() || all.get(0).coverage() < MIN_COVERAGE) {
-      return lowConfidence(intent);
+      return region == null ? lowConfidence(intent) : notInRegion(region, intent);
     }
     Quote first = all.get(0);
     List<Quote> shown = new ArrayList<>(List.of(first));
@@ -208,7 +252,79 @@ final class PassageReplies {
     if (reply.hasAmounts()) {
       reply.line("以上金额均摘自原文，具体以当地最新通知为准。");
     }
+    if (shown.stream().anyMatch(q -> unstatedRegion(q.passage().region()))) {
+      reply.line(UNSTATED_REGION_NOTE);
+    }
     return reply.build(intent, null, false);
+  }
+
+  /**
+   * Up to {@code max} quotes from different passages of the region's own documents that match the
+   * question well enough, best first: the material of a summary ("建始县有哪些资助").
+   */
+  List<Quote> summaryQuotes(String question, Region region, int max) {
+    List<Quote> out = new ArrayList<>();
+    // "有什么政策" asks about aid in general: the aid word joins the query, and a summary of the
+    // region's own documents may quote passages that match less of a colloquial question
+    for (Quote q : quotes(question + " " + SUMMARY_TOPIC, region, false)) {
+      if (out.size() >= max) {
+        break;
+      }
+      if (q.coverage() >= SUMMARY_COVERAGE && q.text().length() <= SUMMARY_MAX_QUOTE && provision(q.text()) && out.stream().noneMatch(o -> o.passage().equals(q.passage()) || o.text().equals(q.text()))) {
+        out.add(q);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Quotes of the region's own documents on the topic that state no sum of money: what they do say
+   * when they state no amount (a sum in such a sentence is for something else).
+   */
+  List<Quote> withoutMoney(String question, Region region, int max) {
+    List<Quote> out = new ArrayList<>();
+    for (Quote q : summaryQuotes(question, region, max + 3)) {
+      if (out.size() < max && MoneyAmounts.money(q.text()).isEmpty()) {
+        out.add(q);
+      }
+    }
+    return out;
+  }
+
+  /** A statement a parent can use: not a table row of a form or a bare heading (附件1 …申请建档表). */
+  private static boolean provision(String text) {
+    String t = text.trim();
+    if (t.startsWith("|") || t.length() < PROVISION_MIN) {
+      return false;
+    }
+    return t.endsWith("。") || t.endsWith("；") || t.endsWith(";") || t.length() > 2 * PROVISION_MIN;
+  }
+
+  /** Adds quotes as "· 《title》section：quote" lines with their citations and the sums they state. */
+  static void addQuotes(List<Quote> quotes, Replies reply) {
+    for (Quote q : quotes) {
+      Passage p = q.passage();
+      reply.line("· 《" + p.title() + "》" + p.citation() + "：" + q.text());
+      String amountRegion = p.region() == null || p.region().isBlank() ? "未注明" : p.region();
+      for (MoneyAmounts.Money m : MoneyAmounts.money(q.text())) {
+        reply.amount(new Amount(m.value(), m.unit(), "原文所述金额", amountRegion));
+      }
+    }
+    for (Quote q : quotes) {
+      Passage p = q.passage();
+      reply.cite(new AidStandard.Source(p.docId(), p.title(), p.docNumber(), p.region(), p.citation(), q.text()));
+    }
+  }
+
+  /** Nothing in the asker's region's documents answers: say so, never borrow another region's text. */
+  static Answer notInRegion(Region region, Intent intent) {
+    return new Answer(
+        "抱歉，" + region.path() + "的已收录政策文件里没有找到这个问题的答案，我不能拿其他地区的文件代替。可以为您登记一张工单，由当地资助中心工作人员联系您解答。需要的话请回复“转人工”。",
+        intent,
+        List.of(),
+        List.of(),
+        null,
+        true);
   }
 
   static Answer lowConfidence(Intent intent) {

@@ -3,7 +3,9 @@ package aidline.answer;
 import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,7 +17,6 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   static final String PENDING_REGION = "region";
   static final String ASK_REGION = "请问孩子在哪个市县上学？各地资助标准不一样，告诉我地区（例如“岳阳”或“台安县”）后我按当地文件回答。";
 
-  static final String NO_REGION = "抱歉，已收录的政策文件里还没有这个地区的资助标准，我不能凭猜测回答。可以为您登记工单，由当地资助中心工作人员答复；也可以告诉我其他已收录的地区（如岳阳、白城、鞍山、海南、建始）。";
   /** A reply this short to "which region?" is taken as the answer to it. */
   private static final int SHORT_REPLY = 8;
 
@@ -23,12 +24,36 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   private final AidStandards table;
   private final StandardsReplies standards;
   private final PassageReplies passages;
+  /** Regions our documents are for (full paths), named when a parent asks about a place we lack. */
+  private final List<String> covered;
 
   public PolicyAnswerEngine(Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher) {
+    this(lexicon, regions, table, searcher, regionsOf(table));
+  }
+
+  public PolicyAnswerEngine(Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered) {
     this.reader = new MessageReader(lexicon, regions);
     this.table = table;
     this.standards = new StandardsReplies(table);
     this.passages = new PassageReplies(searcher, lexicon);
+    this.covered = covered.stream()
+        .filter(r -> r != null && !r.isBlank() && !Region.NATIONWIDE.equals(r) && !Region.UNKNOWN.equals(r))
+        .distinct().sorted().toList();
+  }
+
+  private static List<String> regionsOf(AidStandards table) {
+    List<String> out = new java.util.ArrayList<>();
+    table.standards().forEach(s -> out.add(s.region()));
+    table.rules().forEach(r -> out.add(r.region()));
+    return out;
+  }
+
+  /** A place we have no documents for: say so, name what we cover, offer a person — no clarify loop. */
+  private Answer noDocumentsFor(String place, Intent intent) {
+    String list = covered.isEmpty() ? "" : "目前收录的地区有：" + String.join("、", covered) + "。";
+    String reply = "抱歉，已收录的政策文件里没有" + place + "的资助政策，我不能凭猜测或按外地的标准回答。" + list
+        + "可以为您登记工单，由当地资助中心工作人员答复；如果孩子在以上地区上学，告诉我地区即可。";
+    return new Answer(reply, intent, List.of(), List.of(), null, true);
   }
 
   @Override
@@ -44,6 +69,15 @@ public final class PolicyAnswerEngine implements AnswerEngine {
       DialogState withRegion = new DialogState(reading.regionInText().path(), current.stage(), null, null);
       return answer(current.pendingQuestion(), withRegion);
     }
+    boolean aboutPolicy =
+        switch (reading.intent()) {
+          case AMOUNT, ELIGIBILITY, PROCEDURE, POLICY, UNKNOWN -> true;
+          default -> false;
+        };
+    if (reading.unknownPlace() != null && (aboutPolicy || PENDING_REGION.equals(current.pendingSlot()))) {
+      // 广州, 长沙县: a place, but not one of ours; the known region (if any) is not this child's
+      return new Turn(noDocumentsFor(reading.unknownPlace(), reading.intent()), new DialogState(null, current.stage(), null, null));
+    }
     if (PENDING_REGION.equals(current.pendingSlot())
         && current.pendingQuestion() != null
         && reading.regionInText() == null
@@ -51,7 +85,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
         && reading.text().length() <= SHORT_REPLY) {
       // the answer to our question names a place we have no documents for: say so once, offer a person
       return new Turn(
-          new Answer(NO_REGION, Intent.UNKNOWN, List.of(), List.of(), null, true),
+          noDocumentsFor("这个地区", Intent.UNKNOWN),
           new DialogState(current.region(), current.stage(), null, null));
     }
     DialogState next = remember(current, reading);
@@ -66,7 +100,9 @@ public final class PolicyAnswerEngine implements AnswerEngine {
               : Answer.text("抱歉，这个我帮不上忙。我是学生资助助手，可以回答教育精准扶贫资助的标准、条件和申请办法，也可以帮您反映问题、查询工单。", Intent.OFFTOPIC);
           case AMOUNT -> amount(reading);
           case ELIGIBILITY -> eligibility(reading);
-          default -> passages.answer(reading.text(), reading.slots().region(), reading.intent());
+          default -> reading.listing() && reading.slots().region() != null
+              ? summary(reading).orElseGet(() -> passages.answer(reading.text(), reading.slots().region(), reading.intent(), general(reading)))
+              : passages.answer(reading.text(), reading.slots().region(), reading.intent(), general(reading));
         };
     if (answer.clarify() != null) {
       next = new DialogState(next.region(), next.stage(), text, PENDING_REGION);
@@ -84,18 +120,27 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   private Answer amount(MessageReader.Reading reading) {
     Slots slots = reading.slots();
     List<AidStandard> found = standards.matching(slots.region(), slots);
-    if (slots.region() == null && StandardsReplies.regions(found).size() >= 2) {
-      return clarify(reading.intent());
+    if (slots.region() == null && !found.isEmpty()) {
+      // even one region's standard may not be the asker's: ask where, naming where we have it
+      return clarify(reading.intent(), StandardsReplies.regions(found));
+    }
+    if (found.isEmpty() && slots.region() != null) {
+      List<AidStandard> other = table.select(slots.region(), slots, true);
+      if (!other.isEmpty()) {
+        Replies reply = new Replies().line("当地文件只对以下学校写明了这项标准，其他学校请向学校或当地资助中心确认：");
+        standards.describe(other, slots.region(), slots.stages(), reply);
+        return reply.build(Intent.AMOUNT, null, false);
+      }
+    }
+    if (found.isEmpty() && slots.region() != null && !table.isEmpty()) {
+      return noAmountStated(reading);
     }
     if (found.isEmpty()) {
-      // no table entry: a quoted passage may still state it (a foreign knowledge base has no table)
-      return passages.answer(reading.text(), slots.region(), reading.intent());
+      // no table (a foreign knowledge base): a quoted passage may still state it
+      return passages.answer(reading.text(), slots.region(), reading.intent(), general(reading));
     }
     Replies reply = new Replies();
-    if (slots.region() == null) {
-      reply.line("目前收录的文件中，只有以下地区有这项标准：");
-    }
-    standards.describe(found, slots.region(), reply);
+    standards.describe(found, slots.region(), slots.stages(), reply);
     return reply.build(Intent.AMOUNT, null, false);
   }
 
@@ -104,8 +149,8 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     Region region = slots.region();
     if (region == null && slots.specific() && !table.isEmpty()) {
       Set<String> regions = StandardsReplies.regions(standards.matching(null, slots));
-      if (regions.size() >= 2) {
-        return clarify(Intent.ELIGIBILITY);
+      if (!regions.isEmpty()) {
+        return clarify(Intent.ELIGIBILITY, regions);
       }
     }
     if (region != null || !slots.schoolTypes().isEmpty() || !slots.categories().isEmpty()) {
@@ -118,6 +163,13 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     }
     List<AidRule> entitled = region == null ? List.of() : table.rules(AidRule.Kind.ENTITLEMENT, region, slots);
     List<AidStandard> found = region == null || !slots.specific() ? List.of() : standards.matching(region, slots);
+    List<AidStandard> notFor = found.stream().filter(s -> excludes(s, slots.notCategories())).toList();
+    if (entitled.isEmpty() && !found.isEmpty() && notFor.size() == found.size()) {
+      // "非建档立卡" asking about a standard only for 建档立卡: no, and show whom it is for
+      Replies reply = new Replies().line("按当地文件，这项资助只面向特定家庭，您说的情况不在其中：");
+      standards.describe(found, region, reply);
+      return reply.build(Intent.ELIGIBILITY, null, false);
+    }
     if (!entitled.isEmpty() || !found.isEmpty()) {
       Replies reply = new Replies().line("可以，符合条件的可以享受：");
       standards.describeRules(entitled, reply);
@@ -126,10 +178,73 @@ public final class PolicyAnswerEngine implements AnswerEngine {
       }
       return reply.build(Intent.ELIGIBILITY, null, false);
     }
-    return passages.answer(reading.text(), region, Intent.ELIGIBILITY);
+    if (reading.listing() && region != null) {
+      Optional<Answer> summary = summary(reading);
+      if (summary.isPresent()) {
+        return summary.get();
+      }
+    }
+    return passages.answer(reading.text(), region, Intent.ELIGIBILITY, general(reading));
   }
 
-  private static Answer clarify(Intent intent) {
-    return new Answer(ASK_REGION, intent, List.of(), List.of(), ASK_REGION, false);
+  /** A question that names no stage, aid item or household: a general one (公示几天), any school's way applies. */
+  private static boolean general(MessageReader.Reading reading) {
+    Slots s = reading.slots();
+    return !s.specific() && s.categories().isEmpty() && s.schoolTypes().isEmpty();
+  }
+
+  /**
+   * The region's documents state no amount for this (海南 has no 普通高中 figure of its own): say so,
+   * quote what they say on the topic, and offer a work order — never another region's number.
+   */
+  private Answer noAmountStated(MessageReader.Reading reading) {
+    Region region = reading.slots().region();
+    Replies reply = new Replies().line(region.path() + "的已收录政策文件里没有写明这项资助的具体金额，我不能凭猜测或借用其他地区的标准回答。");
+    List<PassageReplies.Quote> related = passages.withoutMoney(reading.text(), region, 2);
+    if (!related.isEmpty()) {
+      reply.line("当地文件里与此相关的内容：");
+      PassageReplies.addQuotes(related, reply);
+    }
+    reply.line("可以为您登记工单，由当地资助中心工作人员答复具体标准；需要的话请回复“转人工”。");
+    return reply.build(Intent.AMOUNT, null, true);
+  }
+
+  /**
+   * "建始县有哪些资助": the region's table entries (and entitlements) for the slots, then the passages
+   * of its own documents that match best, each quoted and cited. Empty when there is nothing of its own.
+   */
+  private Optional<Answer> summary(MessageReader.Reading reading) {
+    Slots slots = reading.slots();
+    Region region = slots.region();
+    List<AidStandard> found = standards.matching(region, slots, true);
+    List<AidRule> entitled = table.rules(AidRule.Kind.ENTITLEMENT, region, slots, true);
+    List<PassageReplies.Quote> quotes = passages.summaryQuotes(reading.text(), region, PassageReplies.SUMMARY_QUOTES);
+    if (found.isEmpty() && entitled.isEmpty() && quotes.isEmpty()) {
+      return Optional.empty();
+    }
+    Replies reply = new Replies();
+    if (!found.isEmpty() || !entitled.isEmpty()) {
+      reply.line("按当地文件，写明的资助有：");
+      standards.describeRules(entitled, reply);
+      standards.describe(found, region, slots.stages(), reply);
+    }
+    if (!quotes.isEmpty()) {
+      reply.line(found.isEmpty() && entitled.isEmpty() ? region.path() + "的文件里与此相关的规定：" : "文件里还写到：");
+      PassageReplies.addQuotes(quotes, reply);
+    }
+    if (found.isEmpty()) {
+      reply.line("当地文件没有写明具体金额的，可以登记工单请资助中心答复。");
+    }
+    return Optional.of(reply.build(reading.intent(), null, false));
+  }
+
+  /** True when every household category the standard is for was denied by the asker. */
+  private static boolean excludes(AidStandard s, Set<String> denied) {
+    return !s.categories().isEmpty() && denied.containsAll(s.categories());
+  }
+
+  private static Answer clarify(Intent intent, Set<String> regions) {
+    String reply = ASK_REGION + "（已收录这项标准的地区：" + String.join("、", regions) + "）";
+    return new Answer(reply, intent, List.of(), List.of(), ASK_REGION, false);
   }
 }

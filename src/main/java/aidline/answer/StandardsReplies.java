@@ -19,7 +19,12 @@ final class StandardsReplies {
 
   /** Standards for the slots, keeping only those the asker qualifies for when that leaves any. */
   List<AidStandard> matching(Region region, Slots slots) {
-    List<AidStandard> all = table.select(region, slots);
+    return matching(region, slots, false);
+  }
+
+  /** As {@link #matching(Region, Slots)}; {@code anySchoolType} also takes standards only for other school types. */
+  List<AidStandard> matching(Region region, Slots slots, boolean anySchoolType) {
+    List<AidStandard> all = table.select(region, slots, anySchoolType);
     if (slots.categories().isEmpty()) {
       return all;
     }
@@ -41,6 +46,15 @@ final class StandardsReplies {
 
   /** Lists the standards (grouped by region) with their quotes into the reply. */
   void describe(List<AidStandard> standards, Region asker, Replies reply) {
+    describe(standards, asker, Set.of(), reply);
+  }
+
+  /**
+   * As {@link #describe(List, Region, Replies)}; with the stages asked about, a quote that also states
+   * other stages' amounts (小学1000元、初中1250元) is shortened to the parts for these stages, so the
+   * reply states — and lists — only amounts that answer the question.
+   */
+  void describe(List<AidStandard> standards, Region asker, Set<Stage> asked, Replies reply) {
     for (String region : regions(standards)) {
       List<AidStandard> here = standards.stream().filter(s -> s.region().equals(region)).toList();
       boolean inherited = asker != null && !asker.path().equals(region) && asker.path().startsWith(region);
@@ -54,9 +68,14 @@ final class StandardsReplies {
         }
       }
       for (AidStandard s : here) {
-        if (reply.cite(s.source())) {
-          // the quote is shown in full, so every amount it states is stated by the reply
-          for (AidStandard same : table.sharingQuote(s.source())) {
+        List<AidStandard> sharing = table.sharingQuote(s.source());
+        List<AidStandard> otherStages =
+            sharing.stream().filter(o -> !asked.isEmpty() && !o.stages().isEmpty() && o.stages().stream().noneMatch(asked::contains)).toList();
+        List<AidStandard> shown = sharing.stream().filter(o -> !otherStages.contains(o)).toList();
+        AidStandard.Source source = otherStages.isEmpty() ? s.source() : shortened(s.source(), shown, otherStages);
+        if (reply.cite(source)) {
+          // the quote is shown, so every amount it still states is stated by the reply
+          for (AidStandard same : shown) {
             reply.amount(amountOf(same, same.name()));
             if (same.combined()) {
               reply.amount(new Amount(same.base(), same.unit(), same.name() + "（原有部分）", same.region()));
@@ -66,6 +85,48 @@ final class StandardsReplies {
         }
       }
     }
+  }
+
+  /** Separators a quote is cut at when parts of it are left out. */
+  private static final String PIECE_ENDS = "，、；,;";
+
+  /**
+   * The quote without the pieces (cut at commas and enumeration marks) that state only the amounts of
+   * the left-out standards; each left-out run becomes "…", so every remaining piece is verbatim.
+   */
+  static AidStandard.Source shortened(AidStandard.Source source, List<AidStandard> kept, List<AidStandard> dropped) {
+    Set<BigDecimal> keep = new java.util.HashSet<>();
+    kept.forEach(k -> keep.add(k.amount().stripTrailingZeros()));
+    Set<BigDecimal> drop = new java.util.HashSet<>();
+    dropped.forEach(d -> drop.add(d.amount().stripTrailingZeros()));
+    drop.removeAll(keep);
+    if (drop.isEmpty()) {
+      return source;
+    }
+    StringBuilder out = new StringBuilder();
+    StringBuilder piece = new StringBuilder();
+    String q = source.quote();
+    boolean skipped = false;
+    for (int i = 0; i <= q.length(); i++) {
+      boolean end = i == q.length() || PIECE_ENDS.indexOf(q.charAt(i)) >= 0;
+      if (i < q.length()) {
+        piece.append(q.charAt(i));
+      }
+      if (end && piece.length() > 0) {
+        boolean statesDropped = MoneyAmounts.numbers(piece.toString()).stream().anyMatch(v -> drop.contains(v.stripTrailingZeros()));
+        if (statesDropped) {
+          if (!skipped) {
+            out.append('…');
+          }
+          skipped = true;
+        } else {
+          out.append(piece);
+          skipped = false;
+        }
+        piece.setLength(0);
+      }
+    }
+    return new AidStandard.Source(source.docId(), source.title(), source.docNumber(), source.region(), source.section(), out.toString());
   }
 
   private static Amount amountOf(AidStandard s, String item) {

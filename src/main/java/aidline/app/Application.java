@@ -8,6 +8,19 @@ import aidline.channel.wechat.WechatChannel;
 import aidline.channel.wechat.WechatGateway;
 import aidline.channel.wechat.WechatMenu;
 import aidline.channel.wechat.WechatModule;
+import aidline.answer.ReloadingAnswerEngine;
+import aidline.config.AppConfig;
+import aidline.console.ConsoleRoutes;
+import aidline.console.Dashboard;
+import aidline.security.AccessControl;
+import aidline.security.AdminRoutes;
+import aidline.security.AuditLog;
+import aidline.security.AuthService;
+import aidline.security.LoginPolicy;
+import aidline.security.PasswordHasher;
+import aidline.security.RateLimiter;
+import aidline.security.UserStore;
+import aidline.config.ConfigException;
 import aidline.conversation.Bot;
 import aidline.conversation.ConversationStore;
 import aidline.conversation.InboundLedger;
@@ -16,14 +29,18 @@ import aidline.conversation.OutboundSender;
 import aidline.conversation.OutboxNotifier;
 import aidline.conversation.TicketDesk;
 import aidline.conversation.TicketFormFlow;
-import aidline.conversation.UnavailableTicketDesk;
-import aidline.answer.ReloadingAnswerEngine;
-import aidline.config.AppConfig;
+import aidline.knowledge.Regions;
 import aidline.knowledge.FolderWatcher;
 import aidline.knowledge.KnowledgeBase;
 import aidline.knowledge.KnowledgeRoutes;
 import aidline.storage.Database;
+import aidline.storage.InstanceLock;
 import aidline.storage.StorageException;
+import aidline.ticket.ChatTicketDesk;
+import aidline.ticket.InvalidTicketException;
+import aidline.ticket.TicketModule;
+import aidline.ticket.TicketRoutes;
+import aidline.ticket.TicketService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.nio.file.Path;
@@ -45,6 +62,7 @@ public final class Application implements AutoCloseable {
   private final Metrics metrics = new Metrics();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private Database database;
+  private TicketModule tickets;
   private KnowledgeBase knowledge;
   private Javalin http;
   private AnswerEngine answerEngine;
@@ -53,6 +71,7 @@ public final class Application implements AutoCloseable {
   private OutboxNotifier notifier;
   private Bot bot;
   private WechatChannel wechat;
+  private WechatGateway wechatGateway;
   private TelegramChannel telegram;
 
   public Application(AppConfig config, Clock clock) {
@@ -78,6 +97,61 @@ public final class Application implements AutoCloseable {
       closeables.add(database);
     }
     return database;
+  }
+
+  private AuditLog audit;
+  private AuthService auth;
+
+  public synchronized AuditLog audit() {
+    if (audit == null) {
+      audit = new AuditLog(database(), clock);
+    }
+    return audit;
+  }
+
+  public synchronized AuthService auth() {
+    if (auth == null) {
+      AppConfig.Security s = config.security();
+      auth = new AuthService(new UserStore(database()), new PasswordHasher(s.bcryptCost()),
+          new LoginPolicy(s.maxFailedLogins(), Duration.ofMinutes(s.lockMinutes())),
+          Duration.ofHours(s.tokenHours()), audit(), clock);
+    }
+    return auth;
+  }
+
+  /** Security comes first so its role check runs before any feature handler. */
+  private List<RouteModule> routeModules() {
+    AppConfig.Security s = config.security();
+    List<RouteModule> modules = new ArrayList<>();
+    modules.add(new AccessControl(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock),
+        new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json));
+    modules.add(new AdminRoutes(auth(), audit(), json));
+    modules.add(new ConsoleRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock), new Dashboard(database(), clock), json));
+    modules.add(new KnowledgeRoutes(knowledge()));
+    modules.add(new WebChatModule(bot(), json));
+    if (config.wechat().enabled()) {
+      modules.add(new WechatModule(wechatGateway()));
+    }
+    modules.add(new TicketRoutes(tickets(), json));
+    return modules;
+  }
+
+  /** Work orders, with regions from the knowledge base. */
+  public synchronized TicketService tickets() {
+    if (tickets == null) {
+      Regions regions = knowledge().regions();
+      try {
+        tickets = TicketModule.create(config.tickets(), database(), regions, notifier(), clock);
+      } catch (InvalidTicketException e) {
+        throw new ConfigException("tickets", e.getMessage());
+      }
+      closeables.add(tickets);
+    }
+    return tickets.service();
+  }
+
+  public TicketDesk ticketDesk() {
+    return new ChatTicketDesk(tickets());
   }
 
   /** The knowledge base of {@code knowledge.dir}, read and indexed on first use. */
@@ -118,11 +192,6 @@ public final class Application implements AutoCloseable {
     return answerEngine;
   }
 
-  /** Until the ticket package provides its desk, work orders from chat are refused politely. */
-  public TicketDesk ticketDesk() {
-    return new UnavailableTicketDesk();
-  }
-
   public synchronized ConversationStore conversationStore() {
     if (conversationStore == null) {
       conversationStore = new ConversationStore(database(), json, clock);
@@ -137,9 +206,10 @@ public final class Application implements AutoCloseable {
     return inboundLedger;
   }
 
+  /** The channel-neutral bot: answer engine, work-order desk and persisted per-user state. */
   public synchronized Bot bot() {
     if (bot == null) {
-      bot = new Bot(answerEngine(), ticketDesk(), conversationStore(), new TicketFormFlow(answerKnowledge(null).regions()));
+      bot = new Bot(answerEngine(), ticketDesk(), conversationStore(), new TicketFormFlow(knowledge().regions()));
     }
     return bot;
   }
@@ -168,37 +238,38 @@ public final class Application implements AutoCloseable {
     return wechat;
   }
 
+  private synchronized WechatGateway wechatGateway() {
+    if (wechatGateway == null) {
+      wechatGateway = wechat().gateway(bot(), inboundLedger(), notifier());
+      closeables.add(wechatGateway);
+    }
+    return wechatGateway;
+  }
+
   public WechatMenu wechatMenu() {
     return wechat().menu(json);
   }
 
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
+    Path dbFile = config.storage().dbPath().toAbsolutePath();
+    closeables.add(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
+        "另一个 aidline 服务正在使用数据库 " + dbFile + "（" + InstanceLock.lockFile(dbFile) + " 已被锁定）", null)));
     Database db = database();
     KnowledgeBase kb = knowledge();
     if (config.knowledge().watch()) {
       closeables.add(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex).start());
     }
     Health health = new Health(db, kb::documentCount, Version.current());
-    List<RouteModule> modules = new ArrayList<>();
-    modules.add(new KnowledgeRoutes(kb));
     // the first normalisation loads OpenCC's dictionaries (about a second): pay that now, not
     // inside the first parent's 5-second WeChat budget
     aidline.knowledge.ChineseText.normalize("資助");
-    modules.add(new WebChatModule(bot(), json));
-    Notifier outbox = notifier();
-    if (config.wechat().enabled()) {
-      var gateway = wechat().gateway(bot(), inboundLedger(), outbox);
-      closeables.add(gateway);
-      modules.add(new WechatModule(gateway));
-    }
-    if (config.telegram().enabled()) {
-      telegram = new TelegramChannel(config.telegram(), bot(), inboundLedger(), outbox);
-      closeables.add(telegram);
-    }
-    http = HttpServer.create(config.server(), json, metrics, health, modules);
+    notifier(); // starts delivering what the outbox still holds from before a restart
+    http = HttpServer.create(config.server(), json, metrics, health, routeModules());
     http.start();
-    if (telegram != null) {
+    if (config.telegram().enabled()) {
+      telegram = new TelegramChannel(config.telegram(), bot(), inboundLedger(), notifier());
+      closeables.add(telegram);
       telegram.start();
     }
     return http;

@@ -26,6 +26,18 @@ public final class ErrorHandlers {
     return this;
   }
 
+  /** As {@link #map(Class, int, String)}, adding response headers (e.g. Retry-After) from the exception. */
+  public <E extends Exception> ErrorHandlers map(
+      Class<E> type, int status, String code, java.util.function.Function<E, java.util.Map<String, String>> headers) {
+    routes.exception(
+        type,
+        (e, ctx) -> {
+          headers.apply(e).forEach(ctx::header);
+          ctx.status(status).json(new ApiError(code, e.getMessage()));
+        });
+    return this;
+  }
+
   /** Handlers for the framework's own failures (bad JSON, 404, 405, 413) and the unexpected. */
   public ErrorHandlers defaults() {
     routes.exception(
@@ -37,10 +49,24 @@ public final class ErrorHandlers {
     routes.exception(
         Exception.class,
         (e, ctx) -> {
+          if (isBadJson(e)) {
+            ctx.status(400).json(new ApiError("invalid_json", "请求体不是合法的 JSON，或字段类型不对"));
+            return;
+          }
           log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
           ctx.status(500).json(new ApiError("internal_error", "服务器内部错误，请稍后再试；如持续出现请联系管理员"));
         });
     return this;
+  }
+
+  /** Bodies that fail to parse or bind surface as Jackson exceptions, possibly wrapped. */
+  private static boolean isBadJson(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String codeFor(int status) {

@@ -22,9 +22,13 @@ public final class HttpServer {
           config.jsonMapper(new JavalinJackson(json, false));
           config.http.maxRequestSize = cfg.maxBodyBytes();
           config.http.defaultContentType = "application/json; charset=utf-8";
+          config.staticFiles.enableWebjars();
           config.jetty.host = cfg.host();
           config.jetty.port = cfg.port();
-          config.jetty.modifyServer(server -> server.setStopTimeout(cfg.shutdownGraceMillis()));
+          config.jetty.modifyServer(server -> {
+            server.setStopTimeout(cfg.shutdownGraceMillis());
+            server.setErrorHandler(new JsonErrorPages());
+          });
           config.requestLogger.http(
               (ctx, ms) -> {
                 metrics.record(ctx, ms);

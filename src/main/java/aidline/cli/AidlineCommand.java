@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
       "aidline: education poverty-alleviation student aid assistant.",
       "教育精准扶贫学生资助助手：家长问答、热线工单、学生资助查询。"
     },
-    subcommands = {ServeCommand.class, AskCommand.class, EvalCommand.class, KbCommand.class, WechatCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, AskCommand.class, EvalCommand.class, KbCommand.class, UsersCommand.class,
+        BackupCommand.class, RestoreCommand.class, BenchCommand.class, WechatCommand.class, CommandLine.HelpCommand.class})
 public final class AidlineCommand implements Runnable {
 
   @Option(

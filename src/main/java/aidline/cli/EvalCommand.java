@@ -71,6 +71,8 @@ final class EvalCommand implements Runnable {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UserFacingException("问题文件不存在: " + file);
     } catch (IOException e) {
       throw new UserFacingException("无法读取问题文件 " + file + ": " + e.getMessage());
     }

@@ -121,7 +121,8 @@ final class KbCommand implements Runnable {
             .importTo(dir, new DocumentImporter.Request(file, id, title, region, issuer, docNumber, date, kind, cs), regions, force);
         PrintWriter out = out(spec);
         out.println("已写入草稿 " + r.file() + "（status: draft，审核后改为 published 才会被检索）");
-        out.println("已删除网页/广告文字 " + r.dropped().size() + " 行");
+        out.println("已删除网页/广告文字 " + r.dropped().size() + " 行：");
+        r.dropped().forEach(d -> out.println("  - " + (d.length() > 60 ? d.substring(0, 60) + "…" : d)));
         if (r.regionWarning() != null) {
           out.println("注意: " + r.regionWarning());
         }

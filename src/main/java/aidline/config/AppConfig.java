@@ -9,7 +9,8 @@ public record AppConfig(
     Knowledge knowledge,
     Wechat wechat,
     Telegram telegram,
-    Tickets tickets) {
+    Tickets tickets,
+    Security security) {
 
   public record Server(String host, int port, long maxBodyBytes, long shutdownGraceMillis) {}
 
@@ -43,17 +44,34 @@ public record AppConfig(
     }
   }
 
-  public record Tickets(String categories) {}
+  public record Tickets(String categories, String holidays) {
+    public Path categoriesPath() {
+      return Path.of(categories);
+    }
+
+    public Path holidaysPath() {
+      return Path.of(holidays);
+    }
+  }
+
+  public record Security(
+      int tokenHours,
+      int bcryptCost,
+      int maxFailedLogins,
+      int lockMinutes,
+      int chatPerMinutePerUser,
+      int chatPerMinutePerIp,
+      int loginPerMinutePerIp) {}
 
   public AppConfig withServer(Server s) {
-    return new AppConfig(s, storage, knowledge, wechat, telegram, tickets);
+    return new AppConfig(s, storage, knowledge, wechat, telegram, tickets, security);
   }
 
   public AppConfig withStorage(Storage s) {
-    return new AppConfig(server, s, knowledge, wechat, telegram, tickets);
+    return new AppConfig(server, s, knowledge, wechat, telegram, tickets, security);
   }
 
   public AppConfig withKnowledge(Knowledge k) {
-    return new AppConfig(server, storage, k, wechat, telegram, tickets);
+    return new AppConfig(server, storage, k, wechat, telegram, tickets, security);
   }
 }

@@ -22,6 +22,16 @@ final class ConfigValidator {
       throw new ConfigException("storage.synchronous", "只能是 " + SYNC_MODES);
     }
     checkDb(c.storage().db());
+    AppConfig.Security s = c.security();
+    if (s.bcryptCost() < 4 || s.bcryptCost() > 31) {
+      throw new ConfigException("security.bcryptCost", "必须在 4 到 31 之间");
+    }
+    if (s.tokenHours() < 1 || s.maxFailedLogins() < 1 || s.lockMinutes() < 1) {
+      throw new ConfigException("security", "tokenHours、maxFailedLogins、lockMinutes 必须为正数");
+    }
+    if (s.chatPerMinutePerUser() < 1 || s.chatPerMinutePerIp() < 1 || s.loginPerMinutePerIp() < 1) {
+      throw new ConfigException("security", "限流次数必须为正数");
+    }
     checkUrl(c.wechat().apiHost(), "wechat.apiHost (AIDLINE_WECHAT_API_HOST)");
     checkUrl(c.telegram().apiUrl(), "telegram.apiUrl (AIDLINE_TELEGRAM_API_URL)");
     long budget = c.wechat().replyBudgetMillis();

@@ -57,12 +57,20 @@ public final class Database implements AutoCloseable {
 
   private void migrate() {
     try {
-      Flyway.configure()
+      Flyway flyway = Flyway.configure()
           .dataSource(pool)
           .locations("classpath:db/migration")
           .validateMigrationNaming(true)
-          .load()
-          .migrate();
+          .load();
+      // Flyway ignores "future" migrations by default; a database written by a newer aidline
+      // must not be used by an older one, so refuse explicitly.
+      for (var m : flyway.info().all()) {
+        if (m.getState().isApplied() && m.getState().name().startsWith("FUTURE")) {
+          throw new StorageException("数据库 " + file + " 的结构版本 (" + m.getVersion()
+              + ") 比本程序新，请使用更新版本的 aidline，或从备份恢复", null);
+        }
+      }
+      flyway.migrate();
     } catch (FlywayException e) {
       String m = String.valueOf(e.getMessage());
       if (m.contains("newer than") || m.contains("not resolved locally") || m.contains("Detected applied migration not resolved")) {

@@ -36,4 +36,13 @@ public final class SqliteDialect {
   public static String integrityCheckSql() {
     return "PRAGMA integrity_check";
   }
+
+  /**
+   * A no-op write that takes SQLite's write lock as a transaction's first statement, where the busy
+   * timeout still waits for another writer. A deferred transaction that reads first and writes later
+   * instead fails at once (SQLITE_BUSY_SNAPSHOT) if another connection committed in between.
+   */
+  public static String takeWriteLockSql(String table, String column) {
+    return "UPDATE " + table + " SET " + column + " = " + column + " WHERE 0";
+  }
 }

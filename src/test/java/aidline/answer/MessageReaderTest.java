@@ -61,6 +61,8 @@ class MessageReaderTest {
     assertEquals(Intent.TICKET_NEW, read("补助还没发，我要反映").intent());
     assertEquals(Intent.TICKET_NEW, read("我要转人工").intent());
     assertEquals(Intent.TICKET_STATUS, read("我的工单进度怎么样了").intent());
+    assertEquals(Intent.TICKET_STATUS, read("我上次反映的问题处理得怎么样了").intent());
+    assertEquals(Intent.TICKET_NEW, read("补助被学校克扣了").intent());
     assertEquals(Intent.GREETING, read("你好").intent());
     assertEquals(Intent.OFFTOPIC, read("明天会下雨吗").intent());
     assertEquals(Intent.OFFTOPIC, read("给我讲个笑话").intent());
@@ -80,9 +82,51 @@ class MessageReaderTest {
   }
 
   @Test
+  void deniedHouseholdWordsAreNotTheAskers() {
+    var r = read("我们不是建档立卡户，孩子读初中");
+    assertFalse(r.slots().categories().contains("registeredPoor"));
+    assertTrue(r.slots().notCategories().contains("registeredPoor"));
+    assertTrue(read("非建档立卡的低保户").slots().categories().contains("lowIncome"));
+  }
+
+  @Test
   void knownRegionIsUsedWhenTheTextNamesNone() {
     var r = reader.read("初中住校补多少", DialogState.ofRegion("湖南省岳阳市华容县"));
     assertEquals("湖南省岳阳市华容县", r.slots().region().path());
     assertEquals(null, r.regionInText());
+  }
+
+  @Test
+  void questionWordClassesDecideTheIntentInEitherScript() {
+    assertEquals(Intent.PROCEDURE, read("资助名单公示几天").intent());
+    assertEquals(Intent.PROCEDURE, read("資助名單公示幾天").intent());
+    assertEquals(Intent.PROCEDURE, read("资助申请几号之前交").intent());
+    assertEquals(Intent.PROCEDURE, read("公示期限是多久").intent());
+    assertEquals(Intent.AMOUNT, read("岳阳初中住校一年补多少").intent());
+    // 多少 about a rate or a count is a fact, not an amount of money
+    assertEquals(Intent.POLICY, read("建始县巩固率目标是多少").intent());
+    assertEquals(Intent.ELIGIBILITY, read("岳阳技校可不可以免学费").intent());
+    assertEquals(Intent.ELIGIBILITY, read("贫困户孩子上学有没有补助").intent());
+    assertEquals(Intent.POLICY, read("961017热线是什么").intent());
+    assertTrue(read("建始县有哪些资助").listing());
+    assertFalse(read("建始县资助怎么申请").listing());
+  }
+
+  @Test
+  void placesWeDoNotCoverAreRecognised() {
+    assertEquals("广州", read("广州的高中助学金多少").unknownPlace());
+    assertEquals("长沙县", read("长沙县的幼儿园资助标准").unknownPlace());
+    assertEquals("长沙", read("湖南长沙的初中补助").unknownPlace());
+    assertEquals(null, read("岳阳市华容县初中补助").unknownPlace());
+    assertEquals(null, read("我们县的初中住校补助多少").unknownPlace());
+    assertEquals(null, read("建始县在州外读书的学生怎么办").unknownPlace());
+    assertEquals(null, read("国家级贫困县有什么政策").unknownPlace());
+  }
+
+  @Test
+  void aWorkOrderNumberAsksForItsProgress() {
+    assertEquals(Intent.TICKET_STATUS, read("工单JY20261120-0003到哪一步了").intent());
+    assertEquals(Intent.TICKET_STATUS, read("我上周登记的工单办得怎么样了").intent());
+    assertEquals(Intent.TICKET_NEW, read("俺家娃的助学金被学校扣了一半").intent());
   }
 }

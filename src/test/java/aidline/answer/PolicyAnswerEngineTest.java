@@ -60,8 +60,9 @@ class PolicyAnswerEngineTest {
     assertTrue(a.reply().contains("1250元/生·年"), a.reply());
     assertTrue(a.reply().contains("依据：《岳阳市方案》（岳教〔2016〕17号）五（二）2"), a.reply());
     assertEquals("yy", a.citations().get(0).docId());
-    // the quote also states the primary standard, so amounts list it too
-    assertTrue(a.amounts().stream().anyMatch(x -> x.value().equals(new BigDecimal("1000"))));
+    // the quote also states the primary standard: for a 初中 question it is left out of the quote
+    assertTrue(a.amounts().stream().noneMatch(x -> x.value().compareTo(new BigDecimal("1000")) == 0), a.amounts().toString());
+    assertTrue(a.citations().get(0).quote().contains("…初中1250元"), a.citations().get(0).quote());
     assertEveryAmountIsSourced(a);
   }
 
@@ -199,6 +200,35 @@ class PolicyAnswerEngineTest {
     assertTrue(how.reply().contains("10000元"), how.reply());
     assertEquals(List.of(new BigDecimal("10000")), values(how));
     assertEveryAmountIsSourced(how);
+  }
+
+  @Test
+  void aDeniedHouseholdCategoryIsAnsweredNoWithWhomTheStandardIsFor() {
+    Answer a = ask("台安不是建档立卡户，初中住校能领补助吗");
+    assertEquals(Intent.ELIGIBILITY, a.intent());
+    assertTrue(a.reply().startsWith("按当地文件，这项资助只面向特定家庭"), a.reply());
+    assertEveryAmountIsSourced(a);
+    Answer yes = ask("台安建档立卡户，初中住校能领补助吗");
+    assertTrue(yes.reply().startsWith("可以"), yes.reply());
+  }
+
+  @Test
+  void withoutARegionEvenOneRegionsStandardIsAskedAbout() {
+    Answer a = ask("普通高中助学金一年多少");
+    assertNotNull(a.clarify());
+    assertTrue(a.reply().contains("吉林省白城市"), a.reply());
+    assertTrue(a.amounts().isEmpty() && a.citations().isEmpty());
+  }
+
+  @Test
+  void aStandardWrittenOnlyForAnotherSchoolTypeIsShownAsSuch() throws IOException {
+    java.nio.file.Files.writeString(
+        dir.resolve("standards.yaml"), Fixtures.STANDARDS.replace("  - id: bc-senior\n", "  - id: bc-senior\n    schoolTypes: [special]\n"));
+    AnswerEngine e = AnswerKnowledge.of(base, null).engine();
+    Answer a = e.answer("白城高中助学金多少", DialogState.empty()).answer();
+    assertTrue(a.reply().startsWith("当地文件只对以下学校写明了这项标准"), a.reply());
+    assertTrue(a.reply().contains("2000元/生·年"), a.reply());
+    assertEveryAmountIsSourced(a);
   }
 
   private static List<BigDecimal> values(Answer a) {

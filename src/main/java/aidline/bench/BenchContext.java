@@ -1,0 +1,16 @@
+package aidline.bench;
+
+import aidline.config.AppConfig;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What scenarios share: quick or full run, a scratch folder (kept between runs for cached data such
+ * as the 1M-student database), the base configuration, and how to launch a child aidline process.
+ */
+public record BenchContext(boolean quick, Path workDir, AppConfig baseConfig, List<String> javaCommand) {
+  /** Full-run value or quick-run value. */
+  public int pick(int full, int quickValue) {
+    return quick ? quickValue : full;
+  }
+}

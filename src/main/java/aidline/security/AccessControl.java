@@ -1,0 +1,154 @@
+package aidline.security;
+
+import aidline.app.ErrorHandlers;
+import aidline.app.RouteModule;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one place where roles are checked. Every route registered with roles requires a bearer token
+ * (or the console's session cookie) of a user whose role includes the lowest declared role; a
+ * route without roles is public. Also: login/logout, and rate limits on the public chat route.
+ */
+public final class AccessControl implements RouteModule {
+  public static final String SESSION_COOKIE = "aidline_session";
+  public static final String CSRF_COOKIE = "aidline_csrf";
+  public static final String CSRF_HEADER = "X-CSRF-Token";
+
+  private final AuthService auth;
+  private final RateLimiter loginPerIp;
+  private final RateLimiter chatPerIp;
+  private final RateLimiter chatPerUser;
+  private final ObjectMapper json;
+
+  public AccessControl(
+      AuthService auth, RateLimiter loginPerIp, RateLimiter chatPerIp, RateLimiter chatPerUser, ObjectMapper json) {
+    this.auth = auth;
+    this.loginPerIp = loginPerIp;
+    this.chatPerIp = chatPerIp;
+    this.chatPerUser = chatPerUser;
+    this.json = json;
+  }
+
+  record LoginRequest(String username, String password) {}
+
+  record LoginResponse(String token, String expiresAt, String username, String role, String roleName) {}
+
+  @Override
+  public void routes(RoutesConfig routes) {
+    routes.beforeMatched(this::check);
+    routes.before("/api/chat", this::limitChat);
+    routes.post("/api/login", this::login);
+    routes.post("/api/logout", ctx -> {
+      auth.logout(token(ctx));
+      ctx.removeCookie(SESSION_COOKIE);
+      ctx.status(204);
+    }, Role.OPERATOR);
+    routes.get("/api/me", ctx -> {
+      User u = CurrentUser.of(ctx).orElseThrow(SecurityException.Unauthenticated::new);
+      ctx.json(Map.of("username", u.username(), "role", RoleNames.wire(u.role()), "roleName", RoleNames.chinese(u.role()),
+          "displayName", u.displayName() == null ? u.username() : u.displayName()));
+    }, Role.OPERATOR);
+  }
+
+  @Override
+  public void errors(ErrorHandlers errors) {
+    errors.map(SecurityException.Unauthenticated.class, 401, "unauthenticated");
+    errors.map(SecurityException.Forbidden.class, 403, "forbidden");
+    errors.map(SecurityException.CsrfRejected.class, 403, "csrf_rejected");
+    errors.map(SecurityException.LoginFailed.class, 401, "login_failed");
+    errors.map(SecurityException.InvalidAccount.class, 400, "invalid_account");
+    errors.map(SecurityException.Locked.class, 429, "account_locked",
+        e -> Map.of("Retry-After", Long.toString(e.retryAfterSeconds())));
+    errors.map(SecurityException.RateLimited.class, 429, "rate_limited",
+        e -> Map.of("Retry-After", Long.toString(e.retryAfterSeconds())));
+  }
+
+  private void check(Context ctx) {
+    Set<RouteRole> roles = ctx.routeRoles();
+    User user = auth.userForToken(token(ctx)).orElse(null);
+    if (user != null) {
+      CurrentUser.set(ctx, user);
+    }
+    if (roles.isEmpty()) {
+      return;
+    }
+    if (user != null && cookieAuthenticated(ctx) && !safeMethod(ctx)) {
+      checkCsrf(ctx);
+    }
+    Role needed = roles.stream().filter(Role.class::isInstance).map(Role.class::cast)
+        .min(Comparator.naturalOrder()).orElse(Role.ADMIN);
+    if (user == null) {
+      throw new SecurityException.Unauthenticated();
+    }
+    if (!user.role().includes(needed)) {
+      throw new SecurityException.Forbidden(needed);
+    }
+  }
+
+  private static boolean cookieAuthenticated(Context ctx) {
+    String h = ctx.header("Authorization");
+    return h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7);
+  }
+
+  private static boolean safeMethod(Context ctx) {
+    String m = ctx.method().name();
+    return m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS");
+  }
+
+  /**
+   * Double-submit check for the console: a cookie-authenticated change must echo the CSRF cookie in
+   * a header, which a page on another origin cannot read. Bearer-token calls are not exposed to
+   * CSRF (browsers never attach the header by themselves).
+   */
+  private static void checkCsrf(Context ctx) {
+    String cookie = ctx.cookie(CSRF_COOKIE);
+    String header = ctx.header(CSRF_HEADER);
+    if (cookie == null || header == null || !java.security.MessageDigest.isEqual(
+        cookie.getBytes(java.nio.charset.StandardCharsets.UTF_8), header.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      throw new SecurityException.CsrfRejected();
+    }
+  }
+
+  static String token(Context ctx) {
+    String h = ctx.header("Authorization");
+    if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return h.substring(7).trim();
+    }
+    return ctx.cookie(SESSION_COOKIE);
+  }
+
+  private void login(Context ctx) {
+    loginPerIp.acquire("login:" + ctx.ip());
+    LoginRequest req = aidline.app.JsonBody.read(ctx, json, LoginRequest.class);
+    if (req == null || req.username() == null || req.password() == null) {
+      throw new SecurityException.InvalidAccount("请提供 username 和 password");
+    }
+    AuthService.Login login = auth.login(req.username(), req.password().toCharArray(), ctx.ip());
+    ctx.json(new LoginResponse(login.token(), login.expiresAt().toString(), login.user().username(),
+        RoleNames.wire(login.user().role()), RoleNames.chinese(login.user().role())));
+  }
+
+  private void limitChat(Context ctx) {
+    if (!"POST".equals(ctx.method().name())) {
+      return;
+    }
+    chatPerIp.acquire("ip:" + ctx.ip());
+    String user = null;
+    try {
+      JsonNode body = json.readTree(ctx.body());
+      user = body == null ? null : body.path("user").asText(null);
+    } catch (Exception malformed) {
+      // the chat route itself answers malformed bodies with a 400
+    }
+    if (user != null && !user.isBlank()) {
+      chatPerUser.acquire("user:" + user);
+    }
+  }
+}

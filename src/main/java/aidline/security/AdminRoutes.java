@@ -1,0 +1,83 @@
+package aidline.security;
+
+import aidline.app.RouteModule;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/** Admin-only HTTP: user management and the audit log. */
+public final class AdminRoutes implements RouteModule {
+  private final AuthService auth;
+  private final AuditLog audit;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+  public AdminRoutes(AuthService auth, AuditLog audit, com.fasterxml.jackson.databind.ObjectMapper json) {
+    this.auth = auth;
+    this.audit = audit;
+    this.json = json;
+  }
+
+  record NewUser(String username, String role, String displayName, String password) {}
+
+  record PasswordBody(String password) {}
+
+  record UserView(String username, String role, String roleName, String displayName, boolean disabled) {
+    static UserView of(User u) {
+      return new UserView(u.username(), RoleNames.wire(u.role()), RoleNames.chinese(u.role()), u.displayName(), u.disabled());
+    }
+  }
+
+  @Override
+  public void routes(RoutesConfig routes) {
+    routes.get("/api/admin/users", ctx -> ctx.json(auth.users().stream().map(UserView::of).toList()), Role.ADMIN);
+    routes.post("/api/admin/users", this::add, Role.ADMIN);
+    routes.post("/api/admin/users/{username}/disable", ctx -> toggle(ctx, true), Role.ADMIN);
+    routes.post("/api/admin/users/{username}/enable", ctx -> toggle(ctx, false), Role.ADMIN);
+    routes.post("/api/admin/users/{username}/reset", this::reset, Role.ADMIN);
+    routes.get("/api/admin/audit", this::auditLog, Role.ADMIN);
+  }
+
+  private void add(Context ctx) {
+    NewUser n = aidline.app.JsonBody.read(ctx, json, NewUser.class);
+    if (n == null || n.password() == null) {
+      throw new SecurityException.InvalidAccount("请提供 username、role 和 password");
+    }
+    User u = auth.addUser(n.username(), RoleNames.parse(n.role()), n.displayName(), n.password().toCharArray(), CurrentUser.actor(ctx));
+    ctx.status(201).json(UserView.of(u));
+  }
+
+  private void toggle(Context ctx, boolean disabled) {
+    auth.setDisabled(ctx.pathParam("username"), disabled, CurrentUser.actor(ctx));
+    ctx.json(Map.of("username", ctx.pathParam("username"), "disabled", disabled));
+  }
+
+  private void reset(Context ctx) {
+    PasswordBody b = aidline.app.JsonBody.read(ctx, json, PasswordBody.class);
+    if (b == null || b.password() == null) {
+      throw new SecurityException.InvalidAccount("请提供新密码 password");
+    }
+    auth.resetPassword(ctx.pathParam("username"), b.password().toCharArray(), CurrentUser.actor(ctx));
+    ctx.status(204);
+  }
+
+  private void auditLog(Context ctx) {
+    int limit = parseInt(ctx.queryParam("limit"), 100);
+    int offset = parseInt(ctx.queryParam("offset"), 0);
+    List<AuditLog.Entry> entries = audit.find(new AuditLog.Query(
+        ctx.queryParam("actor"), ctx.queryParam("action"), ctx.queryParam("target"),
+        ctx.queryParam("from"), ctx.queryParam("to"), limit, offset));
+    ctx.json(Map.of("entries", entries, "limit", limit, "offset", offset));
+  }
+
+  private static int parseInt(String s, int dflt) {
+    if (s == null || s.isBlank()) {
+      return dflt;
+    }
+    try {
+      return Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      throw new SecurityException.InvalidAccount("分页参数必须是整数: " + s);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package aidline.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Accounts and logins: add/disable/reset users, log in with lockout, resolve bearer tokens. */
+public final class AuthService {
+  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{2,32}");
+  private static final int MIN_PASSWORD = 10;
+
+  private final UserStore store;
+  private final PasswordHasher hasher;
+  private final LoginPolicy policy;
+  private final Duration tokenLifetime;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  public AuthService(
+      UserStore store, PasswordHasher hasher, LoginPolicy policy, Duration tokenLifetime, AuditLog audit, Clock clock) {
+    this.store = store;
+    this.hasher = hasher;
+    this.policy = policy;
+    this.tokenLifetime = tokenLifetime;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public record Login(String token, Instant expiresAt, User user) {}
+
+  public User addUser(String username, Role role, String displayName, char[] password, String actor) {
+    if (username == null || !USERNAME.matcher(username).matches()) {
+      throw new SecurityException.InvalidAccount("用户名只能包含字母、数字、下划线、点和连字符，长度 2-32");
+    }
+    checkPassword(password);
+    User u = new User(username, role, displayName == null || displayName.isBlank() ? username : displayName, false);
+    if (!store.insert(u, hasher.hash(password), clock.instant())) {
+      throw new SecurityException.InvalidAccount("用户 " + username + " 已存在");
+    }
+    audit.record(actor, "user.add", username, "role=" + RoleNames.wire(role), null);
+    return u;
+  }
+
+  private static void checkPassword(char[] password) {
+    if (password == null || password.length < MIN_PASSWORD) {
+      throw new SecurityException.InvalidAccount("密码至少 " + MIN_PASSWORD + " 位");
+    }
+  }
+
+  public void setDisabled(String username, boolean disabled, String actor) {
+    if (!store.setDisabled(username, disabled, clock.instant())) {
+      throw new SecurityException.InvalidAccount("用户 " + username + " 不存在");
+    }
+    audit.record(actor, disabled ? "user.disable" : "user.enable", username, null, null);
+  }
+
+  public void resetPassword(String username, char[] password, String actor) {
+    checkPassword(password);
+    if (!store.setPassword(username, hasher.hash(password), clock.instant())) {
+      throw new SecurityException.InvalidAccount("用户 " + username + " 不存在");
+    }
+    audit.record(actor, "user.reset", username, null, null);
+  }
+
+  public List<User> users() {
+    return store.list();
+  }
+
+  /** Checks the password; failures count towards a lock, and every attempt is audited. */
+  public Login login(String username, char[] password, String ip) {
+    Instant now = clock.instant();
+    Optional<UserStore.StoredUser> found = username == null ? Optional.empty() : store.find(username);
+    if (found.isEmpty()) {
+      hasher.verify(password == null ? new char[0] : password, hasher.decoyHash());
+      audit.record(String.valueOf(username), "login.failed", null, "unknown user", ip);
+      throw new SecurityException.LoginFailed();
+    }
+    UserStore.StoredUser su = found.get();
+    if (su.counters().lockedAt(now)) {
+      audit.record(username, "login.locked", null, null, ip);
+      throw new SecurityException.Locked(Duration.between(now, su.counters().lockedUntil()).toSeconds());
+    }
+    boolean ok = password != null && hasher.verify(password, su.passwordHash());
+    if (!ok || su.user().disabled()) {
+      LoginPolicy.Counters next = policy.afterFailure(su.counters(), now);
+      store.saveCounters(username, next, now);
+      audit.record(username, "login.failed", null, su.user().disabled() ? "disabled" : "bad password", ip);
+      if (next.lockedAt(now)) {
+        throw new SecurityException.Locked(Duration.between(now, next.lockedUntil()).toSeconds());
+      }
+      throw new SecurityException.LoginFailed();
+    }
+    store.saveCounters(username, policy.afterSuccess(su.counters()), now);
+    byte[] raw = new byte[32];
+    random.nextBytes(raw);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    Instant expires = now.plus(tokenLifetime);
+    store.saveToken(sha256(token), username, now, expires);
+    store.purgeExpiredTokens(now);
+    audit.record(username, "login", null, null, ip);
+    return new Login(token, expires, su.user());
+  }
+
+  public Optional<User> userForToken(String token) {
+    if (token == null || token.isBlank() || token.length() > 200) {
+      return Optional.empty();
+    }
+    return store.userForToken(sha256(token), clock.instant());
+  }
+
+  public void logout(String token) {
+    if (token != null) {
+      store.deleteToken(sha256(token));
+    }
+  }
+
+  static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package aidline.ticket;
+
+import aidline.conversation.TicketDesk;
+import aidline.ticket.Command.Action;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The chat bot's view of work orders, on top of {@link TicketService}. */
+public final class ChatTicketDesk implements TicketDesk {
+  static final String DEFAULT_CALLER = "家长";
+  private static final int RECENT = 5;
+  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkCalendar.ZONE);
+
+  private final TicketService service;
+
+  public ChatTicketDesk(TicketService service) {
+    this.service = service;
+  }
+
+  @Override
+  public ChatTicket open(ChatTicketRequest r) {
+    if (r.userId() == null || r.userId().isBlank()) {
+      throw new InvalidTicketException("缺少聊天用户标识，无法登记工单");
+    }
+    Categories categories = service.categories();
+    String category = categories.find(r.category()).orElseGet(() -> categories.guess(r.description())).code();
+    String name = r.callerName() == null || r.callerName().isBlank() ? DEFAULT_CALLER : r.callerName();
+    TicketService.Opened opened = service.open(
+        new NewTicket(r.channel(), name, r.phone(), r.userId(), r.region(), r.studentId(), category, r.description()),
+        actor(r.channel(), r.userId()));
+    return view(opened.ticket(), opened.duplicate());
+  }
+
+  @Override
+  public Optional<ChatTicket> find(String ticketNo) {
+    if (ticketNo == null || ticketNo.isBlank()) {
+      return Optional.empty();
+    }
+    return service.find(ticketNo.trim().toUpperCase(Locale.ROOT)).map(t -> view(t, false));
+  }
+
+  @Override
+  public List<ChatTicket> recentForUser(String channel, String userId) {
+    return service.forUser(channel, userId, RECENT).stream().map(t -> view(t, false)).toList();
+  }
+
+  /** Only the parent who opened the order may answer its 回访; others see "not found". */
+  @Override
+  public ChatTicket feedback(String ticketNo, String channel, String userId, boolean satisfied, String comment) {
+    Ticket t = service.find(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
+    if (!Objects.equals(channel, t.channel()) || !Objects.equals(userId, t.channelUserId())) {
+      throw new TicketNotFoundException(ticketNo);
+    }
+    Ticket changed = service.act(
+        ticketNo, new Command(Action.CALLBACK, actor(channel, userId), null, null, null, satisfied, null, comment));
+    return view(changed, false);
+  }
+
+  private ChatTicket view(Ticket t, boolean duplicate) {
+    Instant now = service.now();
+    List<TicketEvent> events = service.get(t.ticketNo()).events();
+    String lastStep = events.isEmpty() ? t.status().label() : step(events.get(events.size() - 1));
+    return new ChatTicket(
+        t.ticketNo(), t.status().wire(), t.status().label(),
+        service.categories().find(t.category()).map(Category::name).orElse(t.category()), lastStep,
+        DUE.format(t.dueAt()), t.overdueAt(now), duplicate, t.status() == TicketStatus.RESOLVED);
+  }
+
+  /** "11月23日 10:00 派单：派单至县级学生资助管理中心" — what a parent can read about the last step. */
+  static String step(TicketEvent e) {
+    String what = "create".equals(e.action()) ? "受理" : "merged_in".equals(e.action()) ? "合并" : Action.valueOf(e.action().toUpperCase(Locale.ROOT)).label();
+    return TicketNotices.SHORT.format(e.at()) + " " + what + (e.note() == null ? "" : "：" + e.note());
+  }
+
+  private static String actor(String channel, String userId) {
+    return DEFAULT_CALLER + "(" + channel + ":" + userId + ")";
+  }
+}

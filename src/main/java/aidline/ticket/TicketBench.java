@@ -1,0 +1,144 @@
+package aidline.ticket;
+
+import aidline.app.Application;
+import aidline.config.AppConfig;
+import aidline.config.ConfigLoader;
+import aidline.storage.Database;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Work-order write throughput, for the {@code bench} command: orders created per second over HTTP
+ * (real server, concurrent clients, group commit) beside a raw loop that inserts the same rows
+ * into the same schema one row per commit, with the same SQLite durability settings, same run.
+ */
+public final class TicketBench {
+  public record Figures(
+      int orders, int clients, String synchronous, double httpCreatesPerSecond, double writesPerCommit, double rawInsertsPerSecond) {
+    public String report() {
+      return String.format(
+          "work orders, %d orders, %d HTTP clients, SQLite WAL synchronous=%s%n"
+              + "  HTTP POST /api/tickets  : %8.1f orders/s (group commit: %.1f orders per commit)%n"
+              + "  raw INSERT, 1 row/commit: %8.1f rows/s%n",
+          orders, clients, synchronous, httpCreatesPerSecond, writesPerCommit, rawInsertsPerSecond);
+    }
+  }
+
+  private final AppConfig base;
+  private final Path workDir;
+
+  /** @param base configuration to run with (its database and port are replaced by ones in workDir) */
+  public TicketBench(AppConfig base, Path workDir) {
+    this.base = base;
+    this.workDir = workDir;
+  }
+
+  public Figures run(int orders, int clients) throws Exception {
+    Files.createDirectories(workDir);
+    double[] http = overHttp(orders, clients);
+    double raw = rawInserts(orders);
+    return new Figures(orders, clients, base.storage().synchronous(), http[0], http[1], raw);
+  }
+
+  private AppConfig withDb(String name) {
+    AppConfig.Storage s = base.storage();
+    return base
+        .withStorage(new AppConfig.Storage(workDir.resolve(name).toString(), s.synchronous(), s.busyTimeoutMillis()))
+        .withServer(new AppConfig.Server("127.0.0.1", 0, base.server().maxBodyBytes(), 0));
+  }
+
+  /** Orders per second and mean orders per commit. */
+  private double[] overHttp(int orders, int clients) throws Exception {
+    try (Application app = new Application(withDb("bench-http.db"), Clock.systemUTC())) {
+      app.startHttp();
+      String url = "http://127.0.0.1:" + app.port() + "/api/tickets";
+      String token = benchToken(app);
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      ExecutorService pool = Executors.newFixedThreadPool(clients);
+      try {
+        send(http, url, token, -1); // warm the connection and code paths once
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+          int client = c;
+          done.add(pool.submit(() -> {
+            for (int i = client; i < orders; i += clients) {
+              send(http, url, token, i);
+            }
+            return null;
+          }));
+        }
+        for (Future<?> f : done) {
+          f.get();
+        }
+        double perSecond = orders / seconds(start);
+        return new double[] {perSecond, app.tickets().meanWritesPerCommit()};
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /** A throw-away operator account in the benchmark's own database. */
+  static String benchToken(Application app) {
+    char[] pw = "bench-password-1".toCharArray();
+    app.auth().addUser("bench-operator", aidline.security.Role.OPERATOR, "压测", pw, "bench");
+    return app.auth().login("bench-operator", pw, "127.0.0.1").token();
+  }
+
+  private static void send(HttpClient http, String url, String token, int i) throws IOException, InterruptedException {
+    String body = String.format(
+        "{\"channel\":\"hotline\",\"callerName\":\"压测%d\",\"callerPhone\":\"139%08d\",\"region\":\"岳阳\","
+            + "\"category\":\"other\",\"description\":\"压测工单 %d\"}", i + 1, i + 1, i + 1);
+    HttpResponse<String> res = http.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+            .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (res.statusCode() != 201) {
+      throw new IllegalStateException("create failed: " + res.statusCode() + " " + res.body());
+    }
+  }
+
+  private double rawInserts(int orders) throws SQLException {
+    try (Database db = Database.open(withDb("bench-raw.db").storage()); Connection c = db.dataSource().getConnection()) {
+      TicketRepository repo = new TicketRepository();
+      Instant now = Instant.now();
+      long start = System.nanoTime();
+      for (int i = 0; i < orders; i++) {
+        repo.insert(c, new Ticket(
+            String.format("JY20261123-%04d", i + 1), "hotline", "压测" + i, String.format("139%08d", i), null, "湖南省岳阳市",
+            null, "other", "normal", "压测工单 " + i, null, null, TicketStatus.RECEIVED, null, null, 0, 0, null, now, now, now, 1));
+      }
+      return orders / seconds(start);
+    }
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  /** {@code java -cp aidline.jar aidline.ticket.TicketBench [orders] [clients] [workDir]} */
+  public static void main(String[] args) throws Exception {
+    int orders = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+    Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("aidline-bench");
+    AppConfig cfg = new ConfigLoader().load(null, Map.of());
+    System.out.print(new TicketBench(cfg, dir).run(orders, clients).report());
+  }
+}

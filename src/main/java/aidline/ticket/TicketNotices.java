@@ -1,0 +1,59 @@
+package aidline.ticket;
+
+import aidline.conversation.Notifier;
+import aidline.ticket.Lifecycle.Transition;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells a parent who opened an order from chat about the changes they care about (dispatched,
+ * resolved — asking 满意/不满意 —, reopened, cancelled, merged). Runs after the commit; a failure is
+ * logged and swallowed, because the change itself has already happened.
+ */
+final class TicketNotices {
+  private static final Logger log = LoggerFactory.getLogger(TicketNotices.class);
+  private static final Set<String> CHAT = Set.of("wechat", "telegram", "web");
+  static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(WorkCalendar.ZONE);
+
+  private final Notifier notifier;
+  private final Categories categories;
+
+  TicketNotices(Notifier notifier, Categories categories) {
+    this.notifier = notifier;
+    this.categories = categories;
+  }
+
+  void after(Transition tr) {
+    Ticket t = tr.ticket();
+    if (t.channelUserId() == null || !CHAT.contains(t.channel())) {
+      return;
+    }
+    String text = text(tr);
+    if (text == null) {
+      return;
+    }
+    try {
+      notifier.notify(t.channel(), t.channelUserId(), text);
+    } catch (RuntimeException e) {
+      log.warn("notifying {} about {} failed: {}", t.channel(), t.ticketNo(), e.toString());
+    }
+  }
+
+  String text(Transition tr) {
+    Ticket t = tr.ticket();
+    String head = "您的工单 " + t.ticketNo() + "（" + categories.byCode(t.category()).name() + "）";
+    return switch (tr.event().action()) {
+      case "dispatch" -> head + "已转交" + t.department() + "办理，办理时限至 " + SHORT.format(t.dueAt()) + "。";
+      case "resolve" -> head + "已办结。办理结果：" + t.resolution()
+          + "\n请回复“满意”或“不满意”。如不满意，我们将重新办理。";
+      case "callback" -> t.status() == TicketStatus.IN_PROGRESS
+          ? head + "已重新办理，新的办理时限至 " + SHORT.format(t.dueAt()) + "，我们会继续跟进直到您满意。"
+          : head + "已关闭，感谢您的评价。";
+      case "cancel" -> head + "已撤销：" + tr.event().note() + "。如仍需帮助，请再次联系我们。";
+      case "merge" -> head + "已与工单 " + t.mergedInto() + " 合并办理，请以 " + t.mergedInto() + " 查询进度。";
+      default -> null;
+    };
+  }
+}

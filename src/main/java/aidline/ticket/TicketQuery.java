@@ -1,0 +1,31 @@
+package aidline.ticket;
+
+/**
+ * List filters; null (or an empty status set) means "any". {@code region} matches the region and everything under it;
+ * {@code q} searches number, caller, phone, student id and description.
+ */
+public record TicketQuery(
+    java.util.Set<TicketStatus> statuses,
+    boolean overdueOnly,
+    String category,
+    String region,
+    String department,
+    String assignee,
+    String q,
+    int page,
+    int size) {
+  public static final int MAX_SIZE = 200;
+
+  public static TicketQuery all() {
+    return new TicketQuery(java.util.Set.of(), false, null, null, null, null, null, 1, MAX_SIZE);
+  }
+
+  /** One status, or any when null. */
+  public static java.util.Set<TicketStatus> only(TicketStatus s) {
+    return s == null ? java.util.Set.of() : java.util.Set.of(s);
+  }
+
+  int offset() {
+    return (page - 1) * size;
+  }
+}

@@ -1,0 +1,254 @@
+package aidline.ticket;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Plain JDBC for orders and their events. Every method runs on the caller's connection/transaction. */
+public final class TicketRepository {
+  private static final String COLUMNS =
+      "ticket_no, channel, caller_name, caller_phone, channel_user_id, region, student_id, category, priority,"
+          + " description, department, assignee, status, resolution, satisfaction, reopen_count, chase_count,"
+          + " merged_into, due_at, created_at, updated_at, version";
+  private static final String OPEN = "status NOT IN ('closed', 'cancelled')";
+  private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+  /**
+   * Takes the next number of the day. Runs inside the inserting transaction, so SQLite's single
+   * writer makes numbers unique and a rolled-back insert gives its number back.
+   */
+  public String nextNumber(Connection c, LocalDate day) throws SQLException {
+    String key = day.format(DAY);
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO ticket_day_seq (day, last) VALUES (?, 1)"
+            + " ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return String.format("JY%s-%04d", key, rs.getInt(1));
+      }
+    }
+  }
+
+  public void insert(Connection c, Ticket t) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO ticket (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+      bind(ps, t);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Writes the changed order if nobody changed it since {@code expectedVersion}. */
+  public void update(Connection c, Ticket t, long expectedVersion) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE ticket SET department = ?, assignee = ?, status = ?, resolution = ?, satisfaction = ?,"
+            + " reopen_count = ?, chase_count = ?, merged_into = ?, due_at = ?, updated_at = ?, version = ?"
+            + " WHERE ticket_no = ? AND version = ?")) {
+      ps.setString(1, t.department());
+      ps.setString(2, t.assignee());
+      ps.setString(3, t.status().wire());
+      ps.setString(4, t.resolution());
+      ps.setString(5, t.satisfaction());
+      ps.setInt(6, t.reopenCount());
+      ps.setInt(7, t.chaseCount());
+      ps.setString(8, t.mergedInto());
+      ps.setLong(9, t.dueAt().toEpochMilli());
+      ps.setLong(10, t.updatedAt().toEpochMilli());
+      ps.setLong(11, t.version());
+      ps.setString(12, t.ticketNo());
+      ps.setLong(13, expectedVersion);
+      if (ps.executeUpdate() != 1) {
+        throw new StaleVersionException("工单 " + t.ticketNo() + " 已被他人修改，请刷新后重试");
+      }
+    }
+  }
+
+  public void addEvent(Connection c, TicketEvent e) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO ticket_event (ticket_no, action, from_status, to_status, actor, at, note) VALUES (?,?,?,?,?,?,?)")) {
+      ps.setString(1, e.ticketNo());
+      ps.setString(2, e.action());
+      ps.setString(3, e.fromStatus() == null ? null : e.fromStatus().wire());
+      ps.setString(4, e.toStatus().wire());
+      ps.setString(5, e.actor());
+      ps.setLong(6, e.at().toEpochMilli());
+      ps.setString(7, e.note());
+      ps.executeUpdate();
+    }
+  }
+
+  public Optional<Ticket> find(Connection c, String ticketNo) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket WHERE ticket_no = ?")) {
+      ps.setString(1, ticketNo);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  public List<TicketEvent> events(Connection c, String ticketNo) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT ticket_no, action, from_status, to_status, actor, at, note FROM ticket_event WHERE ticket_no = ? ORDER BY id")) {
+      ps.setString(1, ticketNo);
+      List<TicketEvent> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String from = rs.getString(3);
+          out.add(new TicketEvent(
+              rs.getString(1), rs.getString(2), from == null ? null : TicketStatus.fromWire(from),
+              TicketStatus.fromWire(rs.getString(4)), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7)));
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * The open order this new call repeats: same category and student (or both without one), and the
+   * same caller by phone or by chat account.
+   */
+  public Optional<Ticket> findOpenDuplicate(
+      Connection c, String phone, String channel, String channelUserId, String studentId, String category) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT " + COLUMNS + " FROM ticket WHERE " + OPEN + " AND category = ? AND coalesce(student_id, '') = ?"
+            + " AND (caller_phone = ? OR (channel_user_id IS NOT NULL AND channel = ? AND channel_user_id = ?))"
+            + " ORDER BY created_at DESC, id DESC LIMIT 1")) {
+      ps.setString(1, category);
+      ps.setString(2, studentId == null ? "" : studentId);
+      ps.setString(3, phone);
+      ps.setString(4, channel);
+      ps.setString(5, channelUserId == null ? "" : channelUserId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** The chat user's orders on a channel, newest first. */
+  public List<Ticket> forUser(Connection c, String channel, String userId, int limit) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT " + COLUMNS + " FROM ticket WHERE channel = ? AND channel_user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?")) {
+      ps.setString(1, channel);
+      ps.setString(2, userId);
+      ps.setInt(3, limit);
+      return readAll(ps);
+    }
+  }
+
+  public TicketPage list(Connection c, TicketQuery q, Instant now) throws SQLException {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (q.statuses() != null && !q.statuses().isEmpty()) {
+      where.append(" AND status IN (").append(String.join(",", java.util.Collections.nCopies(q.statuses().size(), "?"))).append(")");
+      q.statuses().forEach(s -> args.add(s.wire()));
+    }
+    if (q.overdueOnly()) {
+      where.append(" AND status IN ('received', 'dispatched', 'accepted', 'in_progress') AND due_at < ?");
+      args.add(now.toEpochMilli());
+    }
+    eq(where, args, "category", q.category());
+    eq(where, args, "department", q.department());
+    eq(where, args, "assignee", q.assignee());
+    if (q.region() != null) {
+      where.append(" AND substr(region, 1, length(?)) = ?");
+      args.add(q.region());
+      args.add(q.region());
+    }
+    if (q.q() != null) {
+      where.append(" AND (instr(ticket_no, ?) > 0 OR instr(caller_name, ?) > 0 OR instr(caller_phone, ?) > 0"
+          + " OR instr(coalesce(student_id, ''), ?) > 0 OR instr(description, ?) > 0)");
+      for (int i = 0; i < 5; i++) {
+        args.add(q.q());
+      }
+    }
+    long total;
+    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM ticket" + where)) {
+      bindAll(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        total = rs.getLong(1);
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT " + COLUMNS + " FROM ticket" + where + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")) {
+      List<Object> all = new ArrayList<>(args);
+      all.add(q.size());
+      all.add(q.offset());
+      bindAll(ps, all);
+      return new TicketPage(readAll(ps), total, q.page(), q.size());
+    }
+  }
+
+  private static void eq(StringBuilder where, List<Object> args, String column, String value) {
+    if (value != null) {
+      where.append(" AND ").append(column).append(" = ?");
+      args.add(value);
+    }
+  }
+
+  private static void bindAll(PreparedStatement ps, List<Object> args) throws SQLException {
+    for (int i = 0; i < args.size(); i++) {
+      ps.setObject(i + 1, args.get(i));
+    }
+  }
+
+  private static List<Ticket> readAll(PreparedStatement ps) throws SQLException {
+    List<Ticket> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(read(rs));
+      }
+    }
+    return out;
+  }
+
+  private static void bind(PreparedStatement ps, Ticket t) throws SQLException {
+    ps.setString(1, t.ticketNo());
+    ps.setString(2, t.channel());
+    ps.setString(3, t.callerName());
+    ps.setString(4, t.callerPhone());
+    setNullable(ps, 5, t.channelUserId());
+    ps.setString(6, t.region());
+    setNullable(ps, 7, t.studentId());
+    ps.setString(8, t.category());
+    ps.setString(9, t.priority());
+    ps.setString(10, t.description());
+    setNullable(ps, 11, t.department());
+    setNullable(ps, 12, t.assignee());
+    ps.setString(13, t.status().wire());
+    setNullable(ps, 14, t.resolution());
+    setNullable(ps, 15, t.satisfaction());
+    ps.setInt(16, t.reopenCount());
+    ps.setInt(17, t.chaseCount());
+    setNullable(ps, 18, t.mergedInto());
+    ps.setLong(19, t.dueAt().toEpochMilli());
+    ps.setLong(20, t.createdAt().toEpochMilli());
+    ps.setLong(21, t.updatedAt().toEpochMilli());
+    ps.setLong(22, t.version());
+  }
+
+  private static void setNullable(PreparedStatement ps, int i, String v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.VARCHAR);
+    } else {
+      ps.setString(i, v);
+    }
+  }
+
+  private static Ticket read(ResultSet rs) throws SQLException {
+    return new Ticket(
+        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+        TicketStatus.fromWire(rs.getString(13)), rs.getString(14), rs.getString(15), rs.getInt(16), rs.getInt(17),
+        rs.getString(18), Instant.ofEpochMilli(rs.getLong(19)), Instant.ofEpochMilli(rs.getLong(20)),
+        Instant.ofEpochMilli(rs.getLong(21)), rs.getLong(22));
+  }
+}

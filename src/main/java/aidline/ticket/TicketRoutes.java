@@ -1,0 +1,171 @@
+package aidline.ticket;
+
+import aidline.app.ErrorHandlers;
+import aidline.app.RouteModule;
+import aidline.security.Role;
+import aidline.ticket.Command.Action;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import java.io.IOException;
+
+/**
+ * {@code /api/tickets}: thin handlers (parse, call the service, write). Roles per route are in
+ * README ("Work orders"); merge additionally needs staff once accounts exist.
+ */
+public final class TicketRoutes implements RouteModule {
+  private final TicketService service;
+  private final ObjectMapper json;
+
+  public TicketRoutes(TicketService service, ObjectMapper json) {
+    this.service = service;
+    this.json = json;
+  }
+
+  @Override
+  public void routes(RoutesConfig routes) {
+    routes.post("/api/tickets", this::create, Role.OPERATOR);
+    routes.get("/api/tickets", this::list, Role.OPERATOR);
+    routes.get("/api/tickets/export.csv", this::export, Role.STAFF);
+    routes.get("/api/tickets/{ticketNo}", this::get, Role.OPERATOR);
+    routes.post("/api/tickets/{ticketNo}/actions", this::act, Role.OPERATOR);
+  }
+
+  @Override
+  public void errors(ErrorHandlers errors) {
+    errors.map(InvalidTicketException.class, 400, "invalid_ticket")
+        .map(TicketNotFoundException.class, 404, "ticket_not_found")
+        .map(IllegalTransitionException.class, 409, "illegal_transition")
+        .map(StaleVersionException.class, 409, "stale_version");
+  }
+
+  private void create(Context ctx) {
+    JsonNode b = body(ctx);
+    NewTicket req = new NewTicket(
+        text(b, "channel"), text(b, "callerName"), text(b, "callerPhone"), text(b, "channelUserId"), text(b, "region"),
+        text(b, "studentId"), text(b, "category"), text(b, "description"));
+    TicketService.Opened opened = service.open(req, ActingUser.name(ctx));
+    ctx.status(opened.duplicate() ? 200 : 201)
+        .json(TicketJson.of(opened.ticket(), service.categories(), service.now(), false, opened.duplicate(), null));
+  }
+
+  private void list(Context ctx) {
+    TicketPage page = service.list(query(ctx));
+    ctx.json(new TicketJson.PageJson(
+        page.items().stream().map(t -> TicketJson.of(t, service.categories(), service.now(), true, null, null)).toList(),
+        page.total(), page.page(), page.size()));
+  }
+
+  private void export(Context ctx) {
+    ctx.contentType("text/csv; charset=utf-8")
+        .header("Content-Disposition", "attachment; filename=\"tickets.csv\"")
+        .result(service.exportCsv(query(ctx)));
+  }
+
+  private void get(Context ctx) {
+    TicketDetail d = service.get(ticketNo(ctx));
+    ctx.json(TicketJson.of(d.ticket(), service.categories(), service.now(), false, null, d.events()));
+  }
+
+  private void act(Context ctx) {
+    JsonNode b = body(ctx);
+    Action action = Action.fromWire(text(b, "action"));
+    if (action == Action.MERGE && ActingUser.role(ctx).map(r -> !r.includes(Role.STAFF)).orElse(false)) {
+      throw new ForbiddenResponse("合并工单需要工作人员权限");
+    }
+    JsonNode v = b.get("version");
+    if (v != null && !v.isNull() && !v.canConvertToLong()) {
+      throw new InvalidTicketException("version 必须是整数");
+    }
+    JsonNode sat = b.get("satisfied");
+    if (sat != null && !sat.isNull() && !sat.isBoolean()) {
+      throw new InvalidTicketException("satisfied 必须是 true 或 false");
+    }
+    String note = text(b, "note");
+    if (note == null) {
+      note = firstText(b, "reason", "resolution", "comment");
+    }
+    Command cmd = new Command(
+        action, ActingUser.name(ctx), v == null || v.isNull() ? null : v.asLong(), text(b, "department"), text(b, "assignee"),
+        sat == null || sat.isNull() ? null : sat.asBoolean(), text(b, "into"), note);
+    Ticket t = service.act(ticketNo(ctx), cmd);
+    ctx.json(TicketJson.of(t, service.categories(), service.now(), false, null, service.get(t.ticketNo()).events()));
+  }
+
+  /** Numbers are upper case; operators typing jy20261123-0007 mean the same order. */
+  private static String ticketNo(Context ctx) {
+    return ctx.pathParam("ticketNo").trim().toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private TicketQuery query(Context ctx) {
+    String status = blank(ctx.queryParam("status"));
+    String category = blank(ctx.queryParam("category"));
+    return new TicketQuery(
+        status == null ? java.util.Set.of() : java.util.Arrays.stream(status.split(","))
+            .map(String::trim).filter(s -> !s.isEmpty()).map(TicketStatus::fromWire)
+            .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(TicketStatus.class))),
+        "true".equals(ctx.queryParam("overdue")),
+        category == null ? null : service.categories().require(category).code(),
+        blank(ctx.queryParam("region")),
+        blank(ctx.queryParam("department")),
+        blank(ctx.queryParam("assignee")),
+        blank(ctx.queryParam("q")),
+        intParam(ctx, "page", 1, 1, Integer.MAX_VALUE / TicketQuery.MAX_SIZE),
+        intParam(ctx, "size", 20, 1, TicketQuery.MAX_SIZE));
+  }
+
+  private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    String v = blank(ctx.queryParam(name));
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n < min || n > max) {
+        throw new InvalidTicketException(name + " 必须在 " + min + " 到 " + max + " 之间");
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new InvalidTicketException(name + " 必须是整数");
+    }
+  }
+
+  private JsonNode body(Context ctx) {
+    try {
+      JsonNode b = json.readTree(ctx.body());
+      if (b == null || !b.isObject()) {
+        throw new InvalidTicketException("请求体必须是 JSON 对象");
+      }
+      return b;
+    } catch (IOException e) {
+      throw new InvalidTicketException("请求体不是合法的 JSON");
+    }
+  }
+
+  private static String text(JsonNode b, String field) {
+    JsonNode n = b.get(field);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isValueNode()) {
+      throw new InvalidTicketException(field + " 必须是文本");
+    }
+    return blank(n.asText());
+  }
+
+  private static String firstText(JsonNode b, String... fields) {
+    for (String f : fields) {
+      String v = text(b, f);
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,215 @@
+package aidline.ticket;
+
+import aidline.conversation.Notifier;
+import aidline.knowledge.Region;
+import aidline.knowledge.Regions;
+import aidline.storage.Database;
+import aidline.student.NationalId;
+import aidline.ticket.Command.Action;
+import aidline.ticket.Lifecycle.Transition;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Work orders: open (with duplicate detection), read, list, act, merge. Writes go through the
+ * group committer and return only after the commit; parents are notified after it, and a failed
+ * notification never undoes a committed change.
+ */
+public final class TicketService {
+  public static final Set<String> CHANNELS = Set.of("hotline", "wechat", "telegram", "web");
+  private static final int MAX_DESCRIPTION = 2000;
+  static final int MAX_EXPORT = 50_000;
+
+  private final Database db;
+  private final GroupCommitter writer;
+  private final TicketRepository repo;
+  private final Lifecycle lifecycle;
+  private final Categories categories;
+  private final Regions regions;
+  private final TicketNotices notices;
+  private final Clock clock;
+
+  public TicketService(
+      Database db, GroupCommitter writer, Categories categories, WorkCalendar calendar, Regions regions, Notifier notifier, Clock clock) {
+    this.db = db;
+    this.writer = writer;
+    this.repo = new TicketRepository();
+    this.categories = categories;
+    this.lifecycle = new Lifecycle(categories, calendar);
+    this.regions = regions;
+    this.notices = new TicketNotices(notifier, categories);
+    this.clock = clock;
+  }
+
+  /** An opened order, or the open one this request duplicates (with the call appended to it). */
+  public record Opened(Ticket ticket, boolean duplicate) {}
+
+  public Opened open(NewTicket req, String actor) {
+    Ticket draft = validate(req);
+    Instant now = clock.instant();
+    return writer.write(c -> {
+      Optional<Ticket> dup = repo.findOpenDuplicate(
+          c, draft.callerPhone(), draft.channel(), draft.channelUserId(), draft.studentId(), draft.category());
+      if (dup.isPresent()) {
+        Transition tr = lifecycle.next(dup.get(), Command.of(Action.CALL, actor).withNote(draft.description()), now);
+        repo.update(c, tr.ticket(), dup.get().version());
+        repo.addEvent(c, tr.event());
+        return new Opened(tr.ticket(), true);
+      }
+      String no = repo.nextNumber(c, LocalDate.ofInstant(now, WorkCalendar.ZONE));
+      Ticket t = new Ticket(
+          no, draft.channel(), draft.callerName(), draft.callerPhone(), draft.channelUserId(), draft.region(),
+          draft.studentId(), draft.category(), draft.priority(), draft.description(), null, null, TicketStatus.RECEIVED,
+          null, null, 0, 0, null, lifecycle.dueAt(draft.category(), now), now, now, 1);
+      repo.insert(c, t);
+      repo.addEvent(c, new TicketEvent(no, "create", null, TicketStatus.RECEIVED, actor, now, "受理：" + channelLabel(t.channel())));
+      return new Opened(t, false);
+    });
+  }
+
+  public TicketDetail get(String ticketNo) {
+    return db.withConnection(c -> {
+      Ticket t = repo.find(c, ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
+      return new TicketDetail(t, repo.events(c, ticketNo));
+    });
+  }
+
+  public Optional<Ticket> find(String ticketNo) {
+    return db.withConnection(c -> repo.find(c, ticketNo));
+  }
+
+  public TicketPage list(TicketQuery q) {
+    TicketQuery resolved = q.region() == null ? q : withRegion(q, resolveRegion(q.region()));
+    return db.withConnection(c -> repo.list(c, resolved, clock.instant()));
+  }
+
+  /** Every match (up to {@value #MAX_EXPORT} rows), as CSV for staff. */
+  public String exportCsv(TicketQuery q) {
+    TicketQuery all = new TicketQuery(q.statuses(), q.overdueOnly(), q.category(), q.region(), q.department(), q.assignee(), q.q(), 1, MAX_EXPORT);
+    return TicketCsv.render(list(all).items(), categories, clock.instant());
+  }
+
+  public List<Ticket> forUser(String channel, String userId, int limit) {
+    return db.withConnection(c -> repo.forUser(c, channel, userId, limit));
+  }
+
+  /** Applies one action; merge also records the merged order on the survivor. */
+  public Ticket act(String ticketNo, Command cmd) {
+    Instant now = clock.instant();
+    Transition tr = writer.write(c -> {
+      Ticket t = repo.find(c, ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
+      Transition result = lifecycle.next(t, cmd, now);
+      if (cmd.action() == Action.MERGE) {
+        Ticket survivor = repo.find(c, cmd.into().trim()).orElseThrow(() -> new TicketNotFoundException(cmd.into().trim()));
+        if (!survivor.status().isOpen()) {
+          throw new IllegalTransitionException("保留的工单 " + survivor.ticketNo() + " 已「" + survivor.status().label() + "」，不能合并到它");
+        }
+        Ticket bumped = new Ticket(
+            survivor.ticketNo(), survivor.channel(), survivor.callerName(), survivor.callerPhone(), survivor.channelUserId(),
+            survivor.region(), survivor.studentId(), survivor.category(), survivor.priority(), survivor.description(),
+            survivor.department(), survivor.assignee(), survivor.status(), survivor.resolution(), survivor.satisfaction(),
+            survivor.reopenCount(), survivor.chaseCount(), survivor.mergedInto(), survivor.dueAt(), survivor.createdAt(), now,
+            survivor.version() + 1);
+        repo.update(c, bumped, survivor.version());
+        repo.addEvent(c, new TicketEvent(
+            survivor.ticketNo(), "merged_in", survivor.status(), survivor.status(), cmd.actor(), now,
+            "合并入工单 " + t.ticketNo() + "（" + t.callerName() + "：" + t.description() + "）"));
+      }
+      repo.update(c, result.ticket(), t.version());
+      repo.addEvent(c, result.event());
+      return result;
+    });
+    notices.after(tr);
+    return tr.ticket();
+  }
+
+  /** Mean number of writes per commit so far (group commit at work), for the bench report. */
+  public double meanWritesPerCommit() {
+    GroupCommitter.Stats s = writer.stats();
+    return s.commits() == 0 ? 0 : (double) s.writes() / s.commits();
+  }
+
+  public Categories categories() {
+    return categories;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  private Ticket validate(NewTicket r) {
+    String channel = trim(r.channel());
+    if (channel == null || !CHANNELS.contains(channel.toLowerCase(Locale.ROOT))) {
+      throw new InvalidTicketException("来源渠道 channel 必须是 hotline、wechat、telegram 或 web 之一");
+    }
+    channel = channel.toLowerCase(Locale.ROOT);
+    String name = trim(r.callerName());
+    if (name == null) {
+      throw new InvalidTicketException("请填写来电人姓名（callerName）");
+    }
+    String phone = Phones.normalize(r.callerPhone())
+        .orElseThrow(() -> new InvalidTicketException("联系电话不正确：请填写 11 位手机号或带区号的固定电话（如 0730-8221234）"));
+    String userId = trim(r.channelUserId());
+    String region = trim(r.region());
+    if (region == null) {
+      if (userId == null) {
+        throw new InvalidTicketException("请填写所在地区（region），如 湖南省岳阳市华容县");
+      }
+      region = ""; // a parent on chat may not say where; the operator fills it in on the call-back
+    } else {
+      region = resolveRegion(region);
+    }
+    String studentId = trim(r.studentId());
+    if (studentId != null) {
+      studentId = normalizeStudentId(studentId);
+    }
+    Category category = categories.require(trim(r.category()));
+    String description = trim(r.description());
+    if (description == null) {
+      throw new InvalidTicketException("请填写问题描述（description）");
+    }
+    if (description.length() > MAX_DESCRIPTION) {
+      throw new InvalidTicketException("问题描述过长（最多 " + MAX_DESCRIPTION + " 字）");
+    }
+    return new Ticket(null, channel, name, phone, userId, region, studentId, category.code(), category.priority(),
+        description, null, null, TicketStatus.RECEIVED, null, null, 0, 0, null, null, null, null, 0);
+  }
+
+  /** 身份证号 (18 位, GB 11643 check digit) or 学籍号 (G + 身份证号). */
+  static String normalizeStudentId(String raw) {
+    String s = raw.replace(" ", "").toUpperCase(Locale.ROOT);
+    boolean studentNo = s.startsWith("G");
+    Optional<NationalId> id = NationalId.parse(studentNo ? s.substring(1) : s);
+    if (id.isEmpty()) {
+      throw new InvalidTicketException("学生身份证号或学籍号不正确（应为 18 位身份证号，或 G 加 18 位身份证号，校验位需正确）");
+    }
+    return (studentNo ? "G" : "") + id.get().value();
+  }
+
+  private String resolveRegion(String text) {
+    return regions.resolve(text).map(Region::path)
+        .orElseThrow(() -> new InvalidTicketException("地区「" + text + "」不在服务范围内，请填写省、市、县名称，如 湖南省岳阳市华容县"));
+  }
+
+  private static TicketQuery withRegion(TicketQuery q, String region) {
+    return new TicketQuery(q.statuses(), q.overdueOnly(), q.category(), region, q.department(), q.assignee(), q.q(), q.page(), q.size());
+  }
+
+  static String channelLabel(String channel) {
+    return switch (channel) {
+      case "hotline" -> "热线来电";
+      case "wechat" -> "微信";
+      case "telegram" -> "Telegram";
+      default -> "网页";
+    };
+  }
+
+  private static String trim(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,116 @@
+package aidline.ticket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aidline.conversation.TicketDesk;
+import aidline.conversation.TicketDesk.ChatTicket;
+import aidline.conversation.TicketDesk.ChatTicketRequest;
+import aidline.ticket.Command.Action;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The chat side of a work order, through the {@link TicketDesk} port the bot uses: report → form →
+ * order number → status query → resolved (parent notified, asked 满意/不满意) → 不满意 → reopened.
+ */
+class ChatTicketDeskTest {
+  @TempDir Path dir;
+  TestDesk desk;
+  TicketDesk chat;
+
+  @BeforeEach
+  void open() {
+    desk = new TestDesk(dir);
+    chat = new ChatTicketDesk(desk.service);
+  }
+
+  @AfterEach
+  void close() {
+    desk.close();
+  }
+
+  static ChatTicketRequest report(String user, String category, String description) {
+    return new ChatTicketRequest("wechat", user, null, "138 1234 5678", "华容", TicketFixtures.STUDENT, category, description);
+  }
+
+  @Test
+  void reportStatusResolvedDissatisfiedReopened() {
+    // the bot has filled the form: what happened, the student's ID, a call-back number
+    ChatTicket opened = chat.open(report("openid-1", null, "孩子的寄宿生补助到现在还没到账"));
+    assertTrue(opened.ticketNo().matches("JY20261123-\\d{4}"), opened.ticketNo());
+    assertEquals("资助未到账", opened.category(), "guessed from the words");
+    assertEquals("received", opened.status());
+    assertEquals("已受理", opened.statusLabel());
+    assertEquals("2026-11-30 10:00", opened.dueAt());
+    assertFalse(opened.duplicate());
+    assertTrue(opened.lastStep().contains("受理"), opened.lastStep());
+
+    // "查询工单" with the number, and without it
+    assertEquals("received", chat.find(opened.ticketNo()).orElseThrow().status());
+    assertEquals(List.of(opened.ticketNo()), chat.recentForUser("wechat", "openid-1").stream().map(ChatTicket::ticketNo).toList());
+    assertTrue(chat.recentForUser("telegram", "openid-1").isEmpty());
+    assertTrue(chat.find("JY20990101-0001").isEmpty());
+
+    // operators work it; the parent hears about the dispatch and the resolution
+    String no = opened.ticketNo();
+    desk.service.act(no, Command.of(Action.DISPATCH, "op"));
+    desk.service.act(no, Command.of(Action.ACCEPT, "李四"));
+    desk.service.act(no, Command.of(Action.START, "李四"));
+    ChatTicket midway = chat.find(no).orElseThrow();
+    assertEquals("办理中", midway.statusLabel());
+    assertTrue(midway.lastStep().contains("开始办理"), midway.lastStep());
+    desk.service.act(no, Command.of(Action.RESOLVE, "李四").withNote("经核实，补助已于11月20日发放到一卡通"));
+    String resolvedNotice = desk.notices.get(desk.notices.size() - 1);
+    assertTrue(resolvedNotice.startsWith("wechat|openid-1|"), resolvedNotice);
+    assertTrue(resolvedNotice.contains(no) && resolvedNotice.contains("一卡通"), resolvedNotice);
+    assertTrue(resolvedNotice.contains("满意") && resolvedNotice.contains("不满意"), resolvedNotice);
+    ChatTicket resolved = chat.find(no).orElseThrow();
+    assertTrue(resolved.awaitingFeedback());
+
+    // someone else cannot answer the 回访
+    assertThrows(TicketNotFoundException.class, () -> chat.feedback(no, "wechat", "openid-2", true, null));
+
+    // 不满意 → reopened, back in progress, the parent told so
+    ChatTicket reopened = chat.feedback(no, "wechat", "openid-1", false, "一卡通里没有这笔钱");
+    assertEquals("in_progress", reopened.status());
+    assertFalse(reopened.awaitingFeedback());
+    assertTrue(reopened.lastStep().contains("不满意"), reopened.lastStep());
+    TicketDetail d = desk.service.get(no);
+    assertEquals(1, d.ticket().reopenCount());
+    assertEquals("家长(wechat:openid-1)", d.events().get(d.events().size() - 1).actor());
+    assertTrue(desk.notices.get(desk.notices.size() - 1).contains("重新办理"));
+
+    // answering again while not resolved is refused
+    assertThrows(IllegalTransitionException.class, () -> chat.feedback(no, "wechat", "openid-1", true, null));
+
+    // second resolution, 满意 → closed
+    desk.service.act(no, Command.of(Action.RESOLVE, "李四").withNote("已补发"));
+    assertEquals("closed", chat.feedback(no, "wechat", "openid-1", true, null).status());
+  }
+
+  @Test
+  void reportingTheSameProblemAgainReturnsTheOpenOrder() {
+    ChatTicket first = chat.open(report("openid-1", "资助未到账", "补助没到账"));
+    ChatTicket second = chat.open(report("openid-1", "aid_not_received", "怎么还没到账"));
+    assertTrue(second.duplicate());
+    assertEquals(first.ticketNo(), second.ticketNo());
+    assertTrue(second.lastStep().contains("怎么还没到账"), second.lastStep());
+  }
+
+  @Test
+  void badPhoneFromChatIsAChineseError() {
+    InvalidTicketException e = assertThrows(
+        InvalidTicketException.class,
+        () -> chat.open(new ChatTicketRequest("wechat", "u", null, "12345", null, null, null, "要求人工")));
+    assertTrue(e.getMessage().contains("电话"), e.getMessage());
+    ChatTicket ok = chat.open(new ChatTicketRequest("telegram", "u", "", "13912345678", "", null, "", "要求人工"));
+    assertEquals("其他", ok.category());
+  }
+}

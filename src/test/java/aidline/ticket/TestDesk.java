@@ -1,0 +1,73 @@
+package aidline.ticket;
+
+import aidline.config.AppConfig;
+import aidline.conversation.Notifier;
+import aidline.knowledge.Regions;
+import aidline.storage.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** A real service on a temporary SQLite file, with a clock the test moves and a recording notifier. */
+final class TestDesk implements AutoCloseable {
+  final Database db;
+  final GroupCommitter writer;
+  final MovableClock clock = new MovableClock(TicketFixtures.NOW);
+  final List<String> notices = Collections.synchronizedList(new ArrayList<>());
+  final TicketService service;
+
+  TestDesk(Path dir) {
+    this(dir, null);
+  }
+
+  /** @param notifier null records every notice in {@link #notices} */
+  TestDesk(Path dir, Notifier notifier) {
+    db = Database.open(new AppConfig.Storage(dir.resolve("t.db").toString(), "FULL", 5000));
+    writer = new GroupCommitter(db, 64);
+    Notifier n = notifier != null ? notifier : (channel, user, text) -> notices.add(channel + "|" + user + "|" + text);
+    service = new TicketService(
+        db, writer, TicketFixtures.CATEGORIES, TicketFixtures.CALENDAR, Regions.load(Path.of("knowledge-base/regions.yaml")), n, clock);
+  }
+
+  static NewTicket hotline(String phone, String description) {
+    return new NewTicket("hotline", "王芳", phone, null, "岳阳", null, "政策咨询", description);
+  }
+
+  @Override
+  public void close() {
+    writer.close();
+    db.close();
+  }
+
+  static final class MovableClock extends Clock {
+    private volatile Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return WorkCalendar.ZONE;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
