@@ -87,6 +87,9 @@ public final class OutboxNotifier implements Notifier, AutoCloseable {
   /** Delivers every due message once; package-visible so tests can run a round directly. */
   void drain() {
     for (Pending p : due()) {
+      if (worker.isShutdown()) {
+        return; // stopping: what is left stays pending for the next start
+      }
       OutboundSender sender = senders.get(p.channel());
       if (sender == null) {
         // no retry can help a channel that is not configured (web chat, or WeChat without a token)
@@ -97,6 +100,10 @@ public final class OutboxNotifier implements Notifier, AutoCloseable {
       try {
         sender.send(p.userId(), p.text());
         update(p.id(), "sent", p.attempts() + 1, clock.millis(), null);
+      } catch (InterruptedException e) {
+        // interrupted by close(): not the channel's fault, so the message stays pending as it was
+        Thread.currentThread().interrupt();
+        return;
       } catch (Exception e) {
         int attempts = p.attempts() + 1;
         if (attempts >= policy.maxAttempts()) {
@@ -184,5 +191,12 @@ public final class OutboxNotifier implements Notifier, AutoCloseable {
   @Override
   public void close() {
     worker.shutdownNow();
+    try {
+      if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+        log.warn("outbox delivery did not stop within 5 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
