@@ -237,6 +237,12 @@ public final class AidStandards {
     return asker.isCoveredBy(docRegion) || (docRegion != null && docRegion.startsWith(asker.path()));
   }
 
+  /**
+   * Items a parent names on purpose (午餐, 交通, 贷款, 保教费); a question naming one is not answered with
+   * another item's amount. 助学金/学费/生活补助 are how parents call aid in general, so they only narrow.
+   */
+  private static final Set<String> NAMED_ITEMS = Set.of("nutrition", "transport", "loan", "preschoolAid");
+
   /** Standards for the slots; {@code region} null means every region. Filters narrow, never widen. */
   public List<AidStandard> select(Region region, Slots slots) {
     return select(region, slots, false);
@@ -268,7 +274,8 @@ public final class AidStandards {
     }
     if (!slots.items().isEmpty()) {
       List<AidStandard> byItem = out.stream().filter(s -> slots.items().contains(s.item())).toList();
-      if (!byItem.isEmpty()) {
+      if (!byItem.isEmpty() || slots.items().stream().anyMatch(NAMED_ITEMS::contains)) {
+        // 午餐补助 asked where only 寄宿生生活补助 is written: another item's amount does not answer it
         return byItem;
       }
     }

@@ -263,6 +263,20 @@ public final class Lexicon {
     return money.stream().anyMatch(text::contains) || !itemsIn(text).isEmpty();
   }
 
+  /**
+   * True when a passage sentence is about what the question names: a boarder's aid mentions boarding,
+   * an aid item (午餐, 助学金) is mentioned — a 乡村教师生活补助 sentence does not answer 寄宿生生活补助.
+   */
+  public boolean mentions(Slots slots, String sentence) {
+    if (slots.boarder() && !boarder(sentence) && !sentence.contains("寄宿")) {
+      return false;
+    }
+    if (!slots.items().isEmpty() && itemsIn(sentence).stream().noneMatch(slots.items()::contains)) {
+      return false;
+    }
+    return true;
+  }
+
   /** True when the text names a work order by its number (JY20261123-0007). */
   public boolean namesTicket(String text) {
     return ticketNumber != null && ticketNumber.matcher(text).find();

@@ -47,7 +47,8 @@ public final class MessageReader {
       // "鞍山建档立卡高中生补助": a region and a kind of aid with no question word asks for the standard
       intent = Intent.AMOUNT;
     }
-    return new Reading(text, intent, slots, inText, unknownPlace, lexicon.asks("list", text));
+    boolean listing = lexicon.asks("list", text) && !lexicon.asks("steps", text);
+    return new Reading(text, intent, slots, inText, unknownPlace, listing);
   }
 
   /**
@@ -95,8 +96,8 @@ public final class MessageReader {
     if (!about) {
       return lexicon.cue("greeting", text) ? Intent.GREETING : Intent.OFFTOPIC;
     }
-    if (lexicon.asks("duration", text) || lexicon.asks("time", text)) {
-      // 公示几天, 资助申请什么时候交: when or how long, even where money words appear
+    if (lexicon.asks("duration", text) || lexicon.asks("time", text) || lexicon.asks("steps", text)) {
+      // 公示几天, 资助申请什么时候交, 要交哪些材料: when, how long or what steps, even beside money words
       return Intent.PROCEDURE;
     }
     if (lexicon.cue("amount", text) || (lexicon.asks("quantity", text) && lexicon.aboutMoney(text))) {

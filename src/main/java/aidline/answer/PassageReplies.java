@@ -218,9 +218,14 @@ final class PassageReplies {
    * region, which the reply then says. Otherwise says it cannot and offers a work order.
    */
   Answer answer(String question, Region region, Intent intent, boolean general) {
-    List<Quote> all = trusted(quotes(question, region, region == null));
+    return answer(question, region, intent, general, q -> true);
+  }
+
+  /** As above, quoting only sentences {@code onTopic} accepts (about the boarding or aid item asked). */
+  Answer answer(String question, Region region, Intent intent, boolean general, java.util.function.Predicate<String> onTopic) {
+    List<Quote> all = trusted(quotes(question, region, region == null)).stream().filter(q -> onTopic.test(q.text())).toList();
     if (region != null && general && all.isEmpty()) {
-      all = trusted(quotes(question, region, true));
+      all = trusted(quotes(question, region, true)).stream().filter(q -> onTopic.test(q.text())).toList();
     }
     if (all.isEmpty() || all.get(0).coverage() < MIN_COVERAGE) {
       return region == null ? lowConfidence(intent) : notInRegion(region, intent);

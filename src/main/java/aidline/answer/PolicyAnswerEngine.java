@@ -21,6 +21,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   private static final int SHORT_REPLY = 8;
 
   private final MessageReader reader;
+  private final Lexicon lexicon;
   private final AidStandards table;
   private final StandardsReplies standards;
   private final PassageReplies passages;
@@ -33,6 +34,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
 
   public PolicyAnswerEngine(Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered) {
     this.reader = new MessageReader(lexicon, regions);
+    this.lexicon = lexicon;
     this.table = table;
     this.standards = new StandardsReplies(table);
     this.passages = new PassageReplies(searcher, lexicon);
@@ -137,7 +139,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     }
     if (found.isEmpty()) {
       // no table (a foreign knowledge base): a quoted passage may still state it
-      return passages.answer(reading.text(), slots.region(), reading.intent(), general(reading));
+      return passages.answer(reading.text(), slots.region(), reading.intent(), general(reading), onTopic(reading));
     }
     Replies reply = new Replies();
     standards.describe(found, slots.region(), slots.stages(), reply);
@@ -184,7 +186,12 @@ public final class PolicyAnswerEngine implements AnswerEngine {
         return summary.get();
       }
     }
-    return passages.answer(reading.text(), region, Intent.ELIGIBILITY, general(reading));
+    return passages.answer(reading.text(), region, Intent.ELIGIBILITY, general(reading), onTopic(reading));
+  }
+
+  /** Quotes for a yes/no or amount question must be about the boarding or aid item it names. */
+  private java.util.function.Predicate<String> onTopic(MessageReader.Reading reading) {
+    return sentence -> lexicon.mentions(reading.slots(), sentence);
   }
 
   /** A question that names no stage, aid item or household: a general one (公示几天), any school's way applies. */

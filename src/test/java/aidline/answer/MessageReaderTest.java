@@ -129,4 +129,21 @@ class MessageReaderTest {
     assertEquals(Intent.TICKET_STATUS, read("我上周登记的工单办得怎么样了").intent());
     assertEquals(Intent.TICKET_NEW, read("俺家娃的助学金被学校扣了一半").intent());
   }
+
+  @Test
+  void stepsAreAProcedureNotAListOfAid() {
+    var r = read("岳阳的学校资助申请要交哪些材料");
+    assertEquals(Intent.PROCEDURE, r.intent());
+    assertFalse(r.listing());
+  }
+
+  @Test
+  void aQuoteMustMentionTheBoardingOrItemAsked() {
+    Lexicon lexicon = Lexicon.load(Path.of("knowledge-base/lexicon.yaml"));
+    Slots boarder = read("建始有没有寄宿生生活补助").slots();
+    assertFalse(lexicon.mentions(boarder, "落实乡村教师生活补助、关爱基金、奖励基金等政策"));
+    assertTrue(lexicon.mentions(boarder, "所有建档立卡的家庭经济困难寄宿生给予生活补助"));
+    Slots lunch = read("岳阳小学午餐有补助吗").slots();
+    assertFalse(lexicon.mentions(lunch, "所有建档立卡的家庭经济困难寄宿生给予生活补助"));
+  }
 }

@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
  * The answer engine on the real knowledge base against questions it was not tuned on: the probe set
  * ({@code src/test/resources/answer/probe-questions.jsonl}, expectations read off the documents) and,
  * when present, the shared development set. The floor only rises: lower it only with a reason.
+ * Known miss: y12 (补助钱啥时候到卡上 — the 一卡通 sentence shares too few words with it).
  */
 class ProbeSetTest {
   /** Probe questions passing when the set was last reviewed; a change that drops below it is a regression. */
-  private static final int PROBE_FLOOR = 94;
+  private static final int PROBE_FLOOR = 105;
 
   private static KnowledgeBase base;
   private static AnswerEngine engine;

@@ -115,6 +115,13 @@ class RegionScopedAnswersTest {
     assertFalse(a.reply().contains("1250"), a.reply());
   }
 
+  @Test
+  void anItemAskedByNameIsNotAnsweredWithAnotherItemsAmount() {
+    Answer a = ask("岳阳初中住校的午餐补助多少钱", null);
+    assertTrue(a.amounts().isEmpty(), a.reply());
+    assertTrue(a.handoff(), a.reply());
+  }
+
   private static AidStandard standard(String id, Stage stage, String amount, AidStandard.Source src) {
     return new AidStandard(id, "r", java.util.EnumSet.of(stage), "living", id, new BigDecimal(amount), "元", true,
         java.util.Set.of(), java.util.Set.of(), "", null, null, List.of(), src);
