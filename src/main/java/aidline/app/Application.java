@@ -47,8 +47,8 @@ import aidline.student.StudentFeature;
 import aidline.student.StudentImporter;
 import aidline.student.StudentRepository;
 import aidline.student.StudentService;
-import aidline.student.WorkOrderTickets;
 import aidline.student.SyntheticStudents;
+import aidline.student.WorkOrderTickets;
 import aidline.ticket.ChatTicketDesk;
 import aidline.ticket.InvalidTicketException;
 import aidline.ticket.TicketModule;
@@ -85,6 +85,7 @@ public final class Application implements AutoCloseable {
   private OutboxNotifier notifier;
   private Bot bot;
   private WechatChannel wechat;
+  private WechatGateway wechatGateway;
   private TelegramChannel telegram;
   private StudentFeature students;
 
@@ -145,9 +146,7 @@ public final class Application implements AutoCloseable {
     modules.add(new TicketRoutes(tickets(), json));
     modules.add(new WebChatModule(bot(), json));
     if (config.wechat().enabled()) {
-      WechatGateway gateway = wechat().gateway(bot(), inboundLedger(), notifier());
-      closeables.add(gateway);
-      modules.add(new WechatModule(gateway));
+      modules.add(new WechatModule(wechatGateway()));
     }
     modules.add(students().routes(config.server().maxBodyBytes()));
     return modules;
@@ -223,11 +222,12 @@ public final class Application implements AutoCloseable {
     return inboundLedger;
   }
 
+  /** The channel-neutral bot: answer engine, work-order desk and persisted per-user state. */
   public synchronized Bot bot() {
     if (bot == null) {
       // the bot's engine records what it could not answer, for the dashboard
       AnswerEngine engine = new UnansweredRecorder(answerEngine(), database(), clock);
-      bot = new Bot(engine, ticketDesk(), conversationStore(), new TicketFormFlow(answerKnowledge(null).regions()));
+      bot = new Bot(engine, ticketDesk(), conversationStore(), new TicketFormFlow(knowledge().regions()));
     }
     return bot;
   }
@@ -254,6 +254,14 @@ public final class Application implements AutoCloseable {
       wechat = new WechatChannel(config.wechat());
     }
     return wechat;
+  }
+
+  private synchronized WechatGateway wechatGateway() {
+    if (wechatGateway == null) {
+      wechatGateway = wechat().gateway(bot(), inboundLedger(), notifier());
+      closeables.add(wechatGateway);
+    }
+    return wechatGateway;
   }
 
   public WechatMenu wechatMenu() {
@@ -295,13 +303,12 @@ public final class Application implements AutoCloseable {
     // the first normalisation loads OpenCC's dictionaries (about a second): pay that now, not
     // inside the first parent's 5-second WeChat budget
     aidline.knowledge.ChineseText.normalize("資助");
+    notifier(); // starts delivering what the outbox still holds from before a restart
     http = HttpServer.create(config.server(), json, metrics, health, routeModules());
+    http.start();
     if (config.telegram().enabled()) {
       telegram = new TelegramChannel(config.telegram(), bot(), inboundLedger(), notifier());
       closeables.add(telegram);
-    }
-    http.start();
-    if (telegram != null) {
       telegram.start();
     }
     return http;

@@ -89,8 +89,8 @@ public final class OutboxNotifier implements Notifier, AutoCloseable {
   /** Delivers every due message once; package-visible so tests can run a round directly. */
   void drain() {
     for (Pending p : due()) {
-      if (closed) {
-        return; // shutting down: what is left stays pending for the next start
+      if (worker.isShutdown()) {
+        return; // stopping: what is left stays pending for the next start
       }
       OutboundSender sender = senders.get(p.channel());
       if (sender == null) {
@@ -102,6 +102,10 @@ public final class OutboxNotifier implements Notifier, AutoCloseable {
       try {
         sender.send(p.userId(), p.text());
         update(p.id(), "sent", p.attempts() + 1, clock.millis(), null);
+      } catch (InterruptedException e) {
+        // interrupted by close(): not the channel's fault, so the message stays pending as it was
+        Thread.currentThread().interrupt();
+        return;
       } catch (Exception e) {
         if (closed) {
           return; // interrupted by shutdown, not a delivery failure: leave it pending, attempts unchanged
@@ -194,7 +198,9 @@ public final class OutboxNotifier implements Notifier, AutoCloseable {
     closed = true;
     worker.shutdownNow();
     try {
-      worker.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+        log.warn("outbox delivery did not stop within 5 s");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

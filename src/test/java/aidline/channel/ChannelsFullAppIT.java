@@ -133,6 +133,64 @@ class ChannelsFullAppIT {
     return WechatPayloads.signedQuery(WechatPayloads.TOKEN, "1700000000", "n" + System.nanoTime());
   }
 
+  /** Runs a CLI command in a child JVM with the same environment as serve. */
+  int cli(String stdin, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("aidline.app.Main");
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("AIDLINE_DB", dir.resolve("db/aidline.db").toString());
+    pb.environment().put("AIDLINE_KB_DIR", Path.of("knowledge-base").toAbsolutePath().toString());
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("cli.log").toFile()));
+    Process p = pb.start();
+    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    return p.exitValue();
+  }
+
+  @Test
+  void aWorkOrderFiledOnWechatIsOpenedAndItsDispatchReachesTheParentByKefuMessage() throws Exception {
+    Files.createDirectories(dir.resolve("db"));
+    assertEquals(0, cli("operator-pass-2026\n", "users", "add", "--username", "op1", "--role", "operator", "--password-stdin"),
+        Files.exists(dir.resolve("cli.log")) ? Files.readString(dir.resolve("cli.log")) : "");
+    start();
+    String[] turns = {"补助一直没到账", "跳过", "13812345678", "岳阳", "是"};
+    String last = null;
+    for (int i = 0; i < turns.length; i++) {
+      HttpResponse<String> r = wechat(signed(), WechatPayloads.text("oTicket", 910000 + i, turns[i]));
+      assertEquals(200, r.statusCode());
+      last = WechatPayloads.field(r.body(), "Content");
+    }
+    java.util.regex.Matcher no = java.util.regex.Pattern.compile("编号 (\\S+?)，").matcher(last);
+    assertTrue(no.find(), last);
+    String ticketNo = no.group(1);
+
+    String status = WechatPayloads.field(wechat(signed(), WechatPayloads.text("oTicket", 910010, "查询工单")).body(), "Content");
+    assertTrue(status.contains(ticketNo) && status.contains("已受理"), status);
+
+    HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/api/login")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"op1\",\"password\":\"operator-pass-2026\"}")).build());
+    assertEquals(200, login.statusCode(), login.body());
+    String token = Json.mapper().readTree(login.body()).get("token").asText();
+    HttpResponse<String> dispatched = send(HttpRequest.newBuilder(uri("/api/tickets/" + ticketNo + "/actions"))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"dispatch\"}")).build());
+    assertEquals(200, dispatched.statusCode(), dispatched.body());
+
+    for (int i = 0; i < 1500 && wechatApi.callsTo("/cgi-bin/message/custom/send").isEmpty(); i++) {
+      Thread.sleep(20);
+    }
+    var sent = wechatApi.callsTo("/cgi-bin/message/custom/send");
+    assertEquals(1, sent.size(), "calls: " + wechatApi.calls);
+    JsonNode msg = Json.mapper().readTree(sent.get(0).body());
+    assertEquals("oTicket", msg.get("touser").asText());
+    assertTrue(msg.get("text").get("content").asText().contains(ticketNo), sent.get(0).body());
+  }
+
   @Test
   void wechatTelegramAndWebChatOnTheRealServer() throws Exception {
     start();

@@ -21,7 +21,7 @@ import java.util.UUID;
  */
 public final class WebChatModule implements RouteModule {
   public static final String CHANNEL = "web";
-  static final int MAX_TEXT = 500;
+  static final int MAX_TEXT = 2000;
 
   private final Bot bot;
   private final ObjectMapper json;

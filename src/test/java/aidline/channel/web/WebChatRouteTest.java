@@ -64,7 +64,7 @@ class WebChatRouteTest {
         String body = empty.body().string();
         assertTrue(body.contains("text 不能为空") && body.contains("bad_chat_request"), body);
         assertEquals(400, client.post("/api/chat", "not json").code());
-        assertEquals(400, client.post("/api/chat", "{\"user\":\"w1\",\"text\":\"" + "问".repeat(501) + "\"}").code());
+        assertEquals(400, client.post("/api/chat", "{\"user\":\"w1\",\"text\":\"" + "问".repeat(2001) + "\"}").code());
         assertEquals(4, engine.calls.get());
       });
     }
