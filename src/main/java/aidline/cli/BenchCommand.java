@@ -7,6 +7,7 @@ import aidline.bench.Scenario;
 import aidline.bench.AnswerScenario;
 import aidline.bench.ChatHttpScenario;
 import aidline.bench.StartupScenario;
+import aidline.bench.StudentScenario;
 import aidline.bench.TicketScenario;
 import aidline.bench.WechatScenario;
 import aidline.config.AppConfig;
@@ -72,6 +73,7 @@ final class BenchCommand implements Runnable {
   }
 
   private List<Scenario> scenarios() {
-    return List.of(new AnswerScenario(), new ChatHttpScenario(), new WechatScenario(), new TicketScenario(), new StartupScenario());
+    return List.of(new AnswerScenario(), new ChatHttpScenario(), new WechatScenario(), new TicketScenario(), new StudentScenario(),
+        new StartupScenario());
   }
 }
