@@ -318,6 +318,11 @@ public final class Application implements AutoCloseable {
     return http.port();
   }
 
+  /** The running server, for tests that inspect the registered routes. */
+  public Javalin http() {
+    return http;
+  }
+
   @Override
   public synchronized void close() {
     if (http != null) {
