@@ -207,6 +207,19 @@ final class PassageReplies {
     return best(question, region).filter(q -> q.coverage() >= STRONG_COVERAGE).isPresent();
   }
 
+  /**
+   * True when one of the region's own passages answers an amount question almost word for word with
+   * a sum of money: 岫岩县农村薄弱学校改造投入多少万元 asks about a project, not a pupil's aid.
+   */
+  boolean statesSumFor(String question, Region region) {
+    if (Bigrams.ofQuestion(lexicon.withoutQuestionWords(question)).size() < STRONG_MIN_TERMS) {
+      return false;
+    }
+    return trusted(quotes(question, region, false)).stream()
+        .limit(1)
+        .anyMatch(q -> q.coverage() >= STRONG_COVERAGE && !MoneyAmounts.money(q.text()).isEmpty());
+  }
+
   /** Answers from the best quote, or says it cannot and offers a work order. */
   Answer answer(String question, Region region, Intent intent) {
     return answer(question, region, intent, true);
