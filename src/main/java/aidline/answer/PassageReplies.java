@@ -103,18 +103,16 @@ final class PassageReplies {
     int n = cut.size();
     double[] overlap = new double[n];
     double[] own = new double[n];
-    List<Set<String>> context = new ArrayList<>();
+    // a sentence's context is its own bigrams, the heading's and a preceding question's; looked up in
+    // place rather than copied into one set per sentence, which dominated an answer's allocation
+    List<Context> context = new ArrayList<>(n);
     int top = -1;
     // a passage's heading line (本专科生国家奖学金) names the topic of every sentence under it
     Set<String> topic = n > 1 && cut.get(0).isHeading() ? cut.get(0).bigrams() : Set.of();
     for (int i = 0; i < n; i++) {
       // in a question-and-answer text the question names the topic and the next sentence answers it
       boolean asks = cut.get(i).isQuestion() || (i == 0 && !topic.isEmpty());
-      Set<String> have = new java.util.HashSet<>(cut.get(i).bigrams());
-      have.addAll(topic);
-      if (i > 0 && cut.get(i - 1).isQuestion()) {
-        have.addAll(cut.get(i - 1).bigrams());
-      }
+      Context have = new Context(cut.get(i).bigrams(), topic, i > 0 && cut.get(i - 1).isQuestion() ? cut.get(i - 1).bigrams() : Set.of());
       context.add(have);
       if (asks && i + 1 < n) {
         continue;
@@ -147,11 +145,22 @@ final class PassageReplies {
           text.append(' ');
         }
         text.append(cut.get(i).text());
-        context.get(i).stream().filter(terms::contains).forEach(covered::add);
+        for (String t : terms) {
+          if (context.get(i).contains(t)) {
+            covered.add(t);
+          }
+        }
       }
     }
     // earlier hits win ties: the searcher already weighed region and rarity
     return new Quote(passage, trimEnd(text.toString()), cut.get(top).text(), (double) covered.size() / terms.size(), overlap[top] - rank * 0.5);
+  }
+
+  /** The bigrams a sentence is read with: its own, its passage heading's, and a question's before it. */
+  private record Context(Set<String> own, Set<String> topic, Set<String> question) {
+    boolean contains(String t) {
+      return own.contains(t) || topic.contains(t) || question.contains(t);
+    }
   }
 
   private record Sentence(String text, Set<String> bigrams) {
@@ -205,6 +214,19 @@ final class PassageReplies {
       return false;
     }
     return best(question, region).filter(q -> q.coverage() >= STRONG_COVERAGE).isPresent();
+  }
+
+  /**
+   * True when one of the region's own passages answers an amount question almost word for word with
+   * a sum of money: 岫岩县农村薄弱学校改造投入多少万元 asks about a project, not a pupil's aid.
+   */
+  boolean statesSumFor(String question, Region region) {
+    if (Bigrams.ofQuestion(lexicon.withoutQuestionWords(question)).size() < STRONG_MIN_TERMS) {
+      return false;
+    }
+    return trusted(quotes(question, region, false)).stream()
+        .limit(1)
+        .anyMatch(q -> q.coverage() >= STRONG_COVERAGE && !MoneyAmounts.money(q.text()).isEmpty());
   }
 
   /** Answers from the best quote, or says it cannot and offers a work order. */

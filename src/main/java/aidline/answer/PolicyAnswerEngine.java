@@ -121,6 +121,10 @@ public final class PolicyAnswerEngine implements AnswerEngine {
 
   private Answer amount(MessageReader.Reading reading) {
     Slots slots = reading.slots();
+    if (slots.region() != null && general(reading) && passages.statesSumFor(reading.text(), slots.region())) {
+      // a sum the region's document states for something other than a kind of pupil: quote it
+      return passages.answer(reading.text(), slots.region(), Intent.AMOUNT, false);
+    }
     List<AidStandard> found = standards.matching(slots.region(), slots);
     if (slots.region() == null && !found.isEmpty()) {
       // even one region's standard may not be the asker's: ask where, naming where we have it
@@ -134,11 +138,13 @@ public final class PolicyAnswerEngine implements AnswerEngine {
         return reply.build(Intent.AMOUNT, null, false);
       }
     }
-    if (found.isEmpty() && slots.region() != null && !table.isEmpty()) {
+    if (found.isEmpty() && slots.region() != null && !table.isEmpty() && !general(reading)) {
+      // the table holds every per-pupil amount of the region's documents: none for this kind of pupil
       return noAmountStated(reading);
     }
     if (found.isEmpty()) {
-      // no table (a foreign knowledge base): a quoted passage may still state it
+      // no table (a foreign knowledge base), or a sum that is not per pupil (岫岩 改薄 投入多少万元):
+      // a quoted passage of the region's own documents may state it
       return passages.answer(reading.text(), slots.region(), reading.intent(), general(reading), onTopic(reading));
     }
     Replies reply = new Replies();
