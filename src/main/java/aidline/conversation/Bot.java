@@ -237,7 +237,7 @@ public final class Bot {
    */
   private Step startStatus(InboundMessage m, ConversationState state, String text) {
     if (locked(m)) {
-      return new Step(state.withHandoffOffer(text), say(STATUS_LOCKED, Intent.TICKET_STATUS, null));
+      return new Step(state.withHandoffOffer(text), offer(STATUS_LOCKED));
     }
     StatusForm f = new StatusForm(StatusForm.Step.NATIONAL_ID, text, null);
     return new Step(state.withStatusForm(f), say(
@@ -281,7 +281,7 @@ public final class Bot {
       return new Step(done, say(line.text(), Intent.TICKET_STATUS, null));
     }
     String reply = line.locked() ? STATUS_LOCKED : STATUS_NOT_VERIFIED;
-    return new Step(done.withHandoffOffer(f.question()), say(reply, Intent.TICKET_STATUS, null));
+    return new Step(done.withHandoffOffer(f.question()), offer(reply));
   }
 
   private boolean locked(InboundMessage m) {
@@ -307,6 +307,11 @@ public final class Bot {
       return "资助未到账";
     }
     return "政策咨询";
+  }
+
+  /** A reply that offers a work order (handoff true, as the engine's offers), waiting for 是. */
+  private static Reply offer(String text) {
+    return new Reply(new Answer(text, Intent.TICKET_STATUS, List.of(), List.of(), null, true), null);
   }
 
   private static Reply say(String text, Intent intent, String ticketNo) {

@@ -98,6 +98,7 @@ class BotAidStatusTest {
     say("w", FakeAidStatusDesk.ID);
     Reply failed = say("w", "13900000000");
     assertEquals(Bot.STATUS_NOT_VERIFIED, failed.text());
+    assertTrue(failed.answer().handoff());
     assertFalse(failed.text().contains("13900000000") || failed.text().contains(FakeAidStatusDesk.ID));
     assertFalse(failed.text().contains("手机号不对") || failed.text().contains("身份证号不对"));
     // accepting the offer starts the existing work-order form with the original question
