@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The channel-neutral bot: loads the asker's state, lets the answer engine or the work-order form
- * handle the message, saves the new state, returns the reply. Messages of one asker are handled
+ * The channel-neutral bot: loads the asker's state, lets the answer engine, the work-order form or
+ * the aid-status identity check handle the message, saves the new state, returns the reply. Messages of one asker are handled
  * one at a time (striped locks), so concurrent deliveries cannot overwrite each other's state.
  */
 public final class Bot {
