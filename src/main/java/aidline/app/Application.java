@@ -14,6 +14,7 @@ import aidline.config.ConfigException;
 import aidline.console.ConsoleRoutes;
 import aidline.console.Dashboard;
 import aidline.console.UnansweredRecorder;
+import aidline.conversation.AidStatusQuestions;
 import aidline.conversation.Bot;
 import aidline.conversation.ConversationStore;
 import aidline.conversation.InboundLedger;
@@ -38,6 +39,7 @@ import aidline.storage.Database;
 import aidline.storage.InstanceLock;
 import aidline.storage.StorageException;
 import aidline.student.EntitlementRules;
+import aidline.student.ChatAidStatus;
 import aidline.student.LookupAudit;
 import aidline.student.ParentStatusService;
 import aidline.student.StandardsEntitlementRules;
@@ -227,7 +229,9 @@ public final class Application implements AutoCloseable {
     if (bot == null) {
       // the bot's engine records what it could not answer, for the dashboard
       AnswerEngine engine = new UnansweredRecorder(answerEngine(), database(), clock);
-      bot = new Bot(engine, ticketDesk(), conversationStore(), new TicketFormFlow(knowledge().regions()));
+      // aid-status answers need the student records; the question words live in lexicon.yaml
+      bot = new Bot(engine, ticketDesk(), conversationStore(), new TicketFormFlow(knowledge().regions()),
+          new ChatAidStatus(students().parentStatus()), AidStatusQuestions.load(knowledge().dir().resolve("lexicon.yaml")));
     }
     return bot;
   }

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The channel-neutral bot: loads the asker's state, lets the answer engine or the work-order form
- * handle the message, saves the new state, returns the reply. Messages of one asker are handled
+ * The channel-neutral bot: loads the asker's state, lets the answer engine, the work-order form or
+ * the aid-status identity check handle the message, saves the new state, returns the reply. Messages of one asker are handled
  * one at a time (striped locks), so concurrent deliveries cannot overwrite each other's state.
  */
 public final class Bot {
@@ -27,6 +27,11 @@ public final class Bot {
   private static final Pattern TICKET_NO = Pattern.compile("[A-Za-z]{0,4}-?\\d{6,}[-\\d]*");
   /** 身份证号 or 学籍号 (G + 身份证号); anything else the parent gives is taken as the student's name. */
   private static final Pattern STUDENT_ID = Pattern.compile("[Gg]?\\d{17}[\\dXx]");
+  /** Neither says which of the two answers was wrong: that would help someone guessing. */
+  static final String STATUS_NOT_VERIFIED =
+      "抱歉，身份证号和监护人手机号未能核对通过，无法查询。请核对后重新提问；或者回复“是”转人工，为您登记工单，工作人员会电话联系您。";
+  static final String STATUS_LOCKED =
+      "核对未通过的次数过多，请1小时后再试；或者回复“是”转人工，为您登记工单，工作人员会电话联系您。";
   private static final Set<String> SATISFIED = Set.of("满意", "非常满意", "很满意", "满意了");
   private static final Set<String> DISSATISFIED = Set.of("不满意", "很不满意", "非常不满意", "不太满意");
 
@@ -34,13 +39,28 @@ public final class Bot {
   private final TicketDesk desk;
   private final ConversationStore store;
   private final TicketFormFlow form;
+  private final AidStatusDesk statusDesk;
+  private final AidStatusQuestions statusQuestions;
   private final Object[] locks = new Object[64];
 
+  /** A bot without aid-status answers: such questions go to the answer engine as before. */
   public Bot(AnswerEngine engine, TicketDesk desk, ConversationStore store, TicketFormFlow form) {
+    this(engine, desk, store, form, null, AidStatusQuestions.none());
+  }
+
+  public Bot(
+      AnswerEngine engine,
+      TicketDesk desk,
+      ConversationStore store,
+      TicketFormFlow form,
+      AidStatusDesk statusDesk,
+      AidStatusQuestions statusQuestions) {
     this.engine = engine;
     this.desk = desk;
     this.store = store;
     this.form = form;
+    this.statusDesk = statusDesk;
+    this.statusQuestions = statusDesk == null ? AidStatusQuestions.none() : statusQuestions;
     for (int i = 0; i < locks.length; i++) {
       locks[i] = new Object();
     }
@@ -74,6 +94,9 @@ public final class Bot {
     if (state.form() != null) {
       return continueForm(m, state, text);
     }
+    if (state.statusForm() != null) {
+      return continueStatus(m, state, text);
+    }
     String bare = TicketFormFlow.clean(text);
     if (state.handoffOffer() != null) {
       ConversationState cleared = state.withHandoffOffer(null);
@@ -93,6 +116,9 @@ public final class Bot {
     }
     if (STATUS_QUESTION.matcher(text).find()) {
       return status(m, state, text);
+    }
+    if (statusQuestions.matches(text)) {
+      return startStatus(m, state, text);
     }
     Turn turn = engine.answer(text, state.dialog());
     ConversationState next = state.withDialog(turn.next());
@@ -205,6 +231,73 @@ public final class Bot {
     }
   }
 
+  /**
+   * "我家孩子的补助发了吗": before any answer the child's 身份证号 and the guardian phone must both
+   * match the school's records (checked by the desk). A locked-out asker is not made to type again.
+   */
+  private Step startStatus(InboundMessage m, ConversationState state, String text) {
+    if (locked(m)) {
+      return new Step(state.withHandoffOffer(text), offer(STATUS_LOCKED));
+    }
+    StatusForm f = new StatusForm(StatusForm.Step.NATIONAL_ID, text, null);
+    return new Step(state.withStatusForm(f), say(
+        "查询孩子的资助发放情况，需要先核对身份。\n请输入孩子的18位身份证号。（随时回复“取消”可退出）", Intent.TICKET_STATUS, null));
+  }
+
+  private Step continueStatus(InboundMessage m, ConversationState state, String text) {
+    StatusForm f = state.statusForm();
+    String a = TicketFormFlow.clean(text);
+    if (TicketFormFlow.CANCEL.contains(a)) {
+      return new Step(state.withStatusForm(null), say("已取消查询。还有其他问题可以随时问我。", Intent.TICKET_STATUS, null));
+    }
+    if (a.equals("人工") || a.contains("转人工")) {
+      return startForm(state.withStatusForm(null), f.question(), Intent.TICKET_NEW);
+    }
+    if (f.step() == StatusForm.Step.NATIONAL_ID) {
+      String id = a.replaceAll("[\\s-]", "");
+      Optional<String> problem = statusDesk.idProblem(id);
+      if (problem.isPresent()) {
+        // only the format is judged here; whether the child is on record is never said on its own
+        return new Step(state, say(problem.get() + "。请重新输入孩子的18位身份证号，或回复“取消”退出。", Intent.TICKET_STATUS, null));
+      }
+      StatusForm next = new StatusForm(StatusForm.Step.PHONE, f.question(), id.toUpperCase());
+      return new Step(state.withStatusForm(next), say(
+          "已收到身份证号 " + maskedId(next.nationalId()) + "。\n请输入在学校登记的监护人手机号。", Intent.TICKET_STATUS, null));
+    }
+    if (a.replaceAll("\\D", "").length() < 7) {
+      return new Step(state, say("请输入在学校登记的监护人手机号（11位），或回复“取消”退出。", Intent.TICKET_STATUS, null));
+    }
+    AidStatusDesk.StatusLine line;
+    try {
+      line = statusDesk.status(m.channel() + ":" + m.userId(), f.nationalId(), a);
+    } catch (RuntimeException e) {
+      log.warn("aid-status check from chat failed for {}:{}", m.channel(), m.userId(), e);
+      // keep the form at the phone step, so the parent only has to send the number again
+      return new Step(state, say("抱歉，暂时无法查询，请稍后重新发送手机号，或回复“取消”退出。", Intent.TICKET_STATUS, null));
+    }
+    // the 身份证号 leaves the state here whatever the outcome: nothing about the child is kept
+    ConversationState done = state.withStatusForm(null);
+    if (line.verified()) {
+      return new Step(done, say(line.text(), Intent.TICKET_STATUS, null));
+    }
+    String reply = line.locked() ? STATUS_LOCKED : STATUS_NOT_VERIFIED;
+    return new Step(done.withHandoffOffer(f.question()), offer(reply));
+  }
+
+  private boolean locked(InboundMessage m) {
+    try {
+      return statusDesk.locked(m.channel() + ":" + m.userId());
+    } catch (RuntimeException e) {
+      log.warn("aid-status lock check failed", e);
+      return false;
+    }
+  }
+
+  /** 430621********123X: enough for the parent to see which number was taken, not the number. */
+  static String maskedId(String id) {
+    return id.length() == 18 ? id.substring(0, 6) + "********" + id.substring(14) : "（已收到）";
+  }
+
   /** A rough category from the parent's words; the work-order desk maps it to its own list. */
   static String category(String text) {
     if (text.contains("投诉") || text.contains("举报")) {
@@ -214,6 +307,11 @@ public final class Bot {
       return "资助未到账";
     }
     return "政策咨询";
+  }
+
+  /** A reply that offers a work order (handoff true, as the engine's offers), waiting for 是. */
+  private static Reply offer(String text) {
+    return new Reply(new Answer(text, Intent.TICKET_STATUS, List.of(), List.of(), null, true), null);
   }
 
   private static Reply say(String text, Intent intent, String ticketNo) {

@@ -37,6 +37,11 @@ public final class ParentStatusService {
     this.limiter = new AttemptLimiter(MAX_FAILURES, WINDOW, clock);
   }
 
+  /** True while the chat user has used up their failures, so the bot need not ask for an ID first. */
+  public boolean locked(String chatUser) {
+    return limiter.locked(chatUser);
+  }
+
   /** @param chatUser channel-qualified user id (wechat:openid), the key of the rate limit */
   public Reply status(String chatUser, String nationalIdText, String phoneText) {
     if (limiter.locked(chatUser)) {

@@ -1,0 +1,34 @@
+package aidline.student;
+
+import aidline.conversation.AidStatusDesk;
+import java.util.Optional;
+
+/** The chat bot's {@link AidStatusDesk} over {@link ParentStatusService}; student types stay here. */
+public final class ChatAidStatus implements AidStatusDesk {
+  private final ParentStatusService service;
+
+  public ChatAidStatus(ParentStatusService service) {
+    this.service = service;
+  }
+
+  @Override
+  public Optional<String> idProblem(String nationalId) {
+    try {
+      NationalId.parse(nationalId);
+      return Optional.empty();
+    } catch (InvalidNationalIdException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  @Override
+  public boolean locked(String chatUser) {
+    return service.locked(chatUser);
+  }
+
+  @Override
+  public StatusLine status(String chatUser, String nationalId, String phone) {
+    ParentStatusService.Reply r = service.status(chatUser, nationalId, phone);
+    return new StatusLine(r.verified(), !r.verified() && ParentStatusService.LOCKED.equals(r.text()), r.text());
+  }
+}
