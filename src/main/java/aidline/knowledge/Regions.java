@@ -25,6 +25,7 @@ public final class Regions {
 
   private final Map<String, Region> byPath = new LinkedHashMap<>();
   private final Map<String, List<Region>> byName = new LinkedHashMap<>();
+  private volatile List<String> longestFirst;
 
   private Regions() {}
 
@@ -120,10 +121,23 @@ public final class Regions {
     return parts;
   }
 
+  /** Names sorted longest first, kept until the next name is added (findIn runs per message). */
+  private List<String> namesLongestFirst() {
+    List<String> sorted = longestFirst;
+    if (sorted == null) {
+      sorted = new ArrayList<>(byName.keySet());
+      sorted.sort(Comparator.comparingInt(String::length).reversed());
+      sorted = List.copyOf(sorted);
+      longestFirst = sorted;
+    }
+    return sorted;
+  }
+
   private void index(String key, Region region) {
     if (key.length() < 2) {
       return;
     }
+    longestFirst = null;
     List<Region> list = byName.computeIfAbsent(key, k -> new ArrayList<>());
     if (!list.contains(region)) {
       list.add(region);
@@ -168,8 +182,7 @@ public final class Regions {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
-    List<String> keys = new ArrayList<>(byName.keySet());
-    keys.sort(Comparator.comparingInt(String::length).reversed());
+    List<String> keys = namesLongestFirst();
     boolean[] used = new boolean[text.length()];
     List<Region> found = new ArrayList<>();
     for (String key : keys) {
