@@ -81,12 +81,6 @@ class ServeCommandIT {
 
   /** The child runs the same classes the tests run, through the real Main. */
   static List<String> childCommand(String... args) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("aidline.app.Main");
-    cmd.addAll(List.of(args));
-    return cmd;
+    return aidline.testing.ChildServer.command(args);
   }
 }

@@ -151,20 +151,7 @@ class TicketKillIT {
   }
 
   private Process start(int port, Path db, Path kb, String logName) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("aidline.app.Main");
-    cmd.add("serve");
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().put("AIDLINE_PORT", Integer.toString(port));
-    pb.environment().put("AIDLINE_DB", db.toString());
-    pb.environment().put("AIDLINE_KB_DIR", kb.toString());
-    pb.environment().put("AIDLINE_KB_WATCH", "false");
-    pb.environment().put("AIDLINE_LOG_LEVEL", "WARN");
-    pb.redirectErrorStream(true).redirectOutput(dir.resolve(logName).toFile());
-    return pb.start();
+    return aidline.testing.ChildServer.serve(port, db, kb, dir.resolve(logName));
   }
 
   private void awaitHealth(HttpClient http, int port, Process p, String logName) throws Exception {
