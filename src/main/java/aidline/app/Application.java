@@ -140,10 +140,12 @@ public final class Application implements AutoCloseable {
   private List<RouteModule> routeModules() {
     AppConfig.Security s = config.security();
     List<RouteModule> modules = new ArrayList<>();
-    modules.add(new AccessControl(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock),
+    // one budget for both login doors (API and console), so a second door does not double it
+    RateLimiter loginPerIp = new RateLimiter(s.loginPerMinutePerIp(), clock);
+    modules.add(new AccessControl(auth(), loginPerIp,
         new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json));
     modules.add(new AdminRoutes(auth(), audit(), json));
-    modules.add(new ConsoleRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock), new Dashboard(database(), clock), json));
+    modules.add(new ConsoleRoutes(auth(), loginPerIp, new Dashboard(database(), clock), json));
     modules.add(new KnowledgeRoutes(knowledge()));
     modules.add(new TicketRoutes(tickets(), json));
     modules.add(new WebChatModule(bot(), json));
