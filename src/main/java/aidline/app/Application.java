@@ -130,7 +130,9 @@ public final class Application implements AutoCloseable {
     if (auth == null) {
       AppConfig.Security s = config.security();
       auth = new AuthService(new UserStore(database()), new PasswordHasher(s.bcryptCost()),
-          new LoginPolicy(s.maxFailedLogins(), Duration.ofMinutes(s.lockMinutes())),
+          new LoginPolicy(s.loginDelayAfterFailures(), Duration.ofSeconds(1),
+          Duration.ofSeconds(s.loginMaxDelaySeconds()), s.maxFailedLogins(), Duration.ofMinutes(s.lockMinutes()),
+          Duration.ofMinutes(4L * s.lockMinutes())),
           Duration.ofHours(s.tokenHours()), audit(), clock);
     }
     return auth;

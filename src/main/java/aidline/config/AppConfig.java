@@ -54,6 +54,11 @@ public record AppConfig(
     }
   }
 
+  /**
+   * @param loginDelayAfterFailures failures in a row (per account and IP) after which each further
+   *     attempt waits a doubling delay, up to {@code loginMaxDelaySeconds}
+   * @param trustedProxies addresses of reverse proxies whose X-Forwarded-Proto/-For are believed
+   */
   public record Security(
       int tokenHours,
       int bcryptCost,
@@ -61,7 +66,20 @@ public record AppConfig(
       int lockMinutes,
       int chatPerMinutePerUser,
       int chatPerMinutePerIp,
-      int loginPerMinutePerIp) {}
+      int loginPerMinutePerIp,
+      int loginDelayAfterFailures,
+      int loginMaxDelaySeconds,
+      java.util.List<String> trustedProxies) {
+    public Security(int tokenHours, int bcryptCost, int maxFailedLogins, int lockMinutes,
+        int chatPerMinutePerUser, int chatPerMinutePerIp, int loginPerMinutePerIp) {
+      this(tokenHours, bcryptCost, maxFailedLogins, lockMinutes, chatPerMinutePerUser, chatPerMinutePerIp,
+          loginPerMinutePerIp, 3, 30, java.util.List.of());
+    }
+
+    public Security {
+      trustedProxies = trustedProxies == null ? java.util.List.of() : java.util.List.copyOf(trustedProxies);
+    }
+  }
 
   public AppConfig withServer(Server s) {
     return new AppConfig(s, storage, knowledge, wechat, telegram, tickets, security);

@@ -32,6 +32,9 @@ final class ConfigValidator {
     if (s.chatPerMinutePerUser() < 1 || s.chatPerMinutePerIp() < 1 || s.loginPerMinutePerIp() < 1) {
       throw new ConfigException("security", "限流次数必须为正数");
     }
+    if (s.loginDelayAfterFailures() < 1 || s.loginMaxDelaySeconds() < 1) {
+      throw new ConfigException("security", "loginDelayAfterFailures、loginMaxDelaySeconds 必须为正数");
+    }
     checkUrl(c.wechat().apiHost(), "wechat.apiHost (AIDLINE_WECHAT_API_HOST)");
     checkUrl(c.telegram().apiUrl(), "telegram.apiUrl (AIDLINE_TELEGRAM_API_URL)");
     long budget = c.wechat().replyBudgetMillis();
