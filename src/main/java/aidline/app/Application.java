@@ -266,7 +266,7 @@ public final class Application implements AutoCloseable {
 
   private synchronized WechatGateway wechatGateway() {
     if (wechatGateway == null) {
-      wechatGateway = wechat().gateway(bot(), inboundLedger(), notifier());
+      wechatGateway = wechat().gateway(bot(), inboundLedger(), notifier(), clock);
       closeables.add(wechatGateway);
     }
     return wechatGateway;
