@@ -31,6 +31,7 @@ import aidline.security.AccessControl;
 import aidline.security.AdminRoutes;
 import aidline.security.AuditLog;
 import aidline.security.AuthService;
+import aidline.security.ClientAddress;
 import aidline.security.LoginPolicy;
 import aidline.security.PasswordHasher;
 import aidline.security.RateLimiter;
@@ -144,10 +145,11 @@ public final class Application implements AutoCloseable {
     List<RouteModule> modules = new ArrayList<>();
     // one budget for both login doors (API and console), so a second door does not double it
     RateLimiter loginPerIp = new RateLimiter(s.loginPerMinutePerIp(), clock);
+    ClientAddress address = new ClientAddress(s.trustedProxies());
     modules.add(new AccessControl(auth(), loginPerIp,
-        new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json));
+        new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json, address));
     modules.add(new AdminRoutes(auth(), audit(), json));
-    modules.add(new ConsoleRoutes(auth(), loginPerIp, new Dashboard(database(), clock), json));
+    modules.add(new ConsoleRoutes(auth(), loginPerIp, new Dashboard(database(), clock), json, address));
     modules.add(new KnowledgeRoutes(knowledge()));
     modules.add(new TicketRoutes(tickets(), json));
     modules.add(new WebChatModule(bot(), json));

@@ -12,10 +12,8 @@ import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -33,13 +31,21 @@ public final class ConsoleRoutes implements RouteModule {
 
   private final AuthService auth;
   private final RateLimiter loginPerIp;
-  private final SecureRandom random = new SecureRandom();
 
   private final Dashboard dashboard;
 
   private final com.fasterxml.jackson.databind.ObjectMapper json;
 
+  private final aidline.security.ClientAddress address;
+
   public ConsoleRoutes(AuthService auth, RateLimiter loginPerIp, Dashboard dashboard, com.fasterxml.jackson.databind.ObjectMapper json) {
+    this(auth, loginPerIp, dashboard, json, aidline.security.ClientAddress.none());
+  }
+
+  /** @param address whose X-Forwarded-Proto/-For to believe (Secure cookies behind a TLS proxy) */
+  public ConsoleRoutes(AuthService auth, RateLimiter loginPerIp, Dashboard dashboard, com.fasterxml.jackson.databind.ObjectMapper json,
+      aidline.security.ClientAddress address) {
+    this.address = address;
     this.json = json;
     this.auth = auth;
     this.loginPerIp = loginPerIp;
@@ -59,21 +65,21 @@ public final class ConsoleRoutes implements RouteModule {
   }
 
   private void login(Context ctx) {
-    loginPerIp.acquire("login:" + ctx.ip());
+    String ip = address.ip(ctx);
+    loginPerIp.acquire("login:" + ip);
     SessionRequest req = aidline.app.JsonBody.read(ctx, json, SessionRequest.class);
     if (req == null || req.username() == null || req.password() == null) {
       throw new SecurityException.InvalidAccount("请输入用户名和密码");
     }
-    AuthService.Login login = auth.login(req.username(), req.password().toCharArray(), ctx.ip());
+    AuthService.Login login = auth.login(req.username(), req.password().toCharArray(), ip);
     int maxAge = (int) Math.max(1, Duration.between(Instant.now(), login.expiresAt()).toSeconds());
-    Cookie session = new Cookie(AccessControl.SESSION_COOKIE, login.token(), "/", maxAge, "https".equals(ctx.scheme()));
+    boolean secure = address.secure(ctx);
+    Cookie session = new Cookie(AccessControl.SESSION_COOKIE, login.token(), "/", maxAge, secure);
     session.setHttpOnly(true);
     session.setSameSite(SameSite.STRICT);
     ctx.cookie(session);
-    byte[] raw = new byte[24];
-    random.nextBytes(raw);
-    Cookie csrf = new Cookie(AccessControl.CSRF_COOKIE, Base64.getUrlEncoder().withoutPadding().encodeToString(raw), "/", maxAge,
-        "https".equals(ctx.scheme()));
+    // bound to the session: a planted cookie cannot be paired with a header of the planter's choice
+    Cookie csrf = new Cookie(AccessControl.CSRF_COOKIE, AccessControl.csrfFor(login.token()), "/", maxAge, secure);
     csrf.setSameSite(SameSite.STRICT);
     ctx.cookie(csrf);
     ctx.json(Map.of("username", login.user().username(), "role", RoleNames.wire(login.user().role()),
@@ -101,7 +107,7 @@ public final class ConsoleRoutes implements RouteModule {
   private static void page(Context ctx, String resource) {
     ctx.contentType("text/html; charset=utf-8");
     ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'");
+    ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
     ctx.result(read(resource));
   }
 

@@ -63,6 +63,10 @@ public final class AuthService {
   }
 
   public void setDisabled(String username, boolean disabled, String actor) {
+    if (disabled && username != null && username.equals(actor)) {
+      // an admin locking itself out may leave nobody able to undo it
+      throw new SecurityException.InvalidAccount("不能停用自己的账号，请由另一位管理员操作");
+    }
     if (!store.setDisabled(username, disabled, clock.instant())) {
       throw new SecurityException.InvalidAccount("用户 " + username + " 不存在");
     }

@@ -23,6 +23,9 @@ import java.util.Set;
 public final class TicketService {
   public static final Set<String> CHANNELS = Set.of("hotline", "wechat", "telegram", "web");
   private static final int MAX_DESCRIPTION = 2000;
+  /** Names (caller, department, assignee): generous for Chinese names and unit titles. */
+  private static final int MAX_NAME = 50;
+  private static final int MAX_ID = 128;
   static final int MAX_EXPORT = 50_000;
 
   private final Database db;
@@ -98,6 +101,10 @@ public final class TicketService {
 
   /** Applies one action; merge also records the merged order on the survivor. */
   public Ticket act(String ticketNo, Command cmd) {
+    limit(cmd.note(), MAX_DESCRIPTION, "说明（note/reason/resolution/comment）");
+    limit(cmd.department(), MAX_NAME, "承办部门（department）");
+    limit(cmd.assignee(), MAX_NAME, "承办人（assignee）");
+    limit(cmd.into(), MAX_ID, "合并目标工单号（into）");
     Instant now = clock.instant();
     Transition tr = db.write(c -> {
       Ticket t = repo.find(c, ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
@@ -150,6 +157,8 @@ public final class TicketService {
     if (name == null) {
       throw new InvalidTicketException("请填写来电人姓名（callerName）");
     }
+    limit(name, MAX_NAME, "来电人姓名（callerName）");
+    limit(r.channelUserId(), MAX_ID, "渠道用户标识（channelUserId）");
     String phone = Phones.normalize(r.callerPhone())
         .orElseThrow(() -> new InvalidTicketException("联系电话不正确：请填写 11 位手机号或带区号的固定电话（如 0730-8221234）"));
     String userId = trim(r.channelUserId());
@@ -205,6 +214,13 @@ public final class TicketService {
       case "telegram" -> "Telegram";
       default -> "网页";
     };
+  }
+
+  /** Every free-text field has a ceiling, so a 1 MB name cannot fill lists, exports and SMS. */
+  private static void limit(String value, int max, String field) {
+    if (value != null && value.length() > max) {
+      throw new InvalidTicketException(field + "过长（最多 " + max + " 字）");
+    }
   }
 
   private static String trim(String s) {

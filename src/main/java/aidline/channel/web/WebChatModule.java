@@ -26,6 +26,7 @@ public final class WebChatModule implements RouteModule {
   private final Bot bot;
   private final ObjectMapper json;
   private final byte[] page;
+  private final String csp;
 
   public WebChatModule(Bot bot, ObjectMapper json) {
     this.bot = bot;
@@ -35,11 +36,18 @@ public final class WebChatModule implements RouteModule {
     } catch (IOException e) {
       throw new IllegalStateException("web chat page missing from the jar", e);
     }
+    this.csp = PageSecurity.contentSecurityPolicy(new String(page, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Override
   public void routes(RoutesConfig routes) {
-    routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
+    routes.get("/", ctx -> {
+      ctx.header("Content-Security-Policy", csp);
+      ctx.header("X-Frame-Options", "DENY");
+      ctx.header("X-Content-Type-Options", "nosniff");
+      ctx.header("Referrer-Policy", "no-referrer");
+      ctx.contentType("text/html; charset=utf-8").result(page);
+    });
     routes.post("/api/chat", this::chat);
   }
 
