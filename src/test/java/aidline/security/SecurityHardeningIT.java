@@ -186,10 +186,13 @@ class SecurityHardeningIT {
 
   @Test
   void anAdminCannotDisableItself() throws Exception {
-    HttpResponse<String> r = send("POST", "/api/admin/users/boss/disable", null, "Authorization", "Bearer " + admin);
+    // its own admin, so that on the vulnerable code the other tests keep theirs
+    app.auth().addUser("selfish", Role.ADMIN, null, "selfish-password-1".toCharArray(), "test");
+    String own = login("selfish", "selfish-password-1", "198.51.100.13").path("token").asText();
+    HttpResponse<String> r = send("POST", "/api/admin/users/selfish/disable", null, "Authorization", "Bearer " + own);
     assertEquals(400, r.statusCode(), r.body());
     assertTrue(JSON.readTree(r.body()).path("message").asText().contains("自己"));
-    assertEquals(200, send("GET", "/api/me", null, "Authorization", "Bearer " + admin).statusCode());
+    assertEquals(200, send("GET", "/api/me", null, "Authorization", "Bearer " + own).statusCode());
   }
 
   @Test
