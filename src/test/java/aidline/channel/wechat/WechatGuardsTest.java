@@ -42,15 +42,20 @@ class WechatGuardsTest {
   void start(String aesKey, boolean allowlist) throws Exception {
     db = Database.open(new AppConfig.Storage(dir.resolve("g.db").toString(), "FULL", 5000));
     api = new FakeWechatApi();
-    AppConfig.Wechat cfg = new AppConfig.Wechat(WechatPayloads.TOKEN, aesKey, WechatPayloads.APP_ID, "secret", api.url(),
-        4000, "", 300, 20, allowlist);
-    WechatChannel channel = new WechatChannel(cfg);
+    // the defaults (300 s window, 20 messages a minute) except for the allowlist test
+    AppConfig.Wechat cfg = new AppConfig.Wechat(WechatPayloads.TOKEN, aesKey, WechatPayloads.APP_ID, "secret", api.url(), 4000, "");
+    WechatChannel channel = new WechatChannel(allowlist ? withAllowlist(cfg) : cfg);
     ConversationStore store = new ConversationStore(db, Json.mapper(), Clock.systemUTC());
     outbox = new OutboxNotifier(db, Clock.systemUTC(), Map.of(), OutboxNotifier.Policy.defaults());
     gateway = channel.gateway(new Bot(engine, new FakeTicketDesk(), store, new TicketFormFlow(WechatRouteTest.REGIONS)),
-        new InboundLedger(db, Clock.systemUTC()), outbox, Clock.systemUTC());
+        new InboundLedger(db, Clock.systemUTC()), outbox);
     app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
         new Health(db, () -> 0, "test"), List.of(new WechatModule(gateway)));
+  }
+
+  static AppConfig.Wechat withAllowlist(AppConfig.Wechat c) {
+    return new AppConfig.Wechat(c.token(), c.aesKey(), c.appId(), c.secret(), c.apiHost(), c.replyBudgetMillis(), c.templateId(),
+        300, 20, true);
   }
 
   @AfterEach
