@@ -158,9 +158,20 @@ class WechatGuardsTest {
   @Test
   void deepOrHugeBodiesAreA400AndLongTextsAreAskedToBeShortened() throws Exception {
     start("", false);
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+    logged.start();
+    root.addAppender(logged);
     JavalinTest.test(app, (server, client) -> {
       String deep = "<xml>" + "<a>".repeat(50_000) + "x" + "</a>".repeat(50_000) + "</xml>";
       assertEquals(400, post(client.getOrigin(), at(now(), "d1"), deep).code());
+      // one line for the refusal, no stack trace (the access log line is at INFO and not counted)
+      List<ch.qos.logback.classic.spi.ILoggingEvent> warnings = logged.list.stream()
+          .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)).toList();
+      assertEquals(1, warnings.size(), warnings.toString());
+      assertEquals(null, warnings.get(0).getThrowableProxy());
+      root.detachAppender(logged);
       String huge = WechatPayloads.text("oD", 600, "资".repeat(300_000));
       assertEquals(400, post(client.getOrigin(), at(now(), "d2"), huge).code());
       String dtd = "<!DOCTYPE xml [<!ENTITY a \"aaaa\">]>" + WechatPayloads.text("oD", 601, "&a;");
