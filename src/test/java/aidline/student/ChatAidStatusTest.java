@@ -14,6 +14,7 @@ import aidline.conversation.InboundMessage;
 import aidline.conversation.TicketFormFlow;
 import aidline.storage.Database;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,9 @@ class ChatAidStatusTest {
     say("q", StudentServiceTest.STUCK);
     String wrongPhone = say("q", "13800000009");
     assertEquals(unknown, wrongPhone, "an unknown child and a wrong phone read the same");
-    assertTrue(audit.entries.isEmpty());
+    // both failures are audited, neither as a lookup (issue 15, M1)
+    assertEquals(List.of("student.parent_status.failed", "student.parent_status.failed"),
+        audit.entries.stream().map(RecordingAuditLog.Entry::action).toList());
   }
 
   @Test
