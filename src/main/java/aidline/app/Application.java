@@ -151,7 +151,8 @@ public final class Application implements AutoCloseable {
     modules.add(new AdminRoutes(auth(), audit(), json));
     modules.add(new ConsoleRoutes(auth(), loginPerIp, new Dashboard(database(), clock), json, address));
     modules.add(new KnowledgeRoutes(knowledge()));
-    modules.add(new TicketRoutes(tickets(), json));
+    AuditLog auditLog = audit();
+    modules.add(new TicketRoutes(tickets(), json, auditLog::record));
     modules.add(new WebChatModule(bot(), json));
     if (config.wechat().enabled()) {
       modules.add(new WechatModule(wechatGateway()));

@@ -187,7 +187,7 @@ public final class Bot {
     Optional<TicketDesk.ChatTicket> t;
     try {
       if (mt.find()) {
-        t = desk.find(mt.group().toUpperCase());
+        t = desk.findMine(mt.group().toUpperCase(), m.channel(), m.userId());
       } else {
         List<TicketDesk.ChatTicket> mine = desk.recentForUser(m.channel(), m.userId());
         t = mine.isEmpty() ? Optional.empty() : Optional.of(mine.get(0));
@@ -213,7 +213,8 @@ public final class Bot {
   private Optional<Step> feedback(InboundMessage m, ConversationState state, boolean satisfied, String text) {
     try {
       Optional<TicketDesk.ChatTicket> t =
-          Optional.ofNullable(state.lastTicketNo()).flatMap(desk::find).filter(TicketDesk.ChatTicket::awaitingFeedback);
+          Optional.ofNullable(state.lastTicketNo()).flatMap(no -> desk.findMine(no, m.channel(), m.userId()))
+              .filter(TicketDesk.ChatTicket::awaitingFeedback);
       if (t.isEmpty()) {
         t = desk.recentForUser(m.channel(), m.userId()).stream().filter(TicketDesk.ChatTicket::awaitingFeedback).findFirst();
       }

@@ -1,5 +1,6 @@
 package aidline.student;
 
+import aidline.security.Masking;
 import aidline.answer.Citation;
 import aidline.security.Role;
 import java.math.BigDecimal;

@@ -18,10 +18,21 @@ import java.io.IOException;
 public final class TicketRoutes implements RouteModule {
   private final TicketService service;
   private final ObjectMapper json;
+  private final TicketAudit audit;
 
   public TicketRoutes(TicketService service, ObjectMapper json) {
+    this(service, json, TicketAudit.NONE);
+  }
+
+  /** @param audit where creations, changes, exports and full-number views are recorded (issue 15, M6) */
+  public TicketRoutes(TicketService service, ObjectMapper json, TicketAudit audit) {
     this.service = service;
     this.json = json;
+    this.audit = audit;
+  }
+
+  private static Role role(Context ctx) {
+    return ActingUser.role(ctx).orElse(null);
   }
 
   @Override
@@ -47,26 +58,45 @@ public final class TicketRoutes implements RouteModule {
         text(b, "channel"), text(b, "callerName"), text(b, "callerPhone"), text(b, "channelUserId"), text(b, "region"),
         text(b, "studentId"), text(b, "category"), text(b, "description"));
     TicketService.Opened opened = service.open(req, ActingUser.name(ctx));
+    if (!opened.duplicate()) {
+      audit.record(ActingUser.name(ctx), "ticket.create", opened.ticket().ticketNo(),
+          "channel=" + opened.ticket().channel() + " category=" + opened.ticket().category(), ctx.ip());
+    }
     ctx.status(opened.duplicate() ? 200 : 201)
-        .json(TicketJson.of(opened.ticket(), service.categories(), service.now(), false, opened.duplicate(), null));
+        // the creator just typed the phone: shown back whole; a duplicate found belongs to someone else
+        .json(TicketJson.of(opened.ticket(), service.categories(), service.now(), role(ctx), !opened.duplicate(), opened.duplicate(),
+            null, null));
   }
 
   private void list(Context ctx) {
     TicketPage page = service.list(query(ctx));
     ctx.json(new TicketJson.PageJson(
-        page.items().stream().map(t -> TicketJson.of(t, service.categories(), service.now(), true, null, null)).toList(),
+        page.items().stream().map(t -> TicketJson.of(t, service.categories(), service.now(), role(ctx), false, null, null, null)).toList(),
         page.total(), page.page(), page.size()));
   }
 
   private void export(Context ctx) {
+    String csv = service.exportCsv(query(ctx), role(ctx));
+    audit.record(ActingUser.name(ctx), "ticket.export", null, filter(ctx), ctx.ip());
     ctx.contentType("text/csv; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"tickets.csv\"")
-        .result(service.exportCsv(query(ctx)));
+        .result(csv);
+  }
+
+  /** The filter as asked ({@code status=received&region=…}), numbers masked: what the audit records. */
+  private static String filter(Context ctx) {
+    String q = ctx.queryString();
+    return "filter=" + (q == null ? "" : aidline.security.Masking.text(java.net.URLDecoder.decode(q, java.nio.charset.StandardCharsets.UTF_8), null))
+        + " role=" + ActingUser.role(ctx).map(Enum::name).orElse("-");
   }
 
   private void get(Context ctx) {
     TicketDetail d = service.get(ticketNo(ctx));
-    ctx.json(TicketJson.of(d.ticket(), service.categories(), service.now(), false, null, d.events()));
+    // the caller's phone is shown whole here (the call-back); every such view is recorded
+    audit.record(ActingUser.name(ctx), "ticket.view", d.ticket().ticketNo(), "联系电话完整显示 role="
+        + ActingUser.role(ctx).map(Enum::name).orElse("-"), ctx.ip());
+    ctx.json(TicketJson.of(d.ticket(), service.categories(), service.now(), role(ctx), true, null, d.events(),
+        service.parentReply(d.ticket().ticketNo()).orElse(null)));
   }
 
   private void act(Context ctx) {
@@ -90,8 +120,17 @@ public final class TicketRoutes implements RouteModule {
     Command cmd = new Command(
         action, ActingUser.name(ctx), v == null || v.isNull() ? null : v.asLong(), text(b, "department"), text(b, "assignee"),
         sat == null || sat.isNull() ? null : sat.asBoolean(), text(b, "into"), note);
+    String before = service.find(ticketNo(ctx)).map(x -> x.status().wire()).orElse("?");
+    // first, so the notice of this change (e.g. resolved) carries it to the parent
+    String reply = text(b, "parentReply");
+    if (reply != null) {
+      service.replyToParent(ticketNo(ctx), reply, ActingUser.name(ctx));
+    }
     Ticket t = service.act(ticketNo(ctx), cmd);
-    ctx.json(TicketJson.of(t, service.categories(), service.now(), false, null, service.get(t.ticketNo()).events()));
+    audit.record(ActingUser.name(ctx), "ticket." + action.wire(), t.ticketNo(),
+        before + "→" + t.status().wire() + (reply == null ? "" : " parentReply"), ctx.ip());
+    ctx.json(TicketJson.of(t, service.categories(), service.now(), role(ctx), true, null, service.get(t.ticketNo()).events(),
+        service.parentReply(t.ticketNo()).orElse(null)));
   }
 
   /** Numbers are upper case; operators typing jy20261123-0007 mean the same order. */

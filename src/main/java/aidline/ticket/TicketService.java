@@ -43,7 +43,7 @@ public final class TicketService {
     this.categories = categories;
     this.lifecycle = new Lifecycle(categories, calendar);
     this.regions = regions;
-    this.notices = new TicketNotices(notifier, categories);
+    this.notices = new TicketNotices(notifier, categories, this::parentReply);
     this.clock = clock;
   }
 
@@ -90,9 +90,43 @@ public final class TicketService {
   }
 
   /** Every match (up to {@value #MAX_EXPORT} rows), as CSV for staff. */
-  public String exportCsv(TicketQuery q) {
+  public String exportCsv(TicketQuery q, aidline.security.Role role) {
     TicketQuery all = new TicketQuery(q.statuses(), q.overdueOnly(), q.category(), q.region(), q.department(), q.assignee(), q.q(), 1, MAX_EXPORT);
-    return TicketCsv.render(list(all).items(), categories, clock.instant());
+    return TicketCsv.render(list(all).items(), categories, clock.instant(), role);
+  }
+
+  /** Longest reply to a parent: it goes out as one chat message. */
+  static final int MAX_PARENT_REPLY = 500;
+
+  /** Records what the parent is told on chat about this order (operator notes never are). */
+  public void replyToParent(String ticketNo, String text, String actor) {
+    String t = trim(text);
+    if (t == null) {
+      throw new InvalidTicketException("给家长的答复（parentReply）不能为空");
+    }
+    limit(t, MAX_PARENT_REPLY, "给家长的答复（parentReply）");
+    db.write(c -> {
+      repo.find(c, ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
+      try (var ps = c.prepareStatement("INSERT INTO ticket_parent_reply (ticket_no, at, actor, text) VALUES (?,?,?,?)")) {
+        ps.setString(1, ticketNo);
+        ps.setString(2, clock.instant().toString());
+        ps.setString(3, actor == null ? "system" : actor);
+        ps.setString(4, t);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /** The latest reply to the parent, if an operator wrote one. */
+  public Optional<String> parentReply(String ticketNo) {
+    return db.withConnection(c -> {
+      try (var ps = c.prepareStatement("SELECT text FROM ticket_parent_reply WHERE ticket_no = ? ORDER BY id DESC LIMIT 1")) {
+        ps.setString(1, ticketNo);
+        try (var rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+        }
+      }
+    });
   }
 
   public List<Ticket> forUser(String channel, String userId, int limit) {
