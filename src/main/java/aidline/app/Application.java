@@ -13,7 +13,6 @@ import aidline.config.AppConfig;
 import aidline.config.ConfigException;
 import aidline.console.ConsoleRoutes;
 import aidline.console.Dashboard;
-import aidline.console.UnansweredRecorder;
 import aidline.conversation.AidStatusQuestions;
 import aidline.conversation.Bot;
 import aidline.conversation.ConversationStore;
@@ -23,6 +22,7 @@ import aidline.conversation.OutboundSender;
 import aidline.conversation.OutboxNotifier;
 import aidline.conversation.TicketDesk;
 import aidline.conversation.TicketFormFlow;
+import aidline.conversation.UnansweredQuestions;
 import aidline.knowledge.FolderWatcher;
 import aidline.knowledge.KnowledgeBase;
 import aidline.knowledge.KnowledgeRoutes;
@@ -84,6 +84,7 @@ public final class Application implements AutoCloseable {
   private AnswerEngine answerEngine;
   private ConversationStore conversationStore;
   private InboundLedger inboundLedger;
+  private UnansweredQuestions unansweredQuestions;
   private OutboxNotifier notifier;
   private Bot bot;
   private WechatChannel wechat;
@@ -145,7 +146,7 @@ public final class Application implements AutoCloseable {
     modules.add(new AccessControl(auth(), loginPerIp,
         new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json));
     modules.add(new AdminRoutes(auth(), audit(), json));
-    modules.add(new ConsoleRoutes(auth(), loginPerIp, new Dashboard(database(), clock), json));
+    modules.add(new ConsoleRoutes(auth(), loginPerIp, new Dashboard(database(), unansweredQuestions(), clock), json));
     modules.add(new KnowledgeRoutes(knowledge()));
     modules.add(new TicketRoutes(tickets(), json));
     modules.add(new WebChatModule(bot(), json));
@@ -219,6 +220,13 @@ public final class Application implements AutoCloseable {
     return conversationStore;
   }
 
+  public synchronized UnansweredQuestions unansweredQuestions() {
+    if (unansweredQuestions == null) {
+      unansweredQuestions = new UnansweredQuestions(database(), clock);
+    }
+    return unansweredQuestions;
+  }
+
   public synchronized InboundLedger inboundLedger() {
     if (inboundLedger == null) {
       inboundLedger = new InboundLedger(database(), clock);
@@ -229,11 +237,11 @@ public final class Application implements AutoCloseable {
   /** The channel-neutral bot: answer engine, work-order desk and persisted per-user state. */
   public synchronized Bot bot() {
     if (bot == null) {
-      // the bot's engine records what it could not answer, for the dashboard
-      AnswerEngine engine = new UnansweredRecorder(answerEngine(), database(), clock);
-      // aid-status answers need the student records; the question words live in lexicon.yaml
-      bot = new Bot(engine, ticketDesk(), conversationStore(), new TicketFormFlow(knowledge().regions()),
-          new ChatAidStatus(students().parentStatus()), AidStatusQuestions.load(knowledge().dir().resolve("lexicon.yaml")));
+      // aid-status answers need the student records; the question words live in lexicon.yaml;
+      // what the engine could not answer is noted for the dashboard, by the bot, off the answer chain
+      bot = new Bot(answerEngine(), ticketDesk(), conversationStore(), new TicketFormFlow(knowledge().regions()),
+          new ChatAidStatus(students().parentStatus()), AidStatusQuestions.load(knowledge().dir().resolve("lexicon.yaml")),
+          unansweredQuestions());
     }
     return bot;
   }

@@ -1,5 +1,6 @@
 package aidline.console;
 
+import aidline.conversation.UnansweredQuestions;
 import aidline.storage.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,10 +20,12 @@ public final class Dashboard {
   private static final String OPEN = "('received', 'dispatched', 'accepted', 'in_progress')";
 
   private final Database db;
+  private final UnansweredQuestions unanswered;
   private final Clock clock;
 
-  public Dashboard(Database db, Clock clock) {
+  public Dashboard(Database db, UnansweredQuestions unanswered, Clock clock) {
     this.db = db;
+    this.unanswered = unanswered;
     this.clock = clock;
   }
 
@@ -30,11 +33,9 @@ public final class Dashboard {
 
   public record Day(String day, long due, long overdue) {}
 
-  public record Question(String text, long count, String lastAt, String reason) {}
-
   public record Figures(
       long total, long open, long overdueNow, List<Count> byStatus, List<Count> byCategory, List<Count> byRegion,
-      List<Day> overdueTrend, Double satisfactionRate, long satisfied, long dissatisfied, List<Question> unanswered) {}
+      List<Day> overdueTrend, Double satisfactionRate, long satisfied, long dissatisfied, List<UnansweredQuestions.Question> unanswered) {}
 
   public Figures figures(int days) {
     long now = clock.millis();
@@ -48,7 +49,7 @@ public final class Dashboard {
           counts(c, "SELECT status, count(*) FROM ticket GROUP BY status ORDER BY 2 DESC"),
           counts(c, "SELECT category, count(*) FROM ticket GROUP BY category ORDER BY 2 DESC"),
           counts(c, "SELECT region, count(*) FROM ticket GROUP BY region ORDER BY 2 DESC LIMIT 12"),
-          trend(c, days, now), sat + dis == 0 ? null : (double) sat / (sat + dis), sat, dis, unanswered(c));
+          trend(c, days, now), sat + dis == 0 ? null : (double) sat / (sat + dis), sat, dis, unanswered.top(20));
     });
   }
 
@@ -74,19 +75,6 @@ public final class Dashboard {
           rs.next();
           out.add(new Day(d.toString(), rs.getLong(1), rs.getLong(2)));
         }
-      }
-    }
-    return out;
-  }
-
-  private List<Question> unanswered(Connection c) throws SQLException {
-    List<Question> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT text, count(*), max(at), max(reason) FROM unanswered_question GROUP BY text ORDER BY 2 DESC, 3 DESC LIMIT 20");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(new Question(rs.getString(1), rs.getLong(2),
-            java.time.Instant.ofEpochMilli(rs.getLong(3)).atZone(BEIJING).toOffsetDateTime().toString(), rs.getString(4)));
       }
     }
     return out;
