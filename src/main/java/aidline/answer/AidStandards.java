@@ -1,5 +1,6 @@
 package aidline.answer;
 
+import aidline.values.Stage;
 import aidline.knowledge.ChineseText;
 import aidline.knowledge.KnowledgeException;
 import aidline.knowledge.PolicyDocument;

@@ -1,5 +1,6 @@
 package aidline.answer;
 
+import aidline.values.Stage;
 import aidline.knowledge.KnowledgeException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package aidline.answer;
 
+import aidline.values.Stage;
 import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;

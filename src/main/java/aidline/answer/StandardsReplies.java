@@ -1,5 +1,6 @@
 package aidline.answer;
 
+import aidline.values.Stage;
 import aidline.knowledge.Region;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;

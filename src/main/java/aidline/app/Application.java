@@ -50,7 +50,7 @@ import aidline.student.StudentImporter;
 import aidline.student.StudentRepository;
 import aidline.student.StudentService;
 import aidline.student.SyntheticStudents;
-import aidline.student.WorkOrderTickets;
+import aidline.ticket.WorkOrderTickets;
 import aidline.ticket.ChatTicketDesk;
 import aidline.ticket.InvalidTicketException;
 import aidline.ticket.TicketModule;

@@ -1,5 +1,7 @@
 package aidline.student;
 
+import aidline.values.InvalidNationalIdException;
+import aidline.values.NationalId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package aidline.student;
 
+import aidline.values.Stage;
 import aidline.answer.AidRule;
 import aidline.answer.AidStandard;
 import aidline.answer.AidStandards;
@@ -43,7 +44,7 @@ public final class StandardsEntitlementRules implements EntitlementRules {
     if (region.isEmpty()) {
       return List.of();
     }
-    aidline.answer.Stage stage = aidline.answer.Stage.valueOf(s.stage().name());
+    Stage stage = s.stage();
     Set<String> categories = categories(s);
     Set<String> excludedItems = new HashSet<>();
     boolean excludedAll = false;
@@ -64,7 +65,7 @@ public final class StandardsEntitlementRules implements EntitlementRules {
     Map<String, AidStandard> best = new LinkedHashMap<>();
     for (AidStandard a : standards.standards()) {
       if (!applies(region.get(), a.region())
-          || (!a.stages().isEmpty() && !a.stages().contains(stage)) || a.stages().contains(aidline.answer.Stage.TEACHER)
+          || (!a.stages().isEmpty() && !a.stages().contains(stage)) || a.stages().contains(Stage.TEACHER)
           || (a.boarder() != null && a.boarder() != s.boarder())
           || !a.schoolTypes().isEmpty()
           || NOT_OWED.contains(a.item())

@@ -1,5 +1,7 @@
 package aidline.student;
 
+import aidline.values.InvalidNationalIdException;
+import aidline.values.NationalId;
 import aidline.knowledge.ChineseText;
 import java.util.regex.Pattern;
 

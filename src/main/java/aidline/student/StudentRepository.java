@@ -1,5 +1,6 @@
 package aidline.student;
 
+import aidline.values.Stage;
 import aidline.storage.Database;
 import aidline.storage.SqliteDialect;
 import java.math.BigDecimal;

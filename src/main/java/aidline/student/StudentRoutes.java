@@ -1,5 +1,6 @@
 package aidline.student;
 
+import aidline.values.InvalidNationalIdException;
 import aidline.app.ErrorHandlers;
 import aidline.app.RouteModule;
 import aidline.security.Caller;

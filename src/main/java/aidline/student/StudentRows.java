@@ -1,5 +1,8 @@
 package aidline.student;
 
+import aidline.values.Stage;
+import aidline.values.InvalidNationalIdException;
+import aidline.values.NationalId;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package aidline.student;
 
+import aidline.values.Stage;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
 import aidline.security.Caller;

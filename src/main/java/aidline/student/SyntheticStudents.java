@@ -1,5 +1,7 @@
 package aidline.student;
 
+import aidline.values.Stage;
+import aidline.values.NationalId;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
 import java.io.IOException;
@@ -50,6 +52,7 @@ public final class SyntheticStudents {
       case JUNIOR -> 12 + rnd.nextInt(3);
       case SENIOR, VOCATIONAL -> 15 + rnd.nextInt(3);
       case HIGHER -> 18 + rnd.nextInt(4);
+      case TEACHER -> throw new IllegalStateException("stage() only picks pupils' stages");
     };
     LocalDate birth = today.minusYears(age).withDayOfYear(1 + rnd.nextInt(365));
     String first17 = String.format("99%04d%s%03d", (i / 1000) % 10000,
@@ -93,6 +96,7 @@ public final class SyntheticStudents {
       case SENIOR -> "高" + cn[Math.min(age - 15, 2)];
       case VOCATIONAL -> "中职" + cn[Math.min(age - 15, 2)] + "年级";
       case HIGHER -> "大" + cn[Math.min(age - 18, 3)];
+      case TEACHER -> throw new IllegalStateException("stage() only picks pupils' stages");
     };
   }
 

@@ -4,7 +4,7 @@ import aidline.conversation.Notifier;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
-import aidline.student.NationalId;
+import aidline.values.NationalId;
 import aidline.ticket.Command.Action;
 import aidline.ticket.Lifecycle.Transition;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package aidline.console;
 
+import aidline.values.NationalId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,7 +77,7 @@ class ConsoleBrowserIT {
   static final String STUDENT = nationalId("43062320150305001");
 
   static String nationalId(String first17) {
-    return first17 + aidline.student.NationalId.checkChar(first17);
+    return first17 + NationalId.checkChar(first17);
   }
 
   /** One boarder in 华容 whose 寄宿生生活补助 is stuck at 公示: a gap the lookup must show. */

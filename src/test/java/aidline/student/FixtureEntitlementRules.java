@@ -1,5 +1,6 @@
 package aidline.student;
 
+import aidline.values.Stage;
 import aidline.answer.Citation;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;

@@ -1,5 +1,6 @@
 package aidline.student;
 
+import aidline.values.InvalidNationalIdException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package aidline.student;
 
+import aidline.values.NationalId;
 import aidline.config.AppConfig;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;

@@ -9,6 +9,7 @@ import aidline.security.Caller;
 import aidline.security.Role;
 import aidline.storage.Database;
 import aidline.ticket.TicketModule;
+import aidline.ticket.WorkOrderTickets;
 import aidline.ticket.TicketService;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

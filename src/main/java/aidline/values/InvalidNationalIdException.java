@@ -1,4 +1,4 @@
-package aidline.student;
+package aidline.values;
 
 /** A 身份证号 that is not a valid GB 11643 number; the message says why, in Chinese. */
 public class InvalidNationalIdException extends RuntimeException {

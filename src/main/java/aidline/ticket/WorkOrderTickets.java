@@ -1,14 +1,12 @@
-package aidline.student;
+package aidline.ticket;
 
-import aidline.ticket.NewTicket;
-import aidline.ticket.Ticket;
-import aidline.ticket.TicketQuery;
-import aidline.ticket.TicketService;
+import aidline.student.StudentTickets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
-/** The {@link StudentTickets} port over the work-order service. */
+/** The student feature's {@link StudentTickets} port, provided by the work-order service. */
 public final class WorkOrderTickets implements StudentTickets {
   /** The category code of 资助未到账 in tickets/categories.yaml. */
   static final String AID_NOT_RECEIVED = "aid_not_received";
@@ -25,7 +23,7 @@ public final class WorkOrderTickets implements StudentTickets {
   @Override
   public List<TicketSummary> forStudent(String nationalId) {
     // orders record 身份证号 or G + 身份证号; the text search finds both, the filter keeps exact ones
-    TicketQuery q = new TicketQuery(java.util.Set.of(), false, null, null, null, null, nationalId, 1, TicketQuery.MAX_SIZE);
+    TicketQuery q = new TicketQuery(Set.of(), false, null, null, null, null, nationalId, 1, TicketQuery.MAX_SIZE);
     return service.get().list(q).items().stream()
         .filter(t -> nationalId.equals(t.studentId()) || ("G" + nationalId).equals(t.studentId()))
         .map(this::summary)

@@ -1,15 +1,20 @@
-package aidline.student;
+package aidline.values;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
-/** 学段. Labels are what staff see; {@link #parse} reads the words school rolls use. */
+/**
+ * 学段, shared by the answer engine, the student rolls and the staff lookup. {@link #TEACHER} only
+ * exists for the per-teacher standards (乡村教师生活补助): no pupil has it, so {@link #parse} never
+ * returns it. The lower-case names are used in the data files.
+ */
 public enum Stage {
-  PRESCHOOL("学前"),
-  PRIMARY("小学"),
-  JUNIOR("初中"),
-  SENIOR("普通高中"),
-  VOCATIONAL("中职"),
-  HIGHER("高校");
+  PRESCHOOL("学前"), PRIMARY("小学"), JUNIOR("初中"), SENIOR("普通高中"), VOCATIONAL("中职"), HIGHER("高校"), TEACHER("乡村教师");
+
+  /** The stages a pupil can be at. */
+  public static final Set<Stage> PUPILS = Set.of(PRESCHOOL, PRIMARY, JUNIOR, SENIOR, VOCATIONAL, HIGHER);
 
   private final String label;
 
@@ -21,6 +26,15 @@ public enum Stage {
     return label;
   }
 
+  @JsonValue
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Stage fromWire(String s) {
+    return valueOf(s.trim().toUpperCase(Locale.ROOT));
+  }
+
   /** Reads 学段 (小学, 初中, 高中, 中职, 技校, 幼儿园 …) or a grade that implies it (初二, 高一, 大班). */
   public static Optional<Stage> parse(String text) {
     if (text == null || text.isBlank()) {
@@ -28,7 +42,7 @@ public enum Stage {
     }
     String t = text.strip();
     for (Stage s : values()) {
-      if (s.label.equals(t) || s.name().equalsIgnoreCase(t)) {
+      if (s != TEACHER && (s.label.equals(t) || s.name().equalsIgnoreCase(t))) {
         return Optional.of(s);
       }
     }

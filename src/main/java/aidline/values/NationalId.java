@@ -1,8 +1,8 @@
-package aidline.student;
+package aidline.values;
 
-import aidline.knowledge.ChineseText;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * An 18-character 居民身份证号 checked against GB 11643-1999: 6-digit address code, 8-digit birth
@@ -19,7 +19,7 @@ public record NationalId(String value, LocalDate birthDate, String gender) {
     if (text == null || text.isBlank()) {
       throw new InvalidNationalIdException("身份证号为空");
     }
-    String v = ChineseText.halfWidth(text.strip()).replace('x', 'X');
+    String v = HalfWidth.of(text.strip()).replace('x', 'X');
     if (v.length() != 18) {
       throw new InvalidNationalIdException("身份证号应为18位，实际为" + v.length() + "位");
     }
@@ -42,11 +42,11 @@ public record NationalId(String value, LocalDate birthDate, String gender) {
   }
 
   /** For callers that only need yes/no (the ticket branch's variant returned Optional from parse). */
-  public static java.util.Optional<NationalId> tryParse(String text) {
+  public static Optional<NationalId> tryParse(String text) {
     try {
-      return java.util.Optional.of(parse(text));
+      return Optional.of(parse(text));
     } catch (InvalidNationalIdException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

@@ -1,4 +1,4 @@
-package aidline.student;
+package aidline.values;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
