@@ -146,7 +146,7 @@ public final class Application implements AutoCloseable {
     modules.add(new AccessControl(auth(), loginPerIp,
         new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json));
     modules.add(new AdminRoutes(auth(), audit(), json));
-    modules.add(new ConsoleRoutes(auth(), loginPerIp, new Dashboard(database(), unansweredQuestions(), clock), json));
+    modules.add(new ConsoleRoutes(auth(), loginPerIp, new Dashboard(tickets(), unansweredQuestions()), json));
     modules.add(new KnowledgeRoutes(knowledge()));
     modules.add(new TicketRoutes(tickets(), json));
     modules.add(new WebChatModule(bot(), json));

@@ -7,10 +7,16 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** Plain JDBC for orders and their events. Every method runs on the caller's connection/transaction. */
 public final class TicketRepository {
@@ -18,7 +24,10 @@ public final class TicketRepository {
       "ticket_no, channel, caller_name, caller_phone, channel_user_id, region, student_id, category, priority,"
           + " description, department, assignee, status, resolution, satisfaction, reopen_count, chase_count,"
           + " merged_into, due_at, created_at, updated_at, version";
-  private static final String OPEN = "status NOT IN ('closed', 'cancelled')";
+  private static final String OPEN = "status IN " + statuses(TicketStatus::isOpen);
+  /** Orders whose deadline clock runs: what counts as overdue, and as open on the dashboard. */
+  private static final String RUNNING = "status IN " + statuses(TicketStatus::clockRunning);
+  private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
   /**
@@ -151,7 +160,7 @@ public final class TicketRepository {
       q.statuses().forEach(s -> args.add(s.wire()));
     }
     if (q.overdueOnly()) {
-      where.append(" AND status IN ('received', 'dispatched', 'accepted', 'in_progress') AND due_at < ?");
+      where.append(" AND ").append(RUNNING).append(" AND due_at < ?");
       args.add(now.toEpochMilli());
     }
     eq(where, args, "category", q.category());
@@ -250,5 +259,70 @@ public final class TicketRepository {
         TicketStatus.fromWire(rs.getString(13)), rs.getString(14), rs.getString(15), rs.getInt(16), rs.getInt(17),
         rs.getString(18), Instant.ofEpochMilli(rs.getLong(19)), Instant.ofEpochMilli(rs.getLong(20)),
         Instant.ofEpochMilli(rs.getLong(21)), rs.getLong(22));
+  }
+
+  /** The dashboard's figures; the trend covers the {@code days} Beijing days up to today. */
+  public TicketFigures figures(Connection c, int days, Instant now) throws SQLException {
+    long at = now.toEpochMilli();
+    long sat = single(c, "SELECT count(*) FROM ticket_event WHERE action = 'callback' AND to_status = 'closed'");
+    long dis = single(c, "SELECT count(*) FROM ticket_event WHERE action = 'callback' AND to_status = 'in_progress'");
+    return new TicketFigures(
+        single(c, "SELECT count(*) FROM ticket"),
+        single(c, "SELECT count(*) FROM ticket WHERE " + RUNNING),
+        single(c, "SELECT count(*) FROM ticket WHERE " + RUNNING + " AND due_at < " + at),
+        counts(c, "SELECT status, count(*) FROM ticket GROUP BY status ORDER BY 2 DESC"),
+        counts(c, "SELECT category, count(*) FROM ticket GROUP BY category ORDER BY 2 DESC"),
+        counts(c, "SELECT region, count(*) FROM ticket GROUP BY region ORDER BY 2 DESC LIMIT 12"),
+        trend(c, days, now), sat, dis);
+  }
+
+  /**
+   * For each of the last {@code days} days: orders whose deadline fell that day, and how many of
+   * them were not resolved by it (still open, or resolved after the deadline).
+   */
+  private static List<TicketFigures.Day> trend(Connection c, int days, Instant now) throws SQLException {
+    List<TicketFigures.Day> out = new ArrayList<>();
+    long at = now.toEpochMilli();
+    LocalDate today = LocalDate.ofInstant(now, BEIJING);
+    String sql = "SELECT count(*), sum(CASE WHEN coalesce((SELECT min(e.at) FROM ticket_event e WHERE e.ticket_no = t.ticket_no"
+        + " AND e.action = 'resolve'), ?) > t.due_at THEN 1 ELSE 0 END) FROM ticket t WHERE t.due_at >= ? AND t.due_at < ?"
+        + " AND t.status <> 'cancelled'";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = days - 1; i >= 0; i--) {
+        LocalDate d = today.minusDays(i);
+        long from = d.atStartOfDay(BEIJING).toInstant().toEpochMilli();
+        long to = d.plusDays(1).atStartOfDay(BEIJING).toInstant().toEpochMilli();
+        ps.setLong(1, at);
+        ps.setLong(2, from);
+        ps.setLong(3, Math.min(to, at));
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          out.add(new TicketFigures.Day(d.toString(), rs.getLong(1), rs.getLong(2)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static long single(Connection c, String sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  private static List<TicketFigures.Count> counts(Connection c, String sql) throws SQLException {
+    Map<String, Long> m = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        m.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return m.entrySet().stream().map(e -> new TicketFigures.Count(e.getKey(), e.getValue())).toList();
+  }
+
+  /** An SQL list of the wire names of the statuses that pass: one source, {@link TicketStatus}. */
+  private static String statuses(Predicate<TicketStatus> which) {
+    return Arrays.stream(TicketStatus.values()).filter(which).map(s -> "'" + s.wire() + "'")
+        .collect(Collectors.joining(", ", "(", ")"));
   }
 }

@@ -92,6 +92,11 @@ public final class TicketService {
     return TicketCsv.render(list(all).items(), categories, clock.instant());
   }
 
+  /** The dashboard's work-order figures, the trend over the last {@code days} days. */
+  public TicketFigures figures(int days) {
+    return db.withConnection(c -> repo.figures(c, days, clock.instant()));
+  }
+
   public List<Ticket> forUser(String channel, String userId, int limit) {
     return db.withConnection(c -> repo.forUser(c, channel, userId, limit));
   }
