@@ -199,15 +199,15 @@ public final class Application implements AutoCloseable {
   }
 
   /**
-   * The engine over the configured knowledge base, shared by the bot on every channel; it follows
-   * reindexing and edits of the standards and lexicon files.
+   * The engine over the configured knowledge base, shared by the bot on every channel; each reindex
+   * (the folder watcher's or an explicit one) pushes a reload, answers never poll the files.
    */
   public synchronized AnswerEngine answerEngine() {
     if (answerEngine == null) {
       KnowledgeBase kb = knowledge();
       Path dir = kb.dir();
       answerEngine =
-          new ReloadingAnswerEngine(
+          ReloadingAnswerEngine.following(
               kb, List.of(dir.resolve("standards.yaml"), dir.resolve("lexicon.yaml")), () -> answerKnowledge(null).engine());
     }
     return answerEngine;
