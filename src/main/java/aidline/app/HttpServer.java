@@ -1,6 +1,8 @@
 package aidline.app;
 
 import aidline.config.AppConfig;
+import aidline.http.ErrorHandlers;
+import aidline.http.RouteModule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;

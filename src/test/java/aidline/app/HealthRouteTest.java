@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.config.AppConfig;
+import aidline.http.Json;
 import aidline.storage.Database;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;

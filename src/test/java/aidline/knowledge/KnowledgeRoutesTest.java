@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.app.Health;
 import aidline.app.HttpServer;
-import aidline.app.Json;
 import aidline.app.Metrics;
 import aidline.config.AppConfig;
+import aidline.http.Json;
 import aidline.storage.Database;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;

@@ -6,22 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.app.Health;
 import aidline.app.HttpServer;
-import aidline.app.Json;
 import aidline.app.Metrics;
-import aidline.app.RouteModule;
 import aidline.config.AppConfig;
+import aidline.http.Json;
+import aidline.http.RequiredRole;
+import aidline.http.RouteModule;
 import aidline.storage.Database;
+import aidline.values.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import io.javalin.testtools.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,9 +36,9 @@ class AccessControlRouteTest {
     @Override
     public void routes(RoutesConfig routes) {
       routes.get("/probe/public", ctx -> ctx.result("ok"));
-      routes.get("/probe/operator", ctx -> ctx.result(CurrentUser.actor(ctx)), Role.OPERATOR);
-      routes.get("/probe/staff", ctx -> ctx.result("ok"), Role.STAFF);
-      routes.get("/probe/admin", ctx -> ctx.result("ok"), Role.ADMIN);
+      routes.get("/probe/operator", ctx -> ctx.result(CurrentUser.actor(ctx)), RequiredRole.OPERATOR);
+      routes.get("/probe/staff", ctx -> ctx.result("ok"), RequiredRole.STAFF);
+      routes.get("/probe/admin", ctx -> ctx.result("ok"), RequiredRole.ADMIN);
       routes.post("/api/chat", ctx -> ctx.result("{}"));
     }
   }

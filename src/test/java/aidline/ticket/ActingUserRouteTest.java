@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import aidline.app.Health;
 import aidline.app.HttpServer;
-import aidline.app.Json;
 import aidline.app.Metrics;
-import aidline.app.RouteModule;
 import aidline.config.AppConfig;
+import aidline.http.Json;
+import aidline.http.RouteModule;
 import aidline.security.CurrentUser;
-import aidline.security.Role;
 import aidline.security.User;
+import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.testtools.JavalinTest;

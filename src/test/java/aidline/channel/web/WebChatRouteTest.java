@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.app.Health;
 import aidline.app.HttpServer;
-import aidline.app.Json;
 import aidline.app.Metrics;
 import aidline.config.AppConfig;
 import aidline.conversation.Bot;
@@ -14,6 +13,7 @@ import aidline.conversation.ConversationStore;
 import aidline.conversation.FakeEngine;
 import aidline.conversation.FakeTicketDesk;
 import aidline.conversation.TicketFormFlow;
+import aidline.http.Json;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.app.Health;
 import aidline.app.HttpServer;
-import aidline.app.Json;
 import aidline.app.Metrics;
 import aidline.config.AppConfig;
 import aidline.conversation.Bot;
@@ -17,6 +16,7 @@ import aidline.conversation.FakeTicketDesk;
 import aidline.conversation.InboundLedger;
 import aidline.conversation.OutboxNotifier;
 import aidline.conversation.TicketFormFlow;
+import aidline.http.Json;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
 import io.javalin.Javalin;
