@@ -23,7 +23,10 @@ import aidline.conversation.OutboundSender;
 import aidline.conversation.OutboxNotifier;
 import aidline.conversation.TicketDesk;
 import aidline.conversation.TicketFormFlow;
+import aidline.http.Health;
+import aidline.http.HttpServer;
 import aidline.http.Json;
+import aidline.http.Metrics;
 import aidline.http.RouteModule;
 import aidline.knowledge.FolderWatcher;
 import aidline.knowledge.KnowledgeBase;
@@ -307,7 +310,7 @@ public final class Application implements AutoCloseable {
     if (config.knowledge().watch()) {
       closeables.add(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex).start());
     }
-    Health health = new Health(db, kb::documentCount, Version.current());
+    Health health = new Health(db::reachable, kb::documentCount, Version.current());
     // the first normalisation loads OpenCC's dictionaries (about a second): pay that now, not
     // inside the first parent's 5-second WeChat budget
     aidline.knowledge.ChineseText.normalize("資助");

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Health;
-import aidline.app.HttpServer;
-import aidline.app.Metrics;
 import aidline.config.AppConfig;
+import aidline.http.Health;
+import aidline.http.HttpServer;
 import aidline.http.Json;
+import aidline.http.Metrics;
 import aidline.http.RequiredRole;
 import aidline.http.RouteModule;
 import aidline.storage.Database;
@@ -54,7 +54,7 @@ class AccessControlRouteTest {
         auth.addUser(RoleNames.wire(r), r, null, "password-123".toCharArray(), "test");
       }
       Javalin app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), json, new Metrics(),
-          new Health(db, () -> 0, "t"),
+          new Health(db::reachable, () -> 0, "t"),
           List.of(new AccessControl(auth, new RateLimiter(20, clock), new RateLimiter(5, clock), new RateLimiter(3, clock), json),
               new AdminRoutes(auth, audit, json), new Probes()));
       JavalinTest.test(app, (server, client) -> {

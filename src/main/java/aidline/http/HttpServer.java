@@ -1,8 +1,6 @@
-package aidline.app;
+package aidline.http;
 
 import aidline.config.AppConfig;
-import aidline.http.ErrorHandlers;
-import aidline.http.RouteModule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
