@@ -23,6 +23,11 @@ import aidline.conversation.OutboxNotifier;
 import aidline.conversation.TicketDesk;
 import aidline.conversation.TicketFormFlow;
 import aidline.conversation.UnansweredQuestions;
+import aidline.http.Health;
+import aidline.http.HttpServer;
+import aidline.http.Json;
+import aidline.http.Metrics;
+import aidline.http.RouteModule;
 import aidline.knowledge.FolderWatcher;
 import aidline.knowledge.KnowledgeBase;
 import aidline.knowledge.KnowledgeRoutes;
@@ -38,8 +43,8 @@ import aidline.security.UserStore;
 import aidline.storage.Database;
 import aidline.storage.InstanceLock;
 import aidline.storage.StorageException;
-import aidline.student.EntitlementRules;
 import aidline.student.ChatAidStatus;
+import aidline.student.EntitlementRules;
 import aidline.student.LookupAudit;
 import aidline.student.ParentStatusService;
 import aidline.student.StandardsEntitlementRules;
@@ -50,12 +55,12 @@ import aidline.student.StudentImporter;
 import aidline.student.StudentRepository;
 import aidline.student.StudentService;
 import aidline.student.SyntheticStudents;
-import aidline.ticket.WorkOrderTickets;
 import aidline.ticket.ChatTicketDesk;
 import aidline.ticket.InvalidTicketException;
 import aidline.ticket.TicketModule;
 import aidline.ticket.TicketRoutes;
 import aidline.ticket.TicketService;
+import aidline.ticket.WorkOrderTickets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.nio.file.Path;
@@ -313,7 +318,7 @@ public final class Application implements AutoCloseable {
     if (config.knowledge().watch()) {
       closeables.add(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex).start());
     }
-    Health health = new Health(db, kb::documentCount, Version.current());
+    Health health = new Health(db::reachable, kb::documentCount, Version.current());
     // the first normalisation loads OpenCC's dictionaries (about a second): pay that now, not
     // inside the first parent's 5-second WeChat budget
     aidline.knowledge.ChineseText.normalize("資助");

@@ -1,14 +1,14 @@
 package aidline.cli;
 
 import aidline.app.Application;
-import aidline.app.Json;
 import aidline.config.AppConfig;
+import aidline.http.Json;
 import aidline.knowledge.CatalogConverter;
 import aidline.knowledge.DocumentImporter;
+import aidline.knowledge.InvalidSearchException;
 import aidline.knowledge.KnowledgeBase;
 import aidline.knowledge.ReindexReport;
 import aidline.knowledge.SearchService;
-import aidline.knowledge.InvalidSearchException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -19,11 +19,11 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 @Command(
     name = "kb",

@@ -1,11 +1,14 @@
 package aidline.console;
 
-import aidline.app.RouteModule;
+import aidline.http.JsonBody;
+import aidline.http.RequiredRole;
+import aidline.http.RouteModule;
 import aidline.security.AccessControl;
 import aidline.security.AuthService;
 import aidline.security.RateLimiter;
 import aidline.security.RoleNames;
 import aidline.security.SecurityException;
+import aidline.values.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -55,12 +58,12 @@ public final class ConsoleRoutes implements RouteModule {
     routes.get("/console/assets/{name}", this::asset);
     routes.post("/api/console/session", this::login);
     routes.post("/api/console/logout", this::logout);
-    routes.get("/api/reports/dashboard", ctx -> ctx.json(dashboard.figures(14)), aidline.security.Role.OPERATOR);
+    routes.get("/api/reports/dashboard", ctx -> ctx.json(dashboard.figures(14)), RequiredRole.OPERATOR);
   }
 
   private void login(Context ctx) {
     loginPerIp.acquire("login:" + ctx.ip());
-    SessionRequest req = aidline.app.JsonBody.read(ctx, json, SessionRequest.class);
+    SessionRequest req = JsonBody.read(ctx, json, SessionRequest.class);
     if (req == null || req.username() == null || req.password() == null) {
       throw new SecurityException.InvalidAccount("请输入用户名和密码");
     }

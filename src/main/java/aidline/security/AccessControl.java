@@ -1,13 +1,15 @@
 package aidline.security;
 
-import aidline.app.ErrorHandlers;
-import aidline.app.RouteModule;
+import aidline.http.ErrorHandlers;
+import aidline.http.JsonBody;
+import aidline.http.RequiredRole;
+import aidline.http.RouteModule;
+import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,12 +51,12 @@ public final class AccessControl implements RouteModule {
       auth.logout(token(ctx));
       ctx.removeCookie(SESSION_COOKIE);
       ctx.status(204);
-    }, Role.OPERATOR);
+    }, RequiredRole.OPERATOR);
     routes.get("/api/me", ctx -> {
       User u = CurrentUser.of(ctx).orElseThrow(SecurityException.Unauthenticated::new);
       ctx.json(Map.of("username", u.username(), "role", RoleNames.wire(u.role()), "roleName", RoleNames.chinese(u.role()),
           "displayName", u.displayName() == null ? u.username() : u.displayName()));
-    }, Role.OPERATOR);
+    }, RequiredRole.OPERATOR);
   }
 
   @Override
@@ -82,8 +84,7 @@ public final class AccessControl implements RouteModule {
     if (user != null && cookieAuthenticated(ctx) && !safeMethod(ctx)) {
       checkCsrf(ctx);
     }
-    Role needed = roles.stream().filter(Role.class::isInstance).map(Role.class::cast)
-        .min(Comparator.naturalOrder()).orElse(Role.ADMIN);
+    Role needed = RequiredRole.lowest(roles).orElse(Role.ADMIN);
     if (user == null) {
       throw new SecurityException.Unauthenticated();
     }
@@ -126,7 +127,7 @@ public final class AccessControl implements RouteModule {
 
   private void login(Context ctx) {
     loginPerIp.acquire("login:" + ctx.ip());
-    LoginRequest req = aidline.app.JsonBody.read(ctx, json, LoginRequest.class);
+    LoginRequest req = JsonBody.read(ctx, json, LoginRequest.class);
     if (req == null || req.username() == null || req.password() == null) {
       throw new SecurityException.InvalidAccount("请提供 username 和 password");
     }

@@ -1,5 +1,6 @@
 package aidline.security;
 
+import aidline.values.Role;
 import java.util.Locale;
 
 /** Wire names (operator/staff/admin) and Chinese names of roles. */

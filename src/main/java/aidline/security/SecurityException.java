@@ -1,5 +1,6 @@
 package aidline.security;
 
+import aidline.values.Role;
 /** Base of this package's domain errors; each subclass has one HTTP mapping in {@link AccessControl}. */
 public abstract class SecurityException extends RuntimeException {
   protected SecurityException(String message) {

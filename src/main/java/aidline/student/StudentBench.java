@@ -1,22 +1,22 @@
 package aidline.student;
 
-import aidline.app.Health;
-import aidline.app.HttpServer;
-import aidline.app.Json;
-import aidline.app.Metrics;
 import aidline.config.AppConfig;
+import aidline.http.Health;
+import aidline.http.HttpServer;
+import aidline.http.Json;
+import aidline.http.Metrics;
 import aidline.knowledge.Regions;
-import aidline.security.Caller;
 import aidline.security.AuditLog;
-import aidline.security.Role;
 import aidline.storage.Database;
+import aidline.values.Caller;
+import aidline.values.Role;
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -158,7 +158,7 @@ public final class StudentBench {
   private static double[] overHttp(Database db, StudentService service, StudentRepository repo, String[] keys)
       throws IOException, InterruptedException {
     Javalin app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
-        new Health(db, () -> 0, "bench"), List.of(new StudentRoutes(service, new StudentImporter(repo, Regions.empty(), Clock.systemUTC()), 0)));
+        new Health(db::reachable, () -> 0, "bench"), List.of(new StudentRoutes(service, new StudentImporter(repo, Regions.empty(), Clock.systemUTC()), 0)));
     // the access log would measure the console, not the service
     ch.qos.logback.classic.Logger access = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("aidline.access");
     ch.qos.logback.classic.Level before = access.getLevel();

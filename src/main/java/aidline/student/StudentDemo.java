@@ -1,5 +1,7 @@
 package aidline.student;
 
+import aidline.values.Caller;
+import aidline.values.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -81,7 +83,7 @@ public final class StudentDemo {
     StudentService.GapReport gaps = service.gapReport(new StudentService.GapQuery(null, null, null, StudentService.REPORT_MAX));
     List<String> opened = new ArrayList<>();
     String note = null;
-    aidline.security.Caller demo = new aidline.security.Caller("demo", aidline.security.Role.STAFF);
+    Caller demo = new Caller("demo", Role.STAFF);
     for (StudentService.GapRow row : gaps.rows().subList(0, Math.min(DEMO_TICKETS, gaps.rows().size()))) {
       try {
         opened.add(service.openAidTicket(row.student().nationalId(), demo));

@@ -4,6 +4,7 @@ import aidline.app.Application;
 import aidline.config.AppConfig;
 import aidline.config.ConfigLoader;
 import aidline.storage.Database;
+import aidline.values.Role;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -107,7 +108,7 @@ public final class TicketBench {
   static String benchToken(Application app) {
     char[] pw = "bench-password-1".toCharArray();
     if (app.auth().users().stream().noneMatch(u -> u.username().equals("bench-operator"))) {
-      app.auth().addUser("bench-operator", aidline.security.Role.OPERATOR, "压测", pw, "bench");
+      app.auth().addUser("bench-operator", Role.OPERATOR, "压测", pw, "bench");
     }
     return app.auth().login("bench-operator", pw, "127.0.0.1").token();
   }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Json;
 import aidline.channel.telegram.FakeBotApi;
 import aidline.channel.wechat.FakeWechatApi;
 import aidline.channel.wechat.WechatPayloads;
+import aidline.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -3,7 +3,7 @@ package aidline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Json;
+import aidline.http.Json;
 import aidline.knowledge.Regions;
 import aidline.student.StudentDemo;
 import aidline.student.StudentProfile;

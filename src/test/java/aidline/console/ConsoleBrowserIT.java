@@ -1,13 +1,13 @@
 package aidline.console;
 
-import aidline.values.NationalId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.app.Application;
 import aidline.config.AppConfig;
 import aidline.config.ConfigLoader;
-import aidline.security.Role;
+import aidline.values.NationalId;
+import aidline.values.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

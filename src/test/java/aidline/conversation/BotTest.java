@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.answer.Intent;
-import aidline.app.Json;
 import aidline.config.AppConfig;
+import aidline.http.Json;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.answer.Intent;
-import aidline.app.Json;
+import aidline.http.Json;
 import aidline.config.AppConfig;
 import aidline.storage.Database;
 import java.nio.file.Path;

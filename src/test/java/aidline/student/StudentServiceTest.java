@@ -1,15 +1,15 @@
 package aidline.student;
 
-import aidline.values.InvalidNationalIdException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.security.AuditLog;
-import aidline.security.Caller;
-import aidline.security.Role;
 import aidline.storage.Database;
+import aidline.values.Caller;
+import aidline.values.InvalidNationalIdException;
+import aidline.values.Role;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;

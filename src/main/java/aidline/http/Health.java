@@ -1,24 +1,25 @@
-package aidline.app;
+package aidline.http;
 
-import aidline.storage.Database;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 /** What /health reports: enough for a load balancer and for an operator at a glance. */
 public final class Health {
   public record Status(String status, String version, int knowledgeDocuments, boolean database) {}
 
-  private final Database db;
+  private final BooleanSupplier database;
   private final IntSupplier documents;
   private final String version;
 
-  public Health(Database db, IntSupplier documents, String version) {
-    this.db = db;
+  /** @param database whether the database answers now (a cheap query) */
+  public Health(BooleanSupplier database, IntSupplier documents, String version) {
+    this.database = database;
     this.documents = documents;
     this.version = version;
   }
 
   public Status check() {
-    boolean dbOk = db.reachable();
+    boolean dbOk = database.getAsBoolean();
     return new Status(dbOk ? "ok" : "degraded", version, documents.getAsInt(), dbOk);
   }
 }

@@ -1,4 +1,4 @@
-package aidline.app;
+package aidline.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

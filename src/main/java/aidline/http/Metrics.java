@@ -1,4 +1,4 @@
-package aidline.app;
+package aidline.http;
 
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Timer;

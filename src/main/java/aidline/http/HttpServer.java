@@ -1,4 +1,4 @@
-package aidline.app;
+package aidline.http;
 
 import aidline.config.AppConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;

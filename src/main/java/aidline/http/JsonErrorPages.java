@@ -1,4 +1,4 @@
-package aidline.app;
+package aidline.http;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package aidline.app;
+package aidline.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;

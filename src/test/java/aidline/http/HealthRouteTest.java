@@ -1,4 +1,4 @@
-package aidline.app;
+package aidline.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +19,7 @@ class HealthRouteTest {
   @Test
   void healthReportsDatabaseAndDocuments() {
     try (Database db = Database.open(new AppConfig.Storage(dir.resolve("t.db").toString(), "FULL", 5000))) {
-      Health health = new Health(db, () -> 7, "test");
+      Health health = new Health(db::reachable, () -> 7, "test");
       Javalin app =
           HttpServer.create(
               new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(), health, List.of());
