@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -127,12 +126,12 @@ public final class TicketBench {
   }
 
   private double rawInserts(int orders) throws SQLException {
-    try (Database db = Database.open(withDb("bench-raw.db").storage()); Connection c = db.dataSource().getConnection()) {
-      TicketRepository repo = new TicketRepository();
+    try (Database db = Database.open(withDb("bench-raw.db").storage())) {
+      TicketRepository repo = new TicketRepository(db);
       Instant now = Instant.now();
       long start = System.nanoTime();
       for (int i = 0; i < orders; i++) {
-        repo.insert(c, new Ticket(
+        repo.insertAlone(new Ticket(
             String.format("JY20261123-%04d", i + 1), "hotline", "压测" + i, String.format("139%08d", i), null, "湖南省岳阳市",
             null, "other", "normal", "压测工单 " + i, null, null, TicketStatus.RECEIVED, null, null, 0, 0, null, now, now, now, 1));
       }

@@ -1,5 +1,8 @@
 package aidline.ticket;
 
+import aidline.storage.Database;
+import aidline.storage.GroupCommitter;
+import aidline.storage.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,10 +18,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** Plain JDBC for orders and their events. Every method runs on the caller's connection/transaction. */
+/**
+ * Orders and their events in SQLite. The repository owns its transactions: reads run on a pooled
+ * connection, and {@link #write} runs a unit of work as one group-committed write (its own savepoint
+ * inside a shared transaction, answered only after the commit), so no {@link Connection} leaves it.
+ */
 public final class TicketRepository {
   private static final String COLUMNS =
       "ticket_no, channel, caller_name, caller_phone, channel_user_id, region, student_id, category, priority,"
@@ -30,11 +38,148 @@ public final class TicketRepository {
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
+  private final Database db;
+
+  public TicketRepository(Database db) {
+    this.db = db;
+  }
+
+  /** What a unit of work may do, all in the one transaction of {@link #write}. */
+  public interface Tx {
+    Optional<Ticket> find(String ticketNo);
+
+    /**
+     * The open order this new call repeats: same category and student (or both without one), and the
+     * same caller by phone or by chat account.
+     */
+    Optional<Ticket> findOpenDuplicate(String phone, String channel, String channelUserId, String studentId, String category);
+
+    /**
+     * Takes the next number of the day from the per-day counter row, in this transaction: SQLite's
+     * single writer makes numbers unique, and a rolled-back insert gives its number back.
+     */
+    String nextNumber(LocalDate day);
+
+    void insert(Ticket t);
+
+    /** Writes the changed order if nobody changed it since {@code expectedVersion}, else StaleVersionException. */
+    void update(Ticket t, long expectedVersion);
+
+    void addEvent(TicketEvent e);
+  }
+
+  /**
+   * Runs {@code work} as one durable write, group-committed with other requests' writes; returns
+   * after the commit. A failure rolls back this work only.
+   */
+  public <T> T write(Function<Tx, T> work) {
+    return db.write(c -> work.apply(new ConnectionTx(c)));
+  }
+
+  public Optional<Ticket> find(String ticketNo) {
+    return db.withConnection(c -> find(c, ticketNo));
+  }
+
+  /** The order and its events, read together. */
+  public Optional<TicketDetail> detail(String ticketNo) {
+    return db.withConnection(c -> {
+      Optional<Ticket> t = find(c, ticketNo);
+      return t.isEmpty() ? Optional.<TicketDetail>empty() : Optional.of(new TicketDetail(t.get(), events(c, ticketNo)));
+    });
+  }
+
+  /** The chat user's orders on a channel, newest first. */
+  public List<Ticket> forUser(String channel, String userId, int limit) {
+    return db.withConnection(c -> forUser(c, channel, userId, limit));
+  }
+
+  public TicketPage list(TicketQuery q, Instant now) {
+    return db.withConnection(c -> list(c, q, now));
+  }
+
+  /** The dashboard's figures; the trend covers the {@code days} Beijing days up to today. */
+  public TicketFigures figures(int days, Instant now) {
+    return db.withConnection(c -> figures(c, days, now));
+  }
+
+  /** One insert in a transaction of its own, outside the group committer: the bench's baseline. */
+  public void insertAlone(Ticket t) {
+    db.withConnection(c -> {
+      insert(c, t);
+      return null;
+    });
+  }
+
+  /** Writes and commits so far, to show group commit at work. */
+  public GroupCommitter.Stats writeStats() {
+    return db.writeStats();
+  }
+
+  private final class ConnectionTx implements Tx {
+    private final Connection c;
+
+    ConnectionTx(Connection c) {
+      this.c = c;
+    }
+
+    @Override
+    public Optional<Ticket> find(String ticketNo) {
+      return run(() -> TicketRepository.this.find(c, ticketNo));
+    }
+
+    @Override
+    public Optional<Ticket> findOpenDuplicate(String phone, String channel, String channelUserId, String studentId, String category) {
+      return run(() -> TicketRepository.this.findOpenDuplicate(c, phone, channel, channelUserId, studentId, category));
+    }
+
+    @Override
+    public String nextNumber(LocalDate day) {
+      return run(() -> TicketRepository.this.nextNumber(c, day));
+    }
+
+    @Override
+    public void insert(Ticket t) {
+      run(() -> {
+        TicketRepository.this.insert(c, t);
+        return null;
+      });
+    }
+
+    @Override
+    public void update(Ticket t, long expectedVersion) {
+      run(() -> {
+        TicketRepository.this.update(c, t, expectedVersion);
+        return null;
+      });
+    }
+
+    @Override
+    public void addEvent(TicketEvent e) {
+      run(() -> {
+        TicketRepository.this.addEvent(c, e);
+        return null;
+      });
+    }
+  }
+
+  private interface SqlCall<T> {
+    T call() throws SQLException;
+  }
+
+  /** As the group committer reports a failed write: the work's savepoint is rolled back either way. */
+  private static <T> T run(SqlCall<T> call) {
+    try {
+      return call.call();
+    } catch (SQLException e) {
+      throw new StorageException("数据库操作失败: " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Takes the next number of the day. Runs inside the inserting transaction, so SQLite's single
    * writer makes numbers unique and a rolled-back insert gives its number back.
    */
-  public String nextNumber(Connection c, LocalDate day) throws SQLException {
+  private String nextNumber(Connection c, LocalDate day) throws SQLException {
     String key = day.format(DAY);
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO ticket_day_seq (day, last) VALUES (?, 1)"
@@ -47,7 +192,7 @@ public final class TicketRepository {
     }
   }
 
-  public void insert(Connection c, Ticket t) throws SQLException {
+  private void insert(Connection c, Ticket t) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO ticket (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       bind(ps, t);
@@ -56,7 +201,7 @@ public final class TicketRepository {
   }
 
   /** Writes the changed order if nobody changed it since {@code expectedVersion}. */
-  public void update(Connection c, Ticket t, long expectedVersion) throws SQLException {
+  private void update(Connection c, Ticket t, long expectedVersion) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE ticket SET department = ?, assignee = ?, status = ?, resolution = ?, satisfaction = ?,"
             + " reopen_count = ?, chase_count = ?, merged_into = ?, due_at = ?, updated_at = ?, version = ?"
@@ -80,7 +225,7 @@ public final class TicketRepository {
     }
   }
 
-  public void addEvent(Connection c, TicketEvent e) throws SQLException {
+  private void addEvent(Connection c, TicketEvent e) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO ticket_event (ticket_no, action, from_status, to_status, actor, at, note) VALUES (?,?,?,?,?,?,?)")) {
       ps.setString(1, e.ticketNo());
@@ -94,7 +239,7 @@ public final class TicketRepository {
     }
   }
 
-  public Optional<Ticket> find(Connection c, String ticketNo) throws SQLException {
+  private Optional<Ticket> find(Connection c, String ticketNo) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket WHERE ticket_no = ?")) {
       ps.setString(1, ticketNo);
       try (ResultSet rs = ps.executeQuery()) {
@@ -103,7 +248,7 @@ public final class TicketRepository {
     }
   }
 
-  public List<TicketEvent> events(Connection c, String ticketNo) throws SQLException {
+  private List<TicketEvent> events(Connection c, String ticketNo) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT ticket_no, action, from_status, to_status, actor, at, note FROM ticket_event WHERE ticket_no = ? ORDER BY id")) {
       ps.setString(1, ticketNo);
@@ -124,7 +269,7 @@ public final class TicketRepository {
    * The open order this new call repeats: same category and student (or both without one), and the
    * same caller by phone or by chat account.
    */
-  public Optional<Ticket> findOpenDuplicate(
+  private Optional<Ticket> findOpenDuplicate(
       Connection c, String phone, String channel, String channelUserId, String studentId, String category) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT " + COLUMNS + " FROM ticket WHERE " + OPEN + " AND category = ? AND coalesce(student_id, '') = ?"
@@ -141,8 +286,7 @@ public final class TicketRepository {
     }
   }
 
-  /** The chat user's orders on a channel, newest first. */
-  public List<Ticket> forUser(Connection c, String channel, String userId, int limit) throws SQLException {
+  private List<Ticket> forUser(Connection c, String channel, String userId, int limit) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT " + COLUMNS + " FROM ticket WHERE channel = ? AND channel_user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?")) {
       ps.setString(1, channel);
@@ -152,7 +296,7 @@ public final class TicketRepository {
     }
   }
 
-  public TicketPage list(Connection c, TicketQuery q, Instant now) throws SQLException {
+  private TicketPage list(Connection c, TicketQuery q, Instant now) throws SQLException {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
     if (q.statuses() != null && !q.statuses().isEmpty()) {
@@ -261,8 +405,7 @@ public final class TicketRepository {
         Instant.ofEpochMilli(rs.getLong(21)), rs.getLong(22));
   }
 
-  /** The dashboard's figures; the trend covers the {@code days} Beijing days up to today. */
-  public TicketFigures figures(Connection c, int days, Instant now) throws SQLException {
+  private TicketFigures figures(Connection c, int days, Instant now) throws SQLException {
     long at = now.toEpochMilli();
     long sat = single(c, "SELECT count(*) FROM ticket_event WHERE action = 'callback' AND to_status = 'closed'");
     long dis = single(c, "SELECT count(*) FROM ticket_event WHERE action = 'callback' AND to_status = 'in_progress'");
