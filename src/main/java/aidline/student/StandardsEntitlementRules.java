@@ -1,12 +1,12 @@
 package aidline.student;
 
-import aidline.values.Stage;
 import aidline.answer.AidRule;
 import aidline.answer.AidStandard;
 import aidline.answer.AidStandards;
 import aidline.answer.Citation;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
+import aidline.values.Stage;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
