@@ -1,10 +1,10 @@
 package aidline.answer;
 
-import aidline.values.Stage;
 import aidline.knowledge.ChineseText;
 import aidline.knowledge.KnowledgeException;
 import aidline.knowledge.PolicyDocument;
 import aidline.knowledge.Region;
+import aidline.values.Stage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -1,9 +1,9 @@
 package aidline.answer;
 
-import aidline.values.Stage;
 import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
+import aidline.values.Stage;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -48,13 +48,10 @@ import aidline.student.EntitlementRules;
 import aidline.student.LookupAudit;
 import aidline.student.ParentStatusService;
 import aidline.student.StandardsEntitlementRules;
-import aidline.student.StudentBench;
-import aidline.student.StudentDemo;
 import aidline.student.StudentFeature;
 import aidline.student.StudentImporter;
 import aidline.student.StudentRepository;
 import aidline.student.StudentService;
-import aidline.student.SyntheticStudents;
 import aidline.ticket.ChatTicketDesk;
 import aidline.ticket.InvalidTicketException;
 import aidline.ticket.TicketModule;
@@ -301,9 +298,7 @@ public final class Application implements AutoCloseable {
       StudentRepository repo = new StudentRepository(db, clock);
       StudentImporter importer = new StudentImporter(repo, regions, clock);
       StudentService service = new StudentService(repo, rules, workOrders, audit, regions, clock);
-      students = new StudentFeature(repo, importer, service, new ParentStatusService(repo, rules, audit, clock),
-          new StudentDemo(importer, service, rules, new SyntheticStudents(regions, LocalDate.now(clock)), clock),
-          new StudentBench(regions, rules, clock));
+      students = new StudentFeature(repo, importer, service, new ParentStatusService(repo, rules, audit, clock), rules);
     }
     return students;
   }

@@ -1,13 +1,13 @@
 package aidline.cli;
 
 import aidline.app.Application;
-import aidline.student.StudentDemo;
+import aidline.demo.StudentDemo;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 @Command(
     name = "demo",
@@ -43,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
 
   static StudentDemo.Summary seed(Application app, int n, aidline.student.StudentImporter.Progress progress) {
     try {
-      return app.students().demo().seed(n, progress);
+      return StudentDemo.of(app.students(), app.knowledge().regions(), app.clock()).seed(n, progress);
     } catch (aidline.student.StudentImportException e) {
       throw new UserFacingException(e.getMessage());
     }

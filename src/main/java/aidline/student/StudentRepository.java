@@ -1,8 +1,8 @@
 package aidline.student;
 
-import aidline.values.Stage;
 import aidline.storage.Database;
 import aidline.storage.SqliteDialect;
+import aidline.values.Stage;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

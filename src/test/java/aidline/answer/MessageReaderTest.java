@@ -1,11 +1,11 @@
 package aidline.answer;
 
-import aidline.values.Stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.knowledge.Regions;
+import aidline.values.Stage;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

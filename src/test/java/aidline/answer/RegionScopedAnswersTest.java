@@ -1,12 +1,12 @@
 package aidline.answer;
 
-import aidline.values.Stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.knowledge.KnowledgeBase;
+import aidline.values.Stage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

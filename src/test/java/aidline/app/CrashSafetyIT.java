@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aidline.demo.SyntheticStudents;
 import aidline.http.Json;
 import aidline.knowledge.Regions;
 import aidline.student.StudentProfile;
-import aidline.student.SyntheticStudents;
 import aidline.testing.TestAccounts;
 import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;

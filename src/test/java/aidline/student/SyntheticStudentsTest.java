@@ -1,11 +1,14 @@
 package aidline.student;
 
-import aidline.values.Stage;
-import aidline.values.NationalId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aidline.bench.StudentBench;
+import aidline.demo.StudentDemo;
+import aidline.demo.SyntheticStudents;
+import aidline.values.NationalId;
+import aidline.values.Stage;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;

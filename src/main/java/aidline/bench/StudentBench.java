@@ -1,6 +1,8 @@
-package aidline.student;
+package aidline.bench;
 
 import aidline.config.AppConfig;
+import aidline.demo.StudentDemo;
+import aidline.demo.SyntheticStudents;
 import aidline.http.Health;
 import aidline.http.HttpServer;
 import aidline.http.Json;
@@ -8,6 +10,15 @@ import aidline.http.Metrics;
 import aidline.knowledge.Regions;
 import aidline.security.AuditLog;
 import aidline.storage.Database;
+import aidline.student.EntitlementRules;
+import aidline.student.ImportReport;
+import aidline.student.LookupAudit;
+import aidline.student.StudentImporter;
+import aidline.student.StudentProfile;
+import aidline.student.StudentRepository;
+import aidline.student.StudentRoutes;
+import aidline.student.StudentService;
+import aidline.student.StudentTickets;
 import aidline.values.Caller;
 import aidline.values.Role;
 import io.javalin.Javalin;
@@ -59,6 +70,11 @@ public final class StudentBench {
     this.regions = regions;
     this.rules = rules;
     this.clock = clock;
+  }
+
+  /** With the application's regions and entitlement rules. */
+  public static StudentBench of(BenchApp app) {
+    return new StudentBench(app.regions(), app.students().rules(), app.clock());
   }
 
   public Result run(int n, int lookups, Path dir, PrintStream log) {

@@ -1,9 +1,15 @@
-package aidline.student;
+package aidline.demo;
 
-import aidline.values.Stage;
-import aidline.values.NationalId;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
+import aidline.student.AidRecord;
+import aidline.student.AidStatus;
+import aidline.student.Entitlement;
+import aidline.student.HouseholdCategory;
+import aidline.student.StudentImportException;
+import aidline.student.StudentProfile;
+import aidline.values.NationalId;
+import aidline.values.Stage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

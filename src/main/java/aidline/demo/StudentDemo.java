@@ -1,5 +1,16 @@
-package aidline.student;
+package aidline.demo;
 
+import aidline.knowledge.Regions;
+import aidline.student.AidRecord;
+import aidline.student.EntitlementRules;
+import aidline.student.ImportReport;
+import aidline.student.SchoolYear;
+import aidline.student.StudentFeature;
+import aidline.student.StudentImportException;
+import aidline.student.StudentImporter;
+import aidline.student.StudentProfile;
+import aidline.student.StudentService;
+import aidline.student.TicketsUnavailableException;
 import aidline.values.Caller;
 import aidline.values.Role;
 import java.io.IOException;
@@ -38,6 +49,12 @@ public final class StudentDemo {
     this.rules = rules;
     this.synthetic = synthetic;
     this.clock = clock;
+  }
+
+  /** The demo over a wired student feature, with students placed in the given regions. */
+  public static StudentDemo of(StudentFeature students, Regions regions, Clock clock) {
+    return new StudentDemo(students.importer(), students.service(), students.rules(),
+        new SyntheticStudents(regions, LocalDate.now(clock)), clock);
   }
 
   public Summary seed(int n, StudentImporter.Progress progress) {

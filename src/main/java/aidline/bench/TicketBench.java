@@ -1,9 +1,10 @@
-package aidline.ticket;
+package aidline.bench;
 
-import aidline.app.Application;
 import aidline.config.AppConfig;
-import aidline.config.ConfigLoader;
 import aidline.storage.Database;
+import aidline.ticket.Ticket;
+import aidline.ticket.TicketRepository;
+import aidline.ticket.TicketStatus;
 import aidline.values.Role;
 import java.io.IOException;
 import java.net.URI;
@@ -13,12 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,11 +41,13 @@ public final class TicketBench {
 
   private final AppConfig base;
   private final Path workDir;
+  private final BenchApp.Factory apps;
 
   /** @param base configuration to run with (its database and port are replaced by ones in workDir) */
-  public TicketBench(AppConfig base, Path workDir) {
+  public TicketBench(AppConfig base, Path workDir, BenchApp.Factory apps) {
     this.base = base;
     this.workDir = workDir;
+    this.apps = apps;
   }
 
   public Figures run(int orders, int clients) throws Exception {
@@ -73,7 +74,7 @@ public final class TicketBench {
 
   /** Orders per second and mean orders per commit. */
   private double[] overHttp(int orders, int clients) throws Exception {
-    try (Application app = new Application(withDb("bench-http.db"), Clock.systemUTC())) {
+    try (BenchApp app = apps.open(withDb("bench-http.db"))) {
       app.startHttp();
       String url = "http://127.0.0.1:" + app.port() + "/api/tickets";
       String token = benchToken(app);
@@ -104,7 +105,7 @@ public final class TicketBench {
   }
 
   /** A throw-away operator account in the benchmark's own database. */
-  static String benchToken(Application app) {
+  static String benchToken(BenchApp app) {
     char[] pw = "bench-password-1".toCharArray();
     if (app.auth().users().stream().noneMatch(u -> u.username().equals("bench-operator"))) {
       app.auth().addUser("bench-operator", Role.OPERATOR, "压测", pw, "bench");
@@ -141,14 +142,5 @@ public final class TicketBench {
 
   private static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  /** {@code java -cp aidline.jar aidline.ticket.TicketBench [orders] [clients] [workDir]} */
-  public static void main(String[] args) throws Exception {
-    int orders = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-    Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("aidline-bench");
-    AppConfig cfg = new ConfigLoader().load(null, Map.of());
-    System.out.print(new TicketBench(cfg, dir).run(orders, clients).report());
   }
 }
