@@ -39,6 +39,7 @@ import aidline.security.AuthService;
 import aidline.security.LoginPolicy;
 import aidline.security.PasswordHasher;
 import aidline.security.RateLimiter;
+import aidline.security.SessionRoutes;
 import aidline.security.UserStore;
 import aidline.storage.Database;
 import aidline.storage.InstanceLock;
@@ -143,12 +144,12 @@ public final class Application implements AutoCloseable {
   private List<RouteModule> routeModules() {
     AppConfig.Security s = config.security();
     List<RouteModule> modules = new ArrayList<>();
-    // one budget for both login doors (API and console), so a second door does not double it
-    RateLimiter loginPerIp = new RateLimiter(s.loginPerMinutePerIp(), clock);
-    modules.add(new AccessControl(auth(), loginPerIp,
+    modules.add(new AccessControl(auth(),
         new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json));
+    // one login path with one per-IP budget for both doors (API token, console cookie)
+    modules.add(new SessionRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock), json));
     modules.add(new AdminRoutes(auth(), audit(), json));
-    modules.add(new ConsoleRoutes(auth(), loginPerIp, new Dashboard(tickets(), unansweredQuestions()), json));
+    modules.add(new ConsoleRoutes(new Dashboard(tickets(), unansweredQuestions())));
     modules.add(new KnowledgeRoutes(knowledge()));
     modules.add(new TicketRoutes(tickets(), json));
     modules.add(new WebChatModule(bot(), json));

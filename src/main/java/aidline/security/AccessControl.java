@@ -1,7 +1,6 @@
 package aidline.security;
 
 import aidline.http.ErrorHandlers;
-import aidline.http.JsonBody;
 import aidline.http.RequiredRole;
 import aidline.http.RouteModule;
 import aidline.values.Role;
@@ -16,7 +15,8 @@ import java.util.Set;
 /**
  * The one place where roles are checked. Every route registered with roles requires a bearer token
  * (or the console's session cookie) of a user whose role includes the lowest declared role; a
- * route without roles is public. Also: login/logout, and rate limits on the public chat route.
+ * route without roles is public. Also: who am I, and rate limits on the public chat route. Logging
+ * in and out is {@link SessionRoutes}.
  */
 public final class AccessControl implements RouteModule {
   public static final String SESSION_COOKIE = "aidline_session";
@@ -24,34 +24,22 @@ public final class AccessControl implements RouteModule {
   public static final String CSRF_HEADER = "X-CSRF-Token";
 
   private final AuthService auth;
-  private final RateLimiter loginPerIp;
   private final RateLimiter chatPerIp;
   private final RateLimiter chatPerUser;
   private final ObjectMapper json;
 
   public AccessControl(
-      AuthService auth, RateLimiter loginPerIp, RateLimiter chatPerIp, RateLimiter chatPerUser, ObjectMapper json) {
+      AuthService auth, RateLimiter chatPerIp, RateLimiter chatPerUser, ObjectMapper json) {
     this.auth = auth;
-    this.loginPerIp = loginPerIp;
     this.chatPerIp = chatPerIp;
     this.chatPerUser = chatPerUser;
     this.json = json;
   }
 
-  record LoginRequest(String username, String password) {}
-
-  record LoginResponse(String token, String expiresAt, String username, String role, String roleName) {}
-
   @Override
   public void routes(RoutesConfig routes) {
     routes.beforeMatched(this::check);
     routes.before("/api/chat", this::limitChat);
-    routes.post("/api/login", this::login);
-    routes.post("/api/logout", ctx -> {
-      auth.logout(token(ctx));
-      ctx.removeCookie(SESSION_COOKIE);
-      ctx.status(204);
-    }, RequiredRole.OPERATOR);
     routes.get("/api/me", ctx -> {
       User u = CurrentUser.of(ctx).orElseThrow(SecurityException.Unauthenticated::new);
       ctx.json(Map.of("username", u.username(), "role", RoleNames.wire(u.role()), "roleName", RoleNames.chinese(u.role()),
@@ -123,17 +111,6 @@ public final class AccessControl implements RouteModule {
       return h.substring(7).trim();
     }
     return ctx.cookie(SESSION_COOKIE);
-  }
-
-  private void login(Context ctx) {
-    loginPerIp.acquire("login:" + ctx.ip());
-    LoginRequest req = JsonBody.read(ctx, json, LoginRequest.class);
-    if (req == null || req.username() == null || req.password() == null) {
-      throw new SecurityException.InvalidAccount("请提供 username 和 password");
-    }
-    AuthService.Login login = auth.login(req.username(), req.password().toCharArray(), ctx.ip());
-    ctx.json(new LoginResponse(login.token(), login.expiresAt().toString(), login.user().username(),
-        RoleNames.wire(login.user().role()), RoleNames.chinese(login.user().role())));
   }
 
   private void limitChat(Context ctx) {

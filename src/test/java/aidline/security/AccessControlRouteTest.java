@@ -55,7 +55,8 @@ class AccessControlRouteTest {
       }
       Javalin app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), json, new Metrics(),
           new Health(db::reachable, () -> 0, "t"),
-          List.of(new AccessControl(auth, new RateLimiter(20, clock), new RateLimiter(5, clock), new RateLimiter(3, clock), json),
+          List.of(new AccessControl(auth, new RateLimiter(5, clock), new RateLimiter(3, clock), json),
+              new SessionRoutes(auth, new RateLimiter(20, clock), json),
               new AdminRoutes(auth, audit, json), new Probes()));
       JavalinTest.test(app, (server, client) -> {
         Map<String, String> tokens = new java.util.HashMap<>();
