@@ -4,6 +4,7 @@ import aidline.conversation.Notifier;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
+import aidline.storage.GroupCommitter;
 import aidline.ticket.Command.Action;
 import aidline.ticket.Lifecycle.Transition;
 import aidline.values.NationalId;
@@ -65,7 +66,7 @@ public final class TicketService {
           draft.studentId(), draft.category(), draft.priority(), draft.description(), null, null, TicketStatus.RECEIVED,
           null, null, 0, 0, null, lifecycle.dueAt(draft.category(), now), now, now, 1);
       repo.insert(c, t);
-      repo.addEvent(c, new TicketEvent(no, "create", null, TicketStatus.RECEIVED, actor, now, "受理：" + channelLabel(t.channel())));
+      repo.addEvent(c, new TicketEvent(no, "create", null, TicketStatus.RECEIVED, actor, now, "受理：" + ChannelNames.label(t.channel())));
       return new Opened(t, false);
     });
   }
@@ -128,7 +129,7 @@ public final class TicketService {
 
   /** Mean number of writes per commit so far (group commit at work), for the bench report. */
   public double meanWritesPerCommit() {
-    aidline.storage.GroupCommitter.Stats s = db.writeStats();
+    GroupCommitter.Stats s = db.writeStats();
     return s.commits() == 0 ? 0 : (double) s.writes() / s.commits();
   }
 
@@ -196,15 +197,6 @@ public final class TicketService {
 
   private static TicketQuery withRegion(TicketQuery q, String region) {
     return new TicketQuery(q.statuses(), q.overdueOnly(), q.category(), region, q.department(), q.assignee(), q.q(), q.page(), q.size());
-  }
-
-  static String channelLabel(String channel) {
-    return switch (channel) {
-      case "hotline" -> "热线来电";
-      case "wechat" -> "微信";
-      case "telegram" -> "Telegram";
-      default -> "网页";
-    };
   }
 
   private static String trim(String s) {
