@@ -28,6 +28,7 @@ import aidline.http.HttpServer;
 import aidline.http.Json;
 import aidline.http.Metrics;
 import aidline.http.RouteModule;
+import aidline.knowledge.ChineseText;
 import aidline.knowledge.FolderWatcher;
 import aidline.knowledge.KnowledgeBase;
 import aidline.knowledge.KnowledgeRoutes;
@@ -317,7 +318,7 @@ public final class Application implements AutoCloseable {
     Health health = new Health(db::reachable, kb::documentCount, Version.current());
     // the first normalisation loads OpenCC's dictionaries (about a second): pay that now, not
     // inside the first parent's 5-second WeChat budget
-    aidline.knowledge.ChineseText.normalize("資助");
+    ChineseText.normalize("資助");
     notifier(); // starts delivering what the outbox still holds from before a restart
     http = HttpServer.create(config.server(), json, metrics, health, routeModules());
     http.start();

@@ -2,6 +2,8 @@ package aidline.cli;
 
 import aidline.app.Application;
 import aidline.demo.StudentDemo;
+import aidline.student.StudentImportException;
+import aidline.student.StudentImporter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,10 +43,10 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  static StudentDemo.Summary seed(Application app, int n, aidline.student.StudentImporter.Progress progress) {
+  static StudentDemo.Summary seed(Application app, int n, StudentImporter.Progress progress) {
     try {
       return StudentDemo.of(app.students(), app.knowledge().regions(), app.clock()).seed(n, progress);
-    } catch (aidline.student.StudentImportException e) {
+    } catch (StudentImportException e) {
       throw new UserFacingException(e.getMessage());
     }
   }

@@ -7,6 +7,7 @@ import aidline.knowledge.CatalogConverter;
 import aidline.knowledge.DocumentImporter;
 import aidline.knowledge.InvalidSearchException;
 import aidline.knowledge.KnowledgeBase;
+import aidline.knowledge.Regions;
 import aidline.knowledge.ReindexReport;
 import aidline.knowledge.SearchService;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -116,7 +117,7 @@ final class KbCommand implements Runnable {
       }
       try (Application app = kb.application(kbDir)) {
         Path dir = app.config().knowledge().dirPath();
-        var regions = aidline.knowledge.Regions.load(dir.resolve("regions.yaml"));
+        var regions = Regions.load(dir.resolve("regions.yaml"));
         var r = new DocumentImporter()
             .importTo(dir, new DocumentImporter.Request(file, id, title, region, issuer, docNumber, date, kind, cs), regions, force);
         PrintWriter out = out(spec);

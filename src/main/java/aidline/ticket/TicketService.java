@@ -69,7 +69,7 @@ public final class TicketService {
           draft.studentId(), draft.category(), draft.priority(), draft.description(), null, null, TicketStatus.RECEIVED,
           null, null, 0, 0, null, lifecycle.dueAt(draft.category(), now), now, now, 1);
       tx.insert(t);
-      tx.addEvent(new TicketEvent(no, "create", null, TicketStatus.RECEIVED, actor, now, "受理：" + channelLabel(t.channel())));
+      tx.addEvent(new TicketEvent(no, "create", null, TicketStatus.RECEIVED, actor, now, "受理：" + ChannelNames.label(t.channel())));
       return new Opened(t, false);
     });
   }
@@ -202,15 +202,6 @@ public final class TicketService {
 
   private static TicketQuery withRegion(TicketQuery q, String region) {
     return new TicketQuery(q.statuses(), q.overdueOnly(), q.category(), region, q.department(), q.assignee(), q.q(), q.page(), q.size());
-  }
-
-  static String channelLabel(String channel) {
-    return switch (channel) {
-      case "hotline" -> "热线来电";
-      case "wechat" -> "微信";
-      case "telegram" -> "Telegram";
-      default -> "网页";
-    };
   }
 
   private static String trim(String s) {

@@ -1,7 +1,6 @@
-package aidline.app;
+package aidline;
 
 import aidline.cli.AidlineCommand;
-import picocli.CommandLine;
 
 /** Entry point: picocli dispatches to the commands in {@code aidline.cli}. */
 public final class Main {
