@@ -33,6 +33,7 @@ import aidline.knowledge.FolderWatcher;
 import aidline.knowledge.KnowledgeBase;
 import aidline.knowledge.KnowledgeRoutes;
 import aidline.knowledge.Regions;
+import aidline.lifecycle.Lifecycle;
 import aidline.security.AccessControl;
 import aidline.security.AdminRoutes;
 import aidline.security.AuditLog;
@@ -80,7 +81,8 @@ public final class Application implements AutoCloseable {
   private final Clock clock;
   private final ObjectMapper json = Json.mapper();
   private final Metrics metrics = new Metrics();
-  private final List<AutoCloseable> closeables = new ArrayList<>();
+  /** Everything started or opened here, closed in reverse order. */
+  private final Lifecycle lifecycle = new Lifecycle();
   private Database database;
   private TicketService tickets;
   private KnowledgeBase knowledge;
@@ -116,7 +118,7 @@ public final class Application implements AutoCloseable {
   public synchronized Database database() {
     if (database == null) {
       database = Database.open(config.storage());
-      closeables.add(database);
+      lifecycle.closeLater(database);
     }
     return database;
   }
@@ -183,7 +185,7 @@ public final class Application implements AutoCloseable {
   public synchronized KnowledgeBase knowledge() {
     if (knowledge == null) {
       knowledge = KnowledgeBase.open(config.knowledge().dirPath());
-      closeables.add(knowledge);
+      lifecycle.closeLater(knowledge);
     }
     return knowledge;
   }
@@ -198,7 +200,7 @@ public final class Application implements AutoCloseable {
       return AnswerKnowledge.of(knowledge(), home);
     }
     KnowledgeBase other = KnowledgeBase.open(dir);
-    closeables.add(other);
+    lifecycle.closeLater(other);
     return AnswerKnowledge.of(other, home);
   }
 
@@ -261,8 +263,7 @@ public final class Application implements AutoCloseable {
       if (config.telegram().enabled()) {
         senders.put(TelegramChannel.CHANNEL, TelegramChannel.sender(config.telegram()));
       }
-      notifier = new OutboxNotifier(database(), clock, senders, OutboxNotifier.Policy.defaults());
-      closeables.add(notifier);
+      notifier = lifecycle.start(new OutboxNotifier(database(), clock, senders, OutboxNotifier.Policy.defaults()));
     }
     return notifier;
   }
@@ -276,8 +277,7 @@ public final class Application implements AutoCloseable {
 
   private synchronized WechatGateway wechatGateway() {
     if (wechatGateway == null) {
-      wechatGateway = wechat().gateway(bot(), inboundLedger(), notifier());
-      closeables.add(wechatGateway);
+      wechatGateway = lifecycle.start(wechat().gateway(bot(), inboundLedger(), notifier()));
     }
     return wechatGateway;
   }
@@ -308,12 +308,12 @@ public final class Application implements AutoCloseable {
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
     Path dbFile = config.storage().dbPath().toAbsolutePath();
-    closeables.add(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
+    lifecycle.closeLater(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
         "另一个 aidline 服务正在使用数据库 " + dbFile + "（" + InstanceLock.lockFile(dbFile) + " 已被锁定）", null)));
     Database db = database();
     KnowledgeBase kb = knowledge();
     if (config.knowledge().watch()) {
-      closeables.add(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex).start());
+      lifecycle.start(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex));
     }
     Health health = new Health(db::reachable, kb::documentCount, Version.current());
     // the first normalisation loads OpenCC's dictionaries (about a second): pay that now, not
@@ -323,9 +323,7 @@ public final class Application implements AutoCloseable {
     http = HttpServer.create(config.server(), json, metrics, health, routeModules());
     http.start();
     if (config.telegram().enabled()) {
-      telegram = new TelegramChannel(config.telegram(), bot(), inboundLedger(), notifier());
-      closeables.add(telegram);
-      telegram.start();
+      telegram = lifecycle.start(new TelegramChannel(config.telegram(), bot(), inboundLedger(), notifier()));
     }
     return http;
   }
@@ -339,19 +337,32 @@ public final class Application implements AutoCloseable {
     return http;
   }
 
+  /**
+   * Stops the server, then closes everything in reverse order of starting. Every component is
+   * closed even if one fails; the failures are reported together.
+   */
   @Override
   public synchronized void close() {
+    RuntimeException failure = null;
     if (http != null) {
-      http.stop();
+      try {
+        http.stop();
+      } catch (RuntimeException e) {
+        failure = e;
+      }
       http = null;
     }
-    for (int i = closeables.size() - 1; i >= 0; i--) {
-      try {
-        closeables.get(i).close();
-      } catch (Exception e) {
-        throw new StorageException("关闭失败: " + e.getMessage(), e);
+    try {
+      lifecycle.close();
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
       }
     }
-    closeables.clear();
+    if (failure != null) {
+      throw new StorageException("关闭失败: " + failure.getMessage(), failure);
+    }
   }
 }

@@ -10,10 +10,10 @@ import java.util.Deque;
 public final class Lifecycle implements AutoCloseable {
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
-  /** Starts {@code m} and remembers it for {@link #close()}. */
+  /** Starts {@code m} and remembers it for {@link #close()} (even if starting fails half-way). */
   public <T extends Managed> T start(T m) {
-    m.start();
     running.push(m);
+    m.start();
     return m;
   }
 

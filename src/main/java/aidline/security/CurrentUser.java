@@ -24,7 +24,7 @@ public final class CurrentUser {
 
   /** The name recorded as actor in histories and the audit log. */
   public static String actor(Context ctx) {
-    return of(ctx).map(User::username).orElse(Caller.SYSTEM);
+    return Callers.of(ctx).username();
   }
 
   /** The caller's role, or null for an anonymous caller. */

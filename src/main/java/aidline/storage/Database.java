@@ -67,7 +67,7 @@ public final class Database implements AutoCloseable {
     HikariDataSource pool = new HikariDataSource(hc);
     Database db = new Database(pool, file);
     try {
-      db.checkIntegrity();
+      checkIntegrity(raw, file);
       db.migrate();
       db.writer.start();
     } catch (RuntimeException e) {
@@ -102,8 +102,12 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private void checkIntegrity() {
-    try (Connection c = pool.getConnection();
+  /**
+   * Runs on a connection of its own, not the pool's: a file that is not a database fails at once
+   * with SQLite's reason instead of after the pool's 30-second wait for a connection.
+   */
+  private static void checkIntegrity(DataSource raw, Path file) {
+    try (Connection c = raw.getConnection();
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(SqliteDialect.integrityCheckSql())) {
       String result = rs.next() ? rs.getString(1) : "no result";

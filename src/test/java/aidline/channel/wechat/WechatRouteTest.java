@@ -66,8 +66,10 @@ class WechatRouteTest {
     outbox = new OutboxNotifier(db, Clock.systemUTC(),
         Map.of("wechat", channel.sender(u -> store.lastSeen("wechat", u), Clock.systemUTC())),
         new OutboxNotifier.Policy(Duration.ofMillis(20), Duration.ofMillis(100), 5, Duration.ofMillis(50)));
+    outbox.start();
     Bot bot = new Bot(engine, new FakeTicketDesk(), store, new TicketFormFlow(REGIONS));
     gateway = channel.gateway(bot, ledger, outbox);
+    gateway.start();
     app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
         new Health(db::reachable, () -> 0, "test"), List.of(new WechatModule(gateway)));
   }

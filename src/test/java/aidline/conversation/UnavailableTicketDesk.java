@@ -3,11 +3,8 @@ package aidline.conversation;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * Stands in until the work-order package provides its desk: every call fails, and the bot tells the
- * parent the desk is unavailable instead of pretending an order was opened.
- */
-public final class UnavailableTicketDesk implements TicketDesk {
+/** A work-order desk that is down: every call fails, so tests see the bot say so instead of pretending. */
+final class UnavailableTicketDesk implements TicketDesk {
   @Override
   public ChatTicket open(ChatTicketRequest request) {
     throw new IllegalStateException("work-order desk not available");
