@@ -6,26 +6,22 @@ import aidline.answer.DialogState;
 import aidline.answer.Intent;
 import aidline.answer.Turn;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The channel-neutral bot, a router: loads the asker's state, reads the message once
  * ({@link ChatReader}), hands it to a form ({@link TicketFormFlow}, {@link StatusFormFlow}), a port
- * ({@link TicketDesk}, {@link AidStatusDesk}) or the answer engine, notes what the engine could not
+ * ({@link TicketDesk} through {@link WorkOrderChat}, {@link AidStatusDesk} through
+ * {@link AidStatusChat}) or the answer engine, notes what the engine could not
  * answer ({@link UnansweredLog}), saves the new state and returns the reply. Messages of one asker
  * are handled one at a time (striped locks), so concurrent deliveries cannot overwrite each other's state.
  */
 public final class Bot {
-  private static final Logger log = LoggerFactory.getLogger(Bot.class);
-
   private final AnswerEngine engine;
   private final ConversationStore store;
   private final ChatReader reader;
   private final TicketFormFlow form;
   private final WorkOrderChat orders;
-  private final AidStatusDesk statusDesk;
-  private final StatusFormFlow statusForm;
+  private final AidStatusChat aidStatus;
   private final UnansweredLog unanswered;
   private final Object[] locks = new Object[64];
 
@@ -45,8 +41,7 @@ public final class Bot {
     this.store = store;
     this.form = form;
     this.orders = new WorkOrderChat(desk);
-    this.statusDesk = statusDesk;
-    this.statusForm = statusDesk == null ? null : new StatusFormFlow(statusDesk::idProblem);
+    this.aidStatus = statusDesk == null ? null : new AidStatusChat(statusDesk);
     this.reader = new ChatReader(statusDesk == null ? AidStatusQuestions.none() : statusQuestions);
     this.unanswered = unanswered;
     for (int i = 0; i < locks.length; i++) {
@@ -81,7 +76,10 @@ public final class Bot {
       return continueForm(m, state, r);
     }
     if (state.statusForm() != null) {
-      return continueStatus(m, state, r);
+      if (aidStatus != null) {
+        return aidStatus.next(m, state, r, this::startForm);
+      }
+      state = state.withStatusForm(null); // no aid-status desk any more: the check cannot finish
     }
     if (state.handoffOffer() != null) {
       ConversationState cleared = state.withHandoffOffer(null);
@@ -103,7 +101,7 @@ public final class Bot {
       return orders.status(m, state, r.ticketNo());
     }
     if (r.asksAidStatus()) {
-      return startStatus(m, state, r.text());
+      return aidStatus.start(m, state, r.text());
     }
     return answer(m, state, r);
   }
@@ -143,51 +141,5 @@ public final class Bot {
       case CONTINUE, CANCELLED -> Step.say(state.withForm(o.form()), o.prompt(), Intent.TICKET_NEW, null);
       case SUBMIT -> orders.submit(m, state, o.form());
     };
-  }
-
-  /**
-   * "我家孩子的补助发了吗": before any answer the child's 身份证号 and the guardian phone must both
-   * match the school's records (checked by the desk). A locked-out asker is not made to type again.
-   */
-  private Step startStatus(InboundMessage m, ConversationState state, String question) {
-    if (locked(m)) {
-      return Step.offer(state, question, StatusFormFlow.LOCKED);
-    }
-    StatusFormFlow.Outcome o = statusForm.start(question);
-    return Step.say(state.withStatusForm(o.form()), o.prompt(), Intent.TICKET_STATUS, null);
-  }
-
-  private Step continueStatus(InboundMessage m, ConversationState state, ChatReading r) {
-    StatusFormFlow.Outcome o = statusForm.next(state.statusForm(), r);
-    return switch (o.decision()) {
-      case CONTINUE, CANCELLED -> Step.say(state.withStatusForm(o.form()), o.prompt(), Intent.TICKET_STATUS, null);
-      case HANDOFF -> startForm(state.withStatusForm(null), o.form().question());
-      case CHECK -> check(m, state, o.form(), o.phone());
-    };
-  }
-
-  private Step check(InboundMessage m, ConversationState state, StatusForm f, String phone) {
-    AidStatusDesk.StatusLine line;
-    try {
-      line = statusDesk.status(m.channel() + ":" + m.userId(), f.nationalId(), phone);
-    } catch (RuntimeException e) {
-      log.warn("aid-status check from chat failed for {}:{}", m.channel(), m.userId(), e);
-      // keep the form at the phone step, so the parent only has to send the number again
-      return Step.say(state, "抱歉，暂时无法查询，请稍后重新发送手机号，或回复“取消”退出。", Intent.TICKET_STATUS, null);
-    }
-    // the 身份证号 leaves the state here whatever the outcome: nothing about the child is kept
-    ConversationState done = state.withStatusForm(null);
-    return line.verified()
-        ? Step.say(done, StatusFormFlow.verdict(line), Intent.TICKET_STATUS, null)
-        : Step.offer(done, f.question(), StatusFormFlow.verdict(line));
-  }
-
-  private boolean locked(InboundMessage m) {
-    try {
-      return statusDesk.locked(m.channel() + ":" + m.userId());
-    } catch (RuntimeException e) {
-      log.warn("aid-status lock check failed", e);
-      return false;
-    }
   }
 }
