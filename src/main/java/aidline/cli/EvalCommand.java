@@ -3,6 +3,7 @@ package aidline.cli;
 import aidline.answer.AnswerEngine;
 import aidline.answer.Conversations;
 import aidline.answer.Evaluation;
+import aidline.app.Application;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class EvalCommand implements Runnable {
     }
   }
 
-  private void run(aidline.app.Application app) {
+  private void run(Application app) {
     ObjectMapper json = app.json();
     List<JsonNode> questions = read(json);
     AnswerEngine engine = app.answerKnowledge(kb).engine();

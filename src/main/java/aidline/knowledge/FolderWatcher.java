@@ -4,6 +4,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 
+import aidline.lifecycle.Managed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * being served — and the watcher checks every {@code quiet} period until the folder is back, then
  * watches it again and runs the action (issue 15, M7).
  */
-public final class FolderWatcher implements AutoCloseable {
+public final class FolderWatcher implements Managed {
   private static final Logger log = LoggerFactory.getLogger(FolderWatcher.class);
 
   private final Path root;
@@ -49,9 +50,9 @@ public final class FolderWatcher implements AutoCloseable {
     thread.setDaemon(true);
   }
 
-  public FolderWatcher start() {
+  @Override
+  public void start() {
     thread.start();
-    return this;
   }
 
   private void registerTree(Path dir) throws IOException {

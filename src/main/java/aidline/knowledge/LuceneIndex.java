@@ -3,11 +3,8 @@ package aidline.knowledge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -315,32 +312,6 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
       }
     }
     return bestStart;
-  }
-
-  /** Passages per document id currently searchable (for reports and tests). */
-  public Map<String, Integer> passagesByDocument() {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    try {
-      IndexSearcher s = searchers.acquire();
-      try {
-        var reader = s.getIndexReader();
-        var live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
-        for (int i = 0; i < reader.maxDoc(); i++) {
-          if (live == null || live.get(i)) {
-            out.merge(s.storedFields().document(i).get("docId"), 1, Integer::sum);
-          }
-        }
-      } finally {
-        searchers.release(s);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
-  }
-
-  public Collection<String> documentIds() {
-    return passagesByDocument().keySet();
   }
 
   @Override

@@ -1,8 +1,8 @@
 package aidline.student;
 
-import aidline.security.Masking;
+import aidline.values.Masking;
 import aidline.answer.Citation;
-import aidline.security.Role;
+import aidline.values.Role;
 import java.util.List;
 
 /** The gap report as JSON rows or as a CSV that opens cleanly in Excel (UTF-8 with BOM). */

@@ -1,8 +1,8 @@
 package aidline.student;
 
-import aidline.security.Masking;
+import aidline.values.Masking;
 import aidline.answer.Citation;
-import aidline.security.Role;
+import aidline.values.Role;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,7 @@
 package aidline.ticket;
 
-import aidline.security.Masking;
-import aidline.security.Role;
+import aidline.values.Masking;
+import aidline.values.Role;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,15 +1,20 @@
 package aidline.ticket;
 
-import aidline.app.ErrorHandlers;
-import aidline.app.RouteModule;
-import aidline.security.Role;
+import aidline.http.Callers;
+import aidline.http.ErrorHandlers;
+import aidline.http.RequiredRole;
+import aidline.http.RouteModule;
 import aidline.ticket.Command.Action;
+import aidline.values.Masking;
+import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code /api/tickets}: thin handlers (parse, call the service, write). Roles per route are in
@@ -32,16 +37,20 @@ public final class TicketRoutes implements RouteModule {
   }
 
   private static Role role(Context ctx) {
-    return ActingUser.role(ctx).orElse(null);
+    return Callers.of(ctx).role();
+  }
+
+  private static String actor(Context ctx) {
+    return Callers.of(ctx).username();
   }
 
   @Override
   public void routes(RoutesConfig routes) {
-    routes.post("/api/tickets", this::create, Role.OPERATOR);
-    routes.get("/api/tickets", this::list, Role.OPERATOR);
-    routes.get("/api/tickets/export.csv", this::export, Role.STAFF);
-    routes.get("/api/tickets/{ticketNo}", this::get, Role.OPERATOR);
-    routes.post("/api/tickets/{ticketNo}/actions", this::act, Role.OPERATOR);
+    routes.post("/api/tickets", this::create, RequiredRole.OPERATOR);
+    routes.get("/api/tickets", this::list, RequiredRole.OPERATOR);
+    routes.get("/api/tickets/export.csv", this::export, RequiredRole.STAFF);
+    routes.get("/api/tickets/{ticketNo}", this::get, RequiredRole.OPERATOR);
+    routes.post("/api/tickets/{ticketNo}/actions", this::act, RequiredRole.OPERATOR);
   }
 
   @Override
@@ -57,9 +66,9 @@ public final class TicketRoutes implements RouteModule {
     NewTicket req = new NewTicket(
         text(b, "channel"), text(b, "callerName"), text(b, "callerPhone"), text(b, "channelUserId"), text(b, "region"),
         text(b, "studentId"), text(b, "category"), text(b, "description"));
-    TicketService.Opened opened = service.open(req, ActingUser.name(ctx));
+    TicketService.Opened opened = service.open(req, actor(ctx));
     if (!opened.duplicate()) {
-      audit.record(ActingUser.name(ctx), "ticket.create", opened.ticket().ticketNo(),
+      audit.record(actor(ctx), "ticket.create", opened.ticket().ticketNo(),
           "channel=" + opened.ticket().channel() + " category=" + opened.ticket().category(), ctx.ip());
     }
     ctx.status(opened.duplicate() ? 200 : 201)
@@ -77,7 +86,7 @@ public final class TicketRoutes implements RouteModule {
 
   private void export(Context ctx) {
     String csv = service.exportCsv(query(ctx), role(ctx));
-    audit.record(ActingUser.name(ctx), "ticket.export", null, filter(ctx), ctx.ip());
+    audit.record(actor(ctx), "ticket.export", null, filter(ctx), ctx.ip());
     ctx.contentType("text/csv; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"tickets.csv\"")
         .result(csv);
@@ -86,15 +95,13 @@ public final class TicketRoutes implements RouteModule {
   /** The filter as asked ({@code status=received&region=…}), numbers masked: what the audit records. */
   private static String filter(Context ctx) {
     String q = ctx.queryString();
-    return "filter=" + (q == null ? "" : aidline.security.Masking.text(java.net.URLDecoder.decode(q, java.nio.charset.StandardCharsets.UTF_8), null))
-        + " role=" + ActingUser.role(ctx).map(Enum::name).orElse("-");
+    return "filter=" + (q == null ? "" : Masking.text(URLDecoder.decode(q, StandardCharsets.UTF_8), null)) + " role=" + role(ctx).name();
   }
 
   private void get(Context ctx) {
     TicketDetail d = service.get(ticketNo(ctx));
     // the caller's phone is shown whole here (the call-back); every such view is recorded
-    audit.record(ActingUser.name(ctx), "ticket.view", d.ticket().ticketNo(), "联系电话完整显示 role="
-        + ActingUser.role(ctx).map(Enum::name).orElse("-"), ctx.ip());
+    audit.record(actor(ctx), "ticket.view", d.ticket().ticketNo(), "联系电话完整显示 role=" + role(ctx).name(), ctx.ip());
     ctx.json(TicketJson.of(d.ticket(), service.categories(), service.now(), role(ctx), true, null, d.events(),
         service.parentReply(d.ticket().ticketNo()).orElse(null)));
   }
@@ -102,7 +109,7 @@ public final class TicketRoutes implements RouteModule {
   private void act(Context ctx) {
     JsonNode b = body(ctx);
     Action action = Action.fromWire(text(b, "action"));
-    if (action == Action.MERGE && ActingUser.role(ctx).map(r -> !r.includes(Role.STAFF)).orElse(false)) {
+    if (action == Action.MERGE && !Callers.of(ctx).role().includes(Role.STAFF)) {
       throw new ForbiddenResponse("合并工单需要工作人员权限");
     }
     JsonNode v = b.get("version");
@@ -118,16 +125,16 @@ public final class TicketRoutes implements RouteModule {
       note = firstText(b, "reason", "resolution", "comment");
     }
     Command cmd = new Command(
-        action, ActingUser.name(ctx), v == null || v.isNull() ? null : v.asLong(), text(b, "department"), text(b, "assignee"),
+        action, Callers.of(ctx).username(), v == null || v.isNull() ? null : v.asLong(), text(b, "department"), text(b, "assignee"),
         sat == null || sat.isNull() ? null : sat.asBoolean(), text(b, "into"), note);
     String before = service.find(ticketNo(ctx)).map(x -> x.status().wire()).orElse("?");
     // first, so the notice of this change (e.g. resolved) carries it to the parent
     String reply = text(b, "parentReply");
     if (reply != null) {
-      service.replyToParent(ticketNo(ctx), reply, ActingUser.name(ctx));
+      service.replyToParent(ticketNo(ctx), reply, actor(ctx));
     }
     Ticket t = service.act(ticketNo(ctx), cmd);
-    audit.record(ActingUser.name(ctx), "ticket." + action.wire(), t.ticketNo(),
+    audit.record(actor(ctx), "ticket." + action.wire(), t.ticketNo(),
         before + "→" + t.status().wire() + (reply == null ? "" : " parentReply"), ctx.ip());
     ctx.json(TicketJson.of(t, service.categories(), service.now(), role(ctx), true, null, service.get(t.ticketNo()).events(),
         service.parentReply(t.ticketNo()).orElse(null)));

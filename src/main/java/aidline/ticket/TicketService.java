@@ -4,9 +4,10 @@ import aidline.conversation.Notifier;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
-import aidline.student.NationalId;
+import aidline.storage.GroupCommitter;
 import aidline.ticket.Command.Action;
 import aidline.ticket.Lifecycle.Transition;
+import aidline.values.NationalId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +29,6 @@ public final class TicketService {
   private static final int MAX_ID = 128;
   static final int MAX_EXPORT = 50_000;
 
-  private final Database db;
   private final TicketRepository repo;
   private final Lifecycle lifecycle;
   private final Categories categories;
@@ -38,8 +38,12 @@ public final class TicketService {
 
   public TicketService(
       Database db, Categories categories, WorkCalendar calendar, Regions regions, Notifier notifier, Clock clock) {
-    this.db = db;
-    this.repo = new TicketRepository();
+    this(new TicketRepository(db), categories, calendar, regions, notifier, clock);
+  }
+
+  public TicketService(
+      TicketRepository repo, Categories categories, WorkCalendar calendar, Regions regions, Notifier notifier, Clock clock) {
+    this.repo = repo;
     this.categories = categories;
     this.lifecycle = new Lifecycle(categories, calendar);
     this.regions = regions;
@@ -53,44 +57,41 @@ public final class TicketService {
   public Opened open(NewTicket req, String actor) {
     Ticket draft = validate(req);
     Instant now = clock.instant();
-    return db.write(c -> {
-      Optional<Ticket> dup = repo.findOpenDuplicate(
-          c, draft.callerPhone(), draft.channel(), draft.channelUserId(), draft.studentId(), draft.category());
+    return repo.write(tx -> {
+      Optional<Ticket> dup = tx.findOpenDuplicate(
+          draft.callerPhone(), draft.channel(), draft.channelUserId(), draft.studentId(), draft.category());
       if (dup.isPresent()) {
         Transition tr = lifecycle.next(dup.get(), Command.of(Action.CALL, actor).withNote(draft.description()), now);
-        repo.update(c, tr.ticket(), dup.get().version());
-        repo.addEvent(c, tr.event());
+        tx.update(tr.ticket(), dup.get().version());
+        tx.addEvent(tr.event());
         return new Opened(tr.ticket(), true);
       }
-      String no = repo.nextNumber(c, LocalDate.ofInstant(now, WorkCalendar.ZONE));
+      String no = tx.nextNumber(LocalDate.ofInstant(now, WorkCalendar.ZONE));
       Ticket t = new Ticket(
           no, draft.channel(), draft.callerName(), draft.callerPhone(), draft.channelUserId(), draft.region(),
           draft.studentId(), draft.category(), draft.priority(), draft.description(), null, null, TicketStatus.RECEIVED,
           null, null, 0, 0, null, lifecycle.dueAt(draft.category(), now), now, now, 1);
-      repo.insert(c, t);
-      repo.addEvent(c, new TicketEvent(no, "create", null, TicketStatus.RECEIVED, actor, now, "受理：" + channelLabel(t.channel())));
+      tx.insert(t);
+      tx.addEvent(new TicketEvent(no, "create", null, TicketStatus.RECEIVED, actor, now, "受理：" + ChannelNames.label(t.channel())));
       return new Opened(t, false);
     });
   }
 
   public TicketDetail get(String ticketNo) {
-    return db.withConnection(c -> {
-      Ticket t = repo.find(c, ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
-      return new TicketDetail(t, repo.events(c, ticketNo));
-    });
+    return repo.detail(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
   }
 
   public Optional<Ticket> find(String ticketNo) {
-    return db.withConnection(c -> repo.find(c, ticketNo));
+    return repo.find(ticketNo);
   }
 
   public TicketPage list(TicketQuery q) {
     TicketQuery resolved = q.region() == null ? q : withRegion(q, resolveRegion(q.region()));
-    return db.withConnection(c -> repo.list(c, resolved, clock.instant()));
+    return repo.list(resolved, clock.instant());
   }
 
   /** Every match (up to {@value #MAX_EXPORT} rows), as CSV for staff. */
-  public String exportCsv(TicketQuery q, aidline.security.Role role) {
+  public String exportCsv(TicketQuery q, aidline.values.Role role) {
     TicketQuery all = new TicketQuery(q.statuses(), q.overdueOnly(), q.category(), q.region(), q.department(), q.assignee(), q.q(), 1, MAX_EXPORT);
     return TicketCsv.render(list(all).items(), categories, clock.instant(), role);
   }
@@ -105,32 +106,24 @@ public final class TicketService {
       throw new InvalidTicketException("给家长的答复（parentReply）不能为空");
     }
     limit(t, MAX_PARENT_REPLY, "给家长的答复（parentReply）");
-    db.write(c -> {
-      repo.find(c, ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
-      try (var ps = c.prepareStatement("INSERT INTO ticket_parent_reply (ticket_no, at, actor, text) VALUES (?,?,?,?)")) {
-        ps.setString(1, ticketNo);
-        ps.setString(2, clock.instant().toString());
-        ps.setString(3, actor == null ? "system" : actor);
-        ps.setString(4, t);
-        return ps.executeUpdate();
-      }
-    });
+    if (!repo.addParentReply(ticketNo, clock.instant(), actor == null ? "system" : actor, t)) {
+      throw new TicketNotFoundException(ticketNo);
+    }
   }
 
   /** The latest reply to the parent, if an operator wrote one. */
   public Optional<String> parentReply(String ticketNo) {
-    return db.withConnection(c -> {
-      try (var ps = c.prepareStatement("SELECT text FROM ticket_parent_reply WHERE ticket_no = ? ORDER BY id DESC LIMIT 1")) {
-        ps.setString(1, ticketNo);
-        try (var rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-        }
-      }
-    });
+    return repo.parentReply(ticketNo);
+  }
+
+
+  /** The dashboard's work-order figures, the trend over the last {@code days} days. */
+  public TicketFigures figures(int days) {
+    return repo.figures(days, clock.instant());
   }
 
   public List<Ticket> forUser(String channel, String userId, int limit) {
-    return db.withConnection(c -> repo.forUser(c, channel, userId, limit));
+    return repo.forUser(channel, userId, limit);
   }
 
   /** Applies one action; merge also records the merged order on the survivor. */
@@ -140,11 +133,11 @@ public final class TicketService {
     limit(cmd.assignee(), MAX_NAME, "承办人（assignee）");
     limit(cmd.into(), MAX_ID, "合并目标工单号（into）");
     Instant now = clock.instant();
-    Transition tr = db.write(c -> {
-      Ticket t = repo.find(c, ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
+    Transition tr = repo.write(tx -> {
+      Ticket t = tx.find(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
       Transition result = lifecycle.next(t, cmd, now);
       if (cmd.action() == Action.MERGE) {
-        Ticket survivor = repo.find(c, cmd.into().trim()).orElseThrow(() -> new TicketNotFoundException(cmd.into().trim()));
+        Ticket survivor = tx.find(cmd.into().trim()).orElseThrow(() -> new TicketNotFoundException(cmd.into().trim()));
         if (!survivor.status().isOpen()) {
           throw new IllegalTransitionException("保留的工单 " + survivor.ticketNo() + " 已「" + survivor.status().label() + "」，不能合并到它");
         }
@@ -154,13 +147,13 @@ public final class TicketService {
             survivor.department(), survivor.assignee(), survivor.status(), survivor.resolution(), survivor.satisfaction(),
             survivor.reopenCount(), survivor.chaseCount(), survivor.mergedInto(), survivor.dueAt(), survivor.createdAt(), now,
             survivor.version() + 1);
-        repo.update(c, bumped, survivor.version());
-        repo.addEvent(c, new TicketEvent(
+        tx.update(bumped, survivor.version());
+        tx.addEvent(new TicketEvent(
             survivor.ticketNo(), "merged_in", survivor.status(), survivor.status(), cmd.actor(), now,
             "合并入工单 " + t.ticketNo() + "（" + t.callerName() + "：" + t.description() + "）"));
       }
-      repo.update(c, result.ticket(), t.version());
-      repo.addEvent(c, result.event());
+      tx.update(result.ticket(), t.version());
+      tx.addEvent(result.event());
       return result;
     });
     notices.after(tr);
@@ -169,7 +162,7 @@ public final class TicketService {
 
   /** Mean number of writes per commit so far (group commit at work), for the bench report. */
   public double meanWritesPerCommit() {
-    aidline.storage.GroupCommitter.Stats s = db.writeStats();
+    GroupCommitter.Stats s = repo.writeStats();
     return s.commits() == 0 ? 0 : (double) s.writes() / s.commits();
   }
 
@@ -239,15 +232,6 @@ public final class TicketService {
 
   private static TicketQuery withRegion(TicketQuery q, String region) {
     return new TicketQuery(q.statuses(), q.overdueOnly(), q.category(), region, q.department(), q.assignee(), q.q(), q.page(), q.size());
-  }
-
-  static String channelLabel(String channel) {
-    return switch (channel) {
-      case "hotline" -> "热线来电";
-      case "wechat" -> "微信";
-      case "telegram" -> "Telegram";
-      default -> "网页";
-    };
   }
 
   /** Every free-text field has a ceiling, so a 1 MB name cannot fill lists, exports and SMS. */

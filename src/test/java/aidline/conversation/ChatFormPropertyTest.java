@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Json;
+import aidline.http.Json;
 import aidline.config.AppConfig;
 import aidline.storage.Database;
 import java.nio.file.Files;

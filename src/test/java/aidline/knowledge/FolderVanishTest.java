@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Health;
-import aidline.app.HttpServer;
-import aidline.app.Json;
-import aidline.app.Metrics;
+import aidline.http.Health;
+import aidline.http.HttpServer;
+import aidline.http.Json;
+import aidline.http.Metrics;
 import aidline.config.AppConfig;
-import aidline.security.CurrentUser;
-import aidline.security.Role;
-import aidline.security.User;
+import aidline.http.Callers;
+import aidline.values.Role;
+import aidline.values.Caller;
 import aidline.storage.Database;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
@@ -43,7 +43,8 @@ class FolderVanishTest {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("a.md"), KnowledgeBaseReindexTest.file("doc-a", "published", "全国", "寄宿生补助。"));
     try (KnowledgeBase kb = KnowledgeBase.open(dir);
-        FolderWatcher w = new FolderWatcher(dir, Duration.ofMillis(200), kb::reindex).start()) {
+        FolderWatcher w = new FolderWatcher(dir, Duration.ofMillis(200), kb::reindex)) {
+      w.start();
       deleteTree(dir);
       Thread.sleep(800);
       assertEquals(1, kb.documentCount(), "the last good index is still served");
@@ -73,8 +74,8 @@ class FolderVanishTest {
     try (Database db = Database.open(new AppConfig.Storage(tmp.resolve("t.db").toString(), "FULL", 5000));
         KnowledgeBase kb = KnowledgeBase.open(dir)) {
       Javalin app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
-          new Health(db, kb::documentCount, "test"),
-          List.of(r -> r.before(ctx -> CurrentUser.set(ctx, new User("admin", Role.ADMIN, "a", false))),
+          new Health(db::reachable, kb::documentCount, "test"),
+          List.of(r -> r.before(ctx -> Callers.set(ctx, new Caller("admin", Role.ADMIN))),
               new KnowledgeRoutes(kb)));
       deleteTree(dir);
       assertThrows(KnowledgeException.class, kb::reindex);

@@ -3,8 +3,8 @@ package aidline.student;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import aidline.security.Masking;
-import aidline.security.Role;
+import aidline.values.Masking;
+import aidline.values.Role;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -41,7 +41,7 @@ public final class WechatChannel {
   /** The callback handler with its guards (time window, safe mode, per-follower rate, callback IPs). */
   public WechatGateway gateway(Bot bot, InboundLedger ledger, Notifier notifier, Clock clock) {
     WechatCrypto crypto = cfg.aesRequired() ? new WechatCrypto(cfg.token(), cfg.aesKey(), cfg.appId()) : null;
-    CallbackIps ips = cfg.callbackIpAllowlist() ? new CallbackIps(service).start() : null;
+    CallbackIps ips = cfg.callbackIpAllowlist() ? new CallbackIps(service) : null;
     WechatGateway.Guards guards = new WechatGateway.Guards(
         new ReplayGuard(clock, Duration.ofSeconds(cfg.maxClockSkewSeconds())), crypto,
         new aidline.security.RateLimiter(cfg.perMinutePerOpenid(), clock), ips);

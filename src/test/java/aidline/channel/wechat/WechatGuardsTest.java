@@ -3,10 +3,10 @@ package aidline.channel.wechat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Health;
-import aidline.app.HttpServer;
-import aidline.app.Json;
-import aidline.app.Metrics;
+import aidline.http.Health;
+import aidline.http.HttpServer;
+import aidline.http.Json;
+import aidline.http.Metrics;
 import aidline.config.AppConfig;
 import aidline.conversation.Bot;
 import aidline.conversation.ConversationStore;
@@ -47,10 +47,12 @@ class WechatGuardsTest {
     WechatChannel channel = new WechatChannel(allowlist ? withAllowlist(cfg) : cfg);
     ConversationStore store = new ConversationStore(db, Json.mapper(), Clock.systemUTC());
     outbox = new OutboxNotifier(db, Clock.systemUTC(), Map.of(), OutboxNotifier.Policy.defaults());
+    outbox.start();
     gateway = channel.gateway(new Bot(engine, new FakeTicketDesk(), store, new TicketFormFlow(WechatRouteTest.REGIONS)),
         new InboundLedger(db, Clock.systemUTC()), outbox);
+    gateway.start();
     app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
-        new Health(db, () -> 0, "test"), List.of(new WechatModule(gateway)));
+        new Health(db::reachable, () -> 0, "test"), List.of(new WechatModule(gateway)));
   }
 
   static AppConfig.Wechat withAllowlist(AppConfig.Wechat c) {

@@ -3,7 +3,7 @@ package aidline.channel.wechat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Json;
+import aidline.http.Json;
 import aidline.config.AppConfig;
 import aidline.conversation.Bot;
 import aidline.conversation.ConversationStore;
@@ -53,6 +53,8 @@ class WechatInputPropertyTest {
     outbox = new OutboxNotifier(db, Clock.systemUTC(), Map.of(), OutboxNotifier.Policy.defaults());
     gateway = new WechatChannel(cfg).gateway(new Bot(ENGINE, new FakeTicketDesk(), store, new TicketFormFlow(WechatRouteTest.REGIONS)),
         new InboundLedger(db, Clock.systemUTC()), outbox, Clock.systemUTC());
+    outbox.start();
+    gateway.start();
   }
 
   @AfterContainer
