@@ -160,7 +160,7 @@ public final class Application implements AutoCloseable {
     modules.add(new KnowledgeRoutes(knowledge()));
     AuditLog auditLog = audit();
     modules.add(new TicketRoutes(tickets(), json, auditLog::record));
-    modules.add(new WebChatModule(bot(), json));
+    modules.add(new WebChatModule(bot(), json, address::ip));
     if (config.wechat().enabled()) {
       modules.add(new WechatModule(wechatGateway()));
     }

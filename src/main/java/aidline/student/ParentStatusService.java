@@ -20,6 +20,7 @@ import java.util.Map;
  */
 public final class ParentStatusService {
   static final int MAX_FAILURES = 5;
+  static final int MAX_FAILURES_PER_SOURCE = 20;
   static final Duration WINDOW = Duration.ofHours(1);
   static final String NOT_VERIFIED =
       "身份证号或监护人手机号与学校登记的信息不一致，无法查询。请核对后再试；也可以回复「人工」，我们为您登记工单。";
@@ -46,7 +47,7 @@ public final class ParentStatusService {
   }
 
   public boolean locked(String chatUser, String source) {
-    return repository.parentFailures(keys(chatUser, source, null), clock.instant().minus(WINDOW)) >= MAX_FAILURES;
+    return over(keys(chatUser, source, null), clock.instant().minus(WINDOW));
   }
 
   /** @param chatUser channel-qualified user id (wechat:openid), the key of the rate limit */
@@ -59,7 +60,7 @@ public final class ParentStatusService {
     String id = normalized(nationalIdText);
     java.util.List<String> keys = keys(chatUser, source, id);
     java.time.Instant now = clock.instant();
-    if (repository.parentFailures(keys, now.minus(WINDOW)) >= MAX_FAILURES) {
+    if (over(keys, now.minus(WINDOW))) {
       audit.record(chatUser, null, "student.parent_status.locked", id);
       return new Reply(false, LOCKED, true);
     }
@@ -72,6 +73,20 @@ public final class ParentStatusService {
     audit.record(chatUser, null, "student.parent_status", s.nationalId());
     String year = SchoolYear.current(clock);
     return new Reply(true, line(year, rules.entitlementsFor(s, year), repository.aidRecords(s.nationalId())), false);
+  }
+
+  /**
+   * Many parents can share one address (school Wi-Fi, carrier NAT), so an address gets
+   * {@link #MAX_FAILURES_PER_SOURCE}; a chat identity and a student ID get {@link #MAX_FAILURES}.
+   */
+  private boolean over(java.util.List<String> keys, java.time.Instant since) {
+    for (String k : keys) {
+      int max = k.startsWith("ip:") ? MAX_FAILURES_PER_SOURCE : MAX_FAILURES;
+      if (repository.parentFailures(java.util.List.of(k), since) >= max) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static java.util.List<String> keys(String chatUser, String source, String id) {

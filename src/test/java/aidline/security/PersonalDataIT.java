@@ -191,4 +191,24 @@ class PersonalDataIT {
     assertTrue(dispatch && create, "work-order changes audited");
     assertTrue(view, "a view with the whole phone number audited");
   }
+
+  /** Issue 15, M1: a new chat user id per try does not reset the parent check; it is audited. */
+  @Test
+  void m1FreshChatIdsFromOneAddressMeetTheLockAndEveryFailureIsAudited() throws Exception {
+    String reply = "";
+    for (int i = 0; i < 25 && !reply.contains("次数过多"); i++) {
+      String user = "guesser-" + i;
+      chat(user, "我家孩子的补助发了吗");
+      String first17 = "43062320150305" + String.format("%03d", i);
+      chat(user, first17 + aidline.values.NationalId.checkChar(first17));
+      reply = chat(user, "13800000009");
+      if (!reply.contains("次数过多")) {
+        reply = chat("guesser-next-" + i, "我家孩子的补助发了吗");
+      }
+    }
+    assertTrue(reply.contains("次数过多"), "twenty-five fresh chat ids from one address were never locked: " + reply);
+    JsonNode entries = JSON.readTree(send("GET", "/api/admin/audit?action=student.parent_status&limit=100", admin, null).body())
+        .path("entries");
+    assertTrue(entries.size() >= 20, entries.toString());
+  }
 }

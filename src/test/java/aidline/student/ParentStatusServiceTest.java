@@ -104,8 +104,8 @@ class ParentStatusServiceTest {
   /** Issue 15, M1: the lock is per student ID and per source, survives a restart, and is audited. */
   @Test
   void manyChatIdsFromOneAddressOrForOneChildAreLockedAndARestartDoesNotReset() {
-    for (int i = 0; i < ParentStatusService.MAX_FAILURES; i++) {
-      service.status("web:fresh-" + i, "203.0.113.5", TestStudents.id("430623", "20150305", "77" + i), "13800000009");
+    for (int i = 0; i < ParentStatusService.MAX_FAILURES_PER_SOURCE; i++) {
+      service.status("web:fresh-" + i, "203.0.113.5", TestStudents.id("430623", "20150305", String.format("%03d", 700 + i)), "13800000009");
     }
     // the address is used up, whatever chat user id it claims next
     assertTrue(service.locked("web:brand-new", "203.0.113.5"));

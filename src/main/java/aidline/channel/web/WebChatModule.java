@@ -27,8 +27,15 @@ public final class WebChatModule implements RouteModule {
   private final ObjectMapper json;
   private final byte[] page;
   private final String csp;
+  private final java.util.function.Function<Context, String> clientIp;
 
   public WebChatModule(Bot bot, ObjectMapper json) {
+    this(bot, json, Context::ip);
+  }
+
+  /** @param clientIp the client's address (behind a trusted proxy, the one it forwards) */
+  public WebChatModule(Bot bot, ObjectMapper json, java.util.function.Function<Context, String> clientIp) {
+    this.clientIp = clientIp;
     this.bot = bot;
     this.json = json;
     try (InputStream in = WebChatModule.class.getResourceAsStream("/aidline/web/index.html")) {
@@ -53,7 +60,7 @@ public final class WebChatModule implements RouteModule {
 
   private void chat(Context ctx) throws IOException {
     ChatRequest req = parse(ctx.body());
-    Reply reply = bot.handle(new InboundMessage(CHANNEL, req.user(), null, req.text(), req.region()));
+    Reply reply = bot.handle(new InboundMessage(CHANNEL, req.user(), null, req.text(), req.region(), clientIp.apply(ctx)));
     ObjectNode out = json.valueToTree(reply.answer());
     out.put("user", req.user());
     out.put("ticketNo", reply.ticketNo());
