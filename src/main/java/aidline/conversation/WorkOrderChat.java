@@ -16,6 +16,8 @@ final class WorkOrderChat {
   /** 身份证号 or 学籍号 (G + 身份证号); anything else the parent gives is taken as the student's name. */
   private static final Pattern STUDENT_ID = Pattern.compile("[Gg]?\\d{17}[\\dXx]");
 
+  private static final java.util.Set<String> ENDED = java.util.Set.of("closed", "cancelled");
+
   private final TicketDesk desk;
 
   WorkOrderChat(TicketDesk desk) {
@@ -43,28 +45,51 @@ final class WorkOrderChat {
     return Step.say(state.withForm(null).withLastTicket(t.ticketNo()), text, Intent.TICKET_NEW, t.ticketNo());
   }
 
-  /** The order named in the message, else the asker's newest. */
+  /**
+   * The order named in the message if this asker filed it, else the asker's own open orders (all
+   * of them, newest first), each with its status and latest step. Someone else's number gets the
+   * same reply as a number that does not exist.
+   */
   Step status(InboundMessage m, ConversationState state, String ticketNo) {
-    Optional<TicketDesk.ChatTicket> t;
+    List<TicketDesk.ChatTicket> shown;
     try {
       if (ticketNo != null) {
-        t = desk.findMine(ticketNo, m.channel(), m.userId());
+        shown = desk.findMine(ticketNo, m.channel(), m.userId()).stream().toList();
       } else {
         List<TicketDesk.ChatTicket> mine = desk.recentForUser(m.channel(), m.userId());
-        t = mine.isEmpty() ? Optional.empty() : Optional.of(mine.get(0));
+        shown = mine.stream().filter(t -> !ENDED.contains(t.status())).toList();
+        if (shown.isEmpty() && !mine.isEmpty()) {
+          shown = List.of(mine.get(0)); // nothing open: the newest, so the parent sees how it ended
+        }
       }
     } catch (RuntimeException e) {
       log.warn("work-order lookup from chat failed", e);
       return Step.say(state, "抱歉，工单系统暂时无法查询，请稍后再试。", Intent.TICKET_STATUS, null);
     }
-    if (t.isEmpty()) {
-      return Step.say(state, "没有查到您的工单。需要登记请回复“人工”。", Intent.TICKET_STATUS, null);
+    if (shown.isEmpty()) {
+      return Step.say(state, ticketNo != null ? "没有查到这张工单。需要登记请回复“人工”。"
+          : "没有查到您提交过的工单。需要登记请回复“人工”。", Intent.TICKET_STATUS, null);
     }
-    TicketDesk.ChatTicket c = t.get();
-    String line = "工单 " + c.ticketNo() + "：" + c.statusLabel() + (c.overdue() ? "（已超期，正在督办）" : "")
-        + "。最近进展：" + c.lastStep()
-        + (c.awaitingFeedback() ? "\n问题已办结，您满意吗？请回复“满意”或“不满意”。" : "");
-    return Step.say(state.withLastTicket(c.ticketNo()), line, Intent.TICKET_STATUS, c.ticketNo());
+    if (shown.size() == 1) {
+      TicketDesk.ChatTicket c = shown.get(0);
+      String text = line(c) + (c.awaitingFeedback() ? "\n问题已办结，您满意吗？请回复“满意”或“不满意”。" : "");
+      return Step.say(state.withLastTicket(c.ticketNo()), text, Intent.TICKET_STATUS, c.ticketNo());
+    }
+    StringBuilder sb = new StringBuilder("您有 " + shown.size() + " 张未办结的工单：");
+    for (int i = 0; i < shown.size(); i++) {
+      sb.append("\n").append(i + 1).append(". ").append(line(shown.get(i)));
+    }
+    boolean waits = shown.stream().anyMatch(TicketDesk.ChatTicket::awaitingFeedback);
+    if (waits) {
+      sb.append("\n已办结的工单请回复“满意”或“不满意”。");
+    }
+    TicketDesk.ChatTicket newest = shown.get(0);
+    return Step.say(state.withLastTicket(newest.ticketNo()), sb.toString(), Intent.TICKET_STATUS, newest.ticketNo());
+  }
+
+  private static String line(TicketDesk.ChatTicket c) {
+    return "工单 " + c.ticketNo() + "：" + c.statusLabel() + (c.overdue() ? "（已超期，正在督办）" : "")
+        + "。最近进展：" + c.lastStep();
   }
 
   /**

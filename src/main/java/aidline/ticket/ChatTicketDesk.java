@@ -86,7 +86,10 @@ public final class ChatTicketDesk implements TicketDesk {
   static String step(TicketEvent e, String parentActor) {
     String what = "create".equals(e.action()) ? "受理" : "merged_in".equals(e.action()) ? "合并" : Action.valueOf(e.action().toUpperCase(Locale.ROOT)).label();
     boolean own = e.note() != null && e.actor() != null && e.actor().equals(parentActor);
-    return TicketNotices.SHORT.format(e.at()) + " " + what + (own ? "：" + e.note() : "");
+    String note = own ? e.note() : "";
+    // the create event's note already names the step ("受理：网页"): said once, not "受理：受理：网页"
+    return TicketNotices.SHORT.format(e.at()) + " "
+        + (note.startsWith(what + "：") ? note : what + (own ? "：" + note : ""));
   }
 
   private static String actor(String channel, String userId) {
