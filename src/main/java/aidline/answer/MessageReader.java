@@ -92,7 +92,12 @@ public final class MessageReader {
     if (lexicon.cue("ticket_new", text)) {
       return Intent.TICKET_NEW;
     }
-    boolean about = lexicon.aboutAid(text) || namesRegion || text.matches(".*[0-9]{5,}.*");
+    boolean aboutAid = lexicon.aboutAid(text);
+    if (!aboutAid && lexicon.cue("offtopic", text)) {
+      // a place we have documents for does not make the weather there a question about aid
+      return Intent.OFFTOPIC;
+    }
+    boolean about = aboutAid || namesRegion || text.matches(".*[0-9]{5,}.*");
     if (!about) {
       return lexicon.cue("greeting", text) ? Intent.GREETING : Intent.OFFTOPIC;
     }
