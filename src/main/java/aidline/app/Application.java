@@ -4,6 +4,7 @@ import aidline.answer.AnswerEngine;
 import aidline.answer.AnswerKnowledge;
 import aidline.answer.ReloadingAnswerEngine;
 import aidline.channel.telegram.TelegramChannel;
+import aidline.channel.web.WebChatHistory;
 import aidline.channel.web.WebChatModule;
 import aidline.channel.wechat.WechatChannel;
 import aidline.channel.wechat.WechatGateway;
@@ -93,6 +94,7 @@ public final class Application implements AutoCloseable {
   private InboundLedger inboundLedger;
   private UnansweredQuestions unansweredQuestions;
   private OutboxNotifier notifier;
+  private WebChatHistory webChatHistory;
   private Bot bot;
   private WechatChannel wechat;
   private WechatGateway wechatGateway;
@@ -160,7 +162,7 @@ public final class Application implements AutoCloseable {
     modules.add(new KnowledgeRoutes(knowledge()));
     AuditLog auditLog = audit();
     modules.add(new TicketRoutes(tickets(), json, auditLog::record));
-    modules.add(new WebChatModule(bot(), json, address::ip));
+    modules.add(new WebChatModule(bot(), json, address::ip, webChatHistory()));
     if (config.wechat().enabled()) {
       modules.add(new WechatModule(wechatGateway()));
     }
@@ -268,9 +270,18 @@ public final class Application implements AutoCloseable {
       if (config.telegram().enabled()) {
         senders.put(TelegramChannel.CHANNEL, TelegramChannel.sender(config.telegram()));
       }
+      // the web chat has no push: a notice is kept in the browser's history, shown on poll or reload
+      senders.put(WebChatModule.CHANNEL, webChatHistory());
       notifier = lifecycle.start(new OutboxNotifier(database(), clock, senders, OutboxNotifier.Policy.defaults()));
     }
     return notifier;
+  }
+
+  synchronized WebChatHistory webChatHistory() {
+    if (webChatHistory == null) {
+      webChatHistory = new WebChatHistory(database(), clock);
+    }
+    return webChatHistory;
   }
 
   synchronized WechatChannel wechat() {
