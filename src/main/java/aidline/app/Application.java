@@ -18,6 +18,7 @@ import aidline.conversation.AidStatusQuestions;
 import aidline.conversation.Bot;
 import aidline.conversation.ConversationStore;
 import aidline.conversation.InboundLedger;
+import aidline.conversation.LookupBudget;
 import aidline.conversation.Notifier;
 import aidline.conversation.OutboundSender;
 import aidline.conversation.OutboxNotifier;
@@ -254,7 +255,7 @@ public final class Application implements AutoCloseable {
       // what the engine could not answer is noted for the dashboard, by the bot, off the answer chain
       bot = new Bot(answerEngine(), ticketDesk(), conversationStore(), new TicketFormFlow(knowledge().regions()),
           new ChatAidStatus(students().parentStatus()), AidStatusQuestions.load(knowledge().dir().resolve("lexicon.yaml")),
-          unansweredQuestions());
+          unansweredQuestions(), new LookupBudget(10, 30, Duration.ofHours(1), clock));
     }
     return bot;
   }

@@ -37,10 +37,16 @@ public final class Bot {
 
   public Bot(AnswerEngine engine, TicketDesk desk, ConversationStore store, TicketFormFlow form,
       AidStatusDesk statusDesk, AidStatusQuestions statusQuestions, UnansweredLog unanswered) {
+    this(engine, desk, store, form, statusDesk, statusQuestions, unanswered, LookupBudget.unlimited());
+  }
+
+  /** @param lookups how many orders an asker may look up by number (neutral reply or not) per hour */
+  public Bot(AnswerEngine engine, TicketDesk desk, ConversationStore store, TicketFormFlow form,
+      AidStatusDesk statusDesk, AidStatusQuestions statusQuestions, UnansweredLog unanswered, LookupBudget lookups) {
     this.engine = engine;
     this.store = store;
     this.form = form;
-    this.orders = new WorkOrderChat(desk);
+    this.orders = new WorkOrderChat(desk, lookups);
     this.aidStatus = statusDesk == null ? null : new AidStatusChat(statusDesk);
     this.reader = new ChatReader(statusDesk == null ? AidStatusQuestions.none() : statusQuestions);
     this.unanswered = unanswered;

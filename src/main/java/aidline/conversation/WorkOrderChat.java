@@ -19,9 +19,11 @@ final class WorkOrderChat {
   private static final java.util.Set<String> ENDED = java.util.Set.of("closed", "cancelled");
 
   private final TicketDesk desk;
+  private final LookupBudget lookups;
 
-  WorkOrderChat(TicketDesk desk) {
+  WorkOrderChat(TicketDesk desk, LookupBudget lookups) {
     this.desk = desk;
+    this.lookups = lookups;
   }
 
   /** The category is left to the desk, which guesses it from the description (one guess, in the ticket feature). */
@@ -51,6 +53,9 @@ final class WorkOrderChat {
    * same reply as a number that does not exist.
    */
   Step status(InboundMessage m, ConversationState state, String ticketNo) {
+    if (ticketNo != null && !lookups.take(m)) {
+      return Step.say(state, "查询次数过多，请1小时后再试；查看自己的工单可直接回复“查询工单”，不用写编号。", Intent.TICKET_STATUS, null);
+    }
     List<TicketDesk.ChatTicket> shown;
     try {
       if (ticketNo != null) {

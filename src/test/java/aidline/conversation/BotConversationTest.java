@@ -176,4 +176,51 @@ class BotConversationTest {
     assertTrue(reader.read("孩子的事办好了吗").asksProgress());
     assertTrue(reader.read("前几天打电话反映的那个问题有消息没").asksProgress());
   }
+
+  @Test
+  void lookupsByNumberAreLimitedPerUserAndPerAddress() {
+    MutableClock clock = new MutableClock();
+    Bot limited = new Bot(engine, desk, new ConversationStore(db, Json.mapper(), Clock.systemUTC()),
+        new TicketFormFlow(BotTest.REGIONS), null, AidStatusQuestions.none(), UnansweredLog.none(),
+        new LookupBudget(3, 5, java.time.Duration.ofHours(1), clock));
+    TicketDesk.ChatTicket mine = desk.open(new TicketDesk.ChatTicketRequest("web", "g1", "家长", "13812345678", "湖南省岳阳市", null, null, "补助没到账"));
+    for (int i = 0; i < 3; i++) {
+      String r = limited.handle(new InboundMessage("web", "g1", null, "GD9999000" + i + " 进展", null, "10.0.0.1")).text();
+      assertTrue(r.contains("没有查到这张工单"), r);
+    }
+    String stopped = limited.handle(new InboundMessage("web", "g1", null, mine.ticketNo() + " 进展", null, "10.0.0.1")).text();
+    assertTrue(stopped.contains("查询次数过多"), stopped);
+    // without a number the asker still sees their own orders
+    assertTrue(limited.handle(new InboundMessage("web", "g1", null, "查询工单", null, "10.0.0.1")).text().contains(mine.ticketNo()));
+    // a fresh browser id from the same address has only the address's remaining tries
+    for (int i = 0; i < 2; i++) {
+      limited.handle(new InboundMessage("web", "g2", null, "GD9999100" + i + " 进展", null, "10.0.0.1"));
+    }
+    assertTrue(limited.handle(new InboundMessage("web", "g3", null, "GD99992000 进展", null, "10.0.0.1")).text().contains("查询次数过多"));
+    clock.advance(java.time.Duration.ofMinutes(61));
+    assertTrue(limited.handle(new InboundMessage("web", "g1", null, mine.ticketNo() + " 进展", null, "10.0.0.1")).text().contains(mine.ticketNo()));
+  }
+
+  static final class MutableClock extends Clock {
+    private java.time.Instant now = java.time.Instant.parse("2026-11-30T04:00:00Z");
+
+    void advance(java.time.Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
 }
