@@ -51,6 +51,7 @@ class ChatTicketDeskTest {
     assertEquals("2026-11-30 10:00", opened.dueAt());
     assertFalse(opened.duplicate());
     assertTrue(opened.lastStep().contains("受理"), opened.lastStep());
+    assertFalse(opened.lastStep().contains("受理：受理"), "the step is named once: " + opened.lastStep());
 
     // "查询工单" with the number, and without it
     assertEquals("received", chat.findMine(opened.ticketNo(), "wechat", "openid-1").orElseThrow().status());
