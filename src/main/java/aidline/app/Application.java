@@ -58,6 +58,7 @@ import aidline.student.StudentFeature;
 import aidline.student.StudentImporter;
 import aidline.student.StudentRepository;
 import aidline.student.StudentService;
+import aidline.ticket.ChatClaimLimits;
 import aidline.ticket.ChatTicketDesk;
 import aidline.ticket.InvalidTicketException;
 import aidline.ticket.TicketModule;
@@ -186,7 +187,8 @@ public final class Application implements AutoCloseable {
 
   /** The work-order port the bot uses. */
   public TicketDesk ticketDesk() {
-    return new ChatTicketDesk(tickets());
+    AuditLog auditLog = audit();
+    return new ChatTicketDesk(tickets(), new ChatClaimLimits(database(), clock), auditLog::record);
   }
 
   /** The knowledge base of {@code knowledge.dir}, read and indexed on first use. */

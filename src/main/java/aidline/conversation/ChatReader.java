@@ -13,6 +13,8 @@ public final class ChatReader {
   /** Asking about an order is recognised here too, so it works whatever the engine makes of it. */
   private static final Pattern STATUS_QUESTION =
       Pattern.compile("(查询|查一?下|查查|看看?|我的).{0,3}工单|工单.{0,4}(进度|状态|怎么样|到哪|办得)");
+  /** An order number as the desks issue them (JY20261130-0001), not a 学籍号 (G + 身份证号). */
+  private static final Pattern ORDER_NO = Pattern.compile("[A-Z]{2,4}\\d{8}(-?\\d{3,5})?");
   private static final Pattern TICKET_NO = Pattern.compile("[A-Za-z]{0,4}-?\\d{6,}[-\\d]*");
   /**
    * A progress word: what became of something ("进展", "结果", "咋样了", "办好了吗", "有消息没").
@@ -39,6 +41,18 @@ public final class ChatReader {
     this.aidStatus = aidStatus;
   }
 
+  /** The first number with letters (JY…), else the first number: "13812345678 JY20261130-0001" names the order. */
+  private static String ticketNo(Matcher m) {
+    String first = null;
+    while (m.find()) {
+      if (m.group().matches("[A-Za-z].*")) {
+        return m.group().toUpperCase();
+      }
+      first = first == null ? m.group().toUpperCase() : first;
+    }
+    return first;
+  }
+
   static boolean asksProgress(String text, boolean hasNumber) {
     if (!PROGRESS.matcher(text).find()) {
       return false;
@@ -50,7 +64,8 @@ public final class ChatReader {
     String text = ChineseText.normalize(raw == null ? "" : raw).trim();
     String bare = TicketFormFlow.clean(text);
     Boolean satisfied = SATISFIED.contains(bare) ? Boolean.TRUE : DISSATISFIED.contains(bare) ? Boolean.FALSE : null;
-    Matcher no = TICKET_NO.matcher(text);
+    // an order number with its letters (JY…) asks about that order, whatever else the message says
+    String number = ticketNo(TICKET_NO.matcher(text));
     return new ChatReading(
         text,
         bare,
@@ -59,10 +74,10 @@ public final class ChatReader {
         TicketFormFlow.CANCEL.contains(bare),
         bare.equals("人工") || bare.contains("转人工"),
         satisfied,
-        STATUS_QUESTION.matcher(text).find(),
-        no.find() ? no.group().toUpperCase() : null,
+        STATUS_QUESTION.matcher(text).find() || (number != null && ORDER_NO.matcher(number).matches()),
+        number,
         aidStatus.matches(text),
-        asksProgress(text, no.find(0)),
+        asksProgress(text, number != null),
         QUESTION.matcher(bare).find());
   }
 }

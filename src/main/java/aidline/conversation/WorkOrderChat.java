@@ -3,6 +3,7 @@ package aidline.conversation;
 import aidline.answer.Intent;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,10 @@ final class WorkOrderChat {
   /** 身份证号 or 学籍号 (G + 身份证号); anything else the parent gives is taken as the student's name. */
   private static final Pattern STUDENT_ID = Pattern.compile("[Gg]?\\d{17}[\\dXx]");
 
+  /** The same for a number that does not exist and for someone else's: it tells nothing. */
+  static final String NOT_FOUND = "没有查到这张工单。如果是您打热线电话登记的工单，请把工单编号和登记时留的手机号一起发给我核对，"
+      + "例如：JY20261130-0001 13812345678。需要登记新工单请回复“人工”。";
+  private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})(?!\\d)");
   private static final java.util.Set<String> ENDED = java.util.Set.of("closed", "cancelled");
 
   private final TicketDesk desk;
@@ -71,9 +76,15 @@ final class WorkOrderChat {
       log.warn("work-order lookup from chat failed", e);
       return Step.say(state, "抱歉，工单系统暂时无法查询，请稍后再试。", Intent.TICKET_STATUS, null);
     }
+    if (shown.isEmpty() && ticketNo != null) {
+      Matcher phone = PHONE.matcher(m.text().replace(ticketNo, " ").replace(ticketNo.toLowerCase(), " "));
+      if (phone.find()) {
+        return claim(m, state, ticketNo, phone.group());
+      }
+      return Step.say(state, NOT_FOUND, Intent.TICKET_STATUS, null);
+    }
     if (shown.isEmpty()) {
-      return Step.say(state, ticketNo != null ? "没有查到这张工单。需要登记请回复“人工”。"
-          : "没有查到您提交过的工单。需要登记请回复“人工”。", Intent.TICKET_STATUS, null);
+      return Step.say(state, "没有查到您提交过的工单。需要登记请回复“人工”。", Intent.TICKET_STATUS, null);
     }
     if (shown.size() == 1) {
       TicketDesk.ChatTicket c = shown.get(0);
@@ -90,6 +101,24 @@ final class WorkOrderChat {
     }
     TicketDesk.ChatTicket newest = shown.get(0);
     return Step.say(state.withLastTicket(newest.ticketNo()), sb.toString(), Intent.TICKET_STATUS, newest.ticketNo());
+  }
+
+  /** An order an operator registered from the parent's call, proved theirs by the phone on it. */
+  private Step claim(InboundMessage m, ConversationState state, String ticketNo, String phone) {
+    TicketDesk.Claim c;
+    try {
+      c = desk.claim(ticketNo, m.channel(), m.userId(), m.source(), phone);
+    } catch (RuntimeException e) {
+      log.warn("linking a work order from chat failed", e);
+      return Step.say(state, "抱歉，工单系统暂时无法查询，请稍后再试。", Intent.TICKET_STATUS, null);
+    }
+    return switch (c.outcome()) {
+      case LINKED -> Step.say(state.withLastTicket(c.ticket().ticketNo()),
+          "核对通过，这张工单已关联到您的账号，今后办理进展会在这里通知您。\n" + line(c.ticket()), Intent.TICKET_STATUS, c.ticket().ticketNo());
+      case LOCKED -> Step.say(state, "核对未通过的次数过多，请1小时后再试。", Intent.TICKET_STATUS, null);
+      case NOT_VERIFIED -> Step.say(state, "工单编号和手机号未能核对通过，无法查看。请核对后再试；需要帮助请回复“人工”。",
+          Intent.TICKET_STATUS, null);
+    };
   }
 
   private static String line(TicketDesk.ChatTicket c) {

@@ -164,6 +164,12 @@ class BotConversationTest {
     Reply stranger = say("x", theirs.ticketNo() + " 进展如何");
     Reply unknown = say("x", "GD99999999 进展如何");
     assertEquals(unknown.text(), stranger.text());
+    assertTrue(stranger.text().contains("手机号一起发给我核对"), stranger.text());
+    // with a phone it is a claim, which this desk never verifies: the same neutral failure either way
+    Reply claimed = say("x", "13812345678 " + theirs.ticketNo());
+    Reply claimedUnknown = say("x", "GD99999999 13812345678");
+    assertEquals(claimedUnknown.text(), claimed.text());
+    assertTrue(claimed.text().contains("未能核对通过"), claimed.text());
     assertFalse(stranger.text().contains("热线受理"), stranger.text());
     assertNull(stranger.ticketNo());
   }
