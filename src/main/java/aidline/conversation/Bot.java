@@ -14,6 +14,8 @@ import java.util.Optional;
  * {@link AidStatusChat}) or the answer engine, notes what the engine could not
  * answer ({@link UnansweredLog}), saves the new state and returns the reply. Messages of one asker
  * are handled one at a time (striped locks), so concurrent deliveries cannot overwrite each other's state.
+ * The lock spans load, compute and the queuing of the save, which waits for no fsync; only a
+ * submitted work order waits for its commit under it. Many stripes keep unrelated askers apart.
  */
 public final class Bot {
   private final AnswerEngine engine;
@@ -23,7 +25,7 @@ public final class Bot {
   private final WorkOrderChat orders;
   private final AidStatusChat aidStatus;
   private final UnansweredLog unanswered;
-  private final Object[] locks = new Object[64];
+  private final Object[] locks = new Object[1024];
 
   /** A bot without aid-status answers: such questions go to the answer engine as before. */
   public Bot(AnswerEngine engine, TicketDesk desk, ConversationStore store, TicketFormFlow form) {

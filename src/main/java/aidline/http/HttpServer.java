@@ -32,11 +32,14 @@ public final class HttpServer {
           config.requestLogger.http(
               (ctx, ms) -> {
                 metrics.record(ctx, ms);
-                access.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", ms));
+                // logback.xml hands aidline.access to an asynchronous appender: no request waits for stderr
+                if (access.isInfoEnabled()) {
+                  access.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), tenths(ms));
+                }
               });
           ErrorHandlers errors = new ErrorHandlers(config.routes).defaults();
           config.routes.get("/health", ctx -> {
-            Health.Status s = health.check();
+            Health.Status s = ctx.queryParam("deep") != null ? health.deep() : health.check();
             ctx.status(s.database() ? 200 : 503).json(s);
           });
           config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
@@ -45,5 +48,11 @@ public final class HttpServer {
             m.routes(config.routes);
           }
         });
+  }
+
+  /** Milliseconds with one decimal, as {@code String.format("%.1f")} wrote them, without a Formatter per request. */
+  static String tenths(float ms) {
+    long t = Math.round((double) ms * 10);
+    return (t / 10) + "." + (t % 10);
   }
 }

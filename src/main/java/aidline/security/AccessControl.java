@@ -1,6 +1,7 @@
 package aidline.security;
 
 import aidline.http.ErrorHandlers;
+import aidline.http.JsonBody;
 import aidline.http.RequiredRole;
 import aidline.http.RouteModule;
 import aidline.values.Role;
@@ -120,7 +121,7 @@ public final class AccessControl implements RouteModule {
     chatPerIp.acquire("ip:" + ctx.ip());
     String user = null;
     try {
-      JsonNode body = json.readTree(ctx.body());
+      JsonNode body = JsonBody.tree(ctx, json); // parsed once: the chat route reads the same tree
       user = body == null ? null : body.path("user").asText(null);
     } catch (Exception malformed) {
       // the chat route itself answers malformed bodies with a 400

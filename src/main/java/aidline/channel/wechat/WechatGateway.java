@@ -138,7 +138,8 @@ public final class WechatGateway implements Managed {
       outcome.complete(SUCCESS);
       throw e;
     } finally {
-      inflight.remove(key);
+      // the reply is committed to the ledger after the response: until then a retry finds it here
+      ledger.afterQueuedWrites(() -> inflight.remove(key, outcome));
     }
   }
 
@@ -167,7 +168,7 @@ public final class WechatGateway implements Managed {
   private String produce(String key, WxMpXmlMessage in) {
     Supplier<String> work = work(in);
     if (work == null) {
-      ledger.record(key, InboundLedger.Status.DONE, SUCCESS);
+      ledger.recordLater(key, SUCCESS);
       return SUCCESS;
     }
     CompletableFuture<String> answer = CompletableFuture.supplyAsync(work, running());
@@ -199,7 +200,7 @@ public final class WechatGateway implements Managed {
     List<String> parts = TextSplitter.split(text, MAX_PASSIVE_BYTES);
     String xml =
         WxMpXmlOutMessage.TEXT().content(parts.get(0)).fromUser(in.getToUser()).toUser(in.getFromUser()).build().toXml();
-    ledger.record(key, InboundLedger.Status.DONE, xml);
+    ledger.recordLater(key, xml);
     for (String part : parts.subList(1, parts.size())) {
       notifier.notify(CHANNEL, in.getFromUser(), part);
     }
