@@ -7,14 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Per-asker state in SQLite, written after every message. The write is queued for the next group
- * commit and not waited for (a crash loses at most the last turn's state, see DESIGN.md); until it
- * is committed the state is read from {@link #unsaved}, so the asker's next message sees it.
+ * Per-asker state in SQLite, written after every message through the group commit. The bot queues
+ * the write under the asker's lock and waits for the commit after releasing it (DESIGN.md, durability);
+ * until it is committed the state is read from {@link #unsaved}, so the asker's next message sees it.
  */
 public final class ConversationStore {
   private static final Logger log = LoggerFactory.getLogger(ConversationStore.class);
@@ -61,7 +62,11 @@ public final class ConversationStore {
     }
   }
 
-  public void save(String channel, String userId, ConversationState state) {
+  /**
+   * Queues the state for the next group commit and returns at once; the future completes when it is
+   * committed. Until then {@link #load} returns it from memory, so the asker's next message sees it.
+   */
+  public CompletableFuture<Integer> save(String channel, String userId, ConversationState state) {
     String text;
     try {
       text = json.writeValueAsString(state);
@@ -70,7 +75,7 @@ public final class ConversationStore {
     }
     Key key = new Key(channel, userId);
     unsaved.put(key, state);
-    db.writeLater(
+    return db.writeLater(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(

@@ -214,13 +214,13 @@ public final class WechatGateway implements Managed {
     String type = in.getMsgType() == null ? "" : in.getMsgType();
     switch (type) {
       case "text":
-        return () -> bot.handle(new InboundMessage(CHANNEL, user, id, in.getContent())).plainText();
+        return () -> bot.handleQueued(new InboundMessage(CHANNEL, user, id, in.getContent())).plainText();
       case "voice":
         String heard = in.getRecognition();
         if (heard == null || heard.isBlank()) {
           return () -> "抱歉，没有听清您的语音，请再说一遍，或直接打字提问。";
         }
-        return () -> bot.handle(new InboundMessage(CHANNEL, user, id, heard)).plainText();
+        return () -> bot.handleQueued(new InboundMessage(CHANNEL, user, id, heard)).plainText();
       case "event":
         return event(in);
       default:
@@ -236,7 +236,7 @@ public final class WechatGateway implements Managed {
         String text = WechatMenu.questionFor(in.getEventKey());
         yield text == null
             ? Bot::welcome
-            : () -> bot.handle(new InboundMessage(CHANNEL, in.getFromUser(), null, text)).plainText();
+            : () -> bot.handleQueued(new InboundMessage(CHANNEL, in.getFromUser(), null, text)).plainText();
       }
       default -> null;
     };
