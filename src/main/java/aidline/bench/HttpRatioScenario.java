@@ -17,8 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class HttpRatioScenario implements Scenario {
   static final int CONNECTIONS = 32;
   static final int USERS = 5000;
-  private static final String TS = "1700000000";
-  private static final String NONCE = "42";
   private static final List<String> OPENINGS = List.of("", "请问", "你好，", "想问一下，", "麻烦问下，", "老师您好，", "您好，请问");
 
   @Override
@@ -31,7 +29,9 @@ public final class HttpRatioScenario implements Scenario {
     List<String> mix = mix(DevQuestions.load(DevQuestions.DEFAULT).texts(), 200);
     AppConfig cfg = BenchServers.config(ctx, "http");
     AppConfig.Wechat w = cfg.wechat();
-    cfg = cfg.withWechat(new AppConfig.Wechat(WechatScenario.TOKEN, "", "wxbench", "", "http://127.0.0.1:9", w.replyBudgetMillis(), w.templateId()));
+    // the per-follower limit lifted: 5,000 followers at thousands of messages a second would hit it
+    cfg = cfg.withWechat(new AppConfig.Wechat(WechatScenario.TOKEN, "", "wxbench", "", "http://127.0.0.1:9", w.replyBudgetMillis(),
+        w.templateId(), w.maxClockSkewSeconds(), 1_000_000_000, false));
     LoadClient client = new LoadClient(ctx.workDir());
     Duration warm = Duration.ofSeconds(ctx.pick(5, 2));
     Duration run = Duration.ofSeconds(ctx.pick(15, 5));
@@ -42,7 +42,6 @@ public final class HttpRatioScenario implements Scenario {
           (base, n) -> HttpLoad.request(base, "/health").GET().build());
       LoadClient.Load chat = chat(mix, false);
       LoadClient.Load fresh = chat(mix, true);
-      LoadClient.Load wechat = wechat(mix);
 
       LoadClient.Outcome hello = client.run(bare.base(), health, CONNECTIONS, warm, run);
       LoadClient.Outcome h = client.run(aid, health, CONNECTIONS, warm, run);
@@ -56,8 +55,10 @@ public final class HttpRatioScenario implements Scenario {
       LoadClient.Outcome n = client.run(aid, fresh, CONNECTIONS, warm, run);
       out.add(ratio("POST /api/chat, every question new, vs echo", n, echo, 0));
 
-      LoadClient.Outcome wEcho = client.run(bare.base(), wechat, CONNECTIONS, warm, run);
-      LoadClient.Outcome wx = client.run(aid, wechat, CONNECTIONS, warm, run);
+      // signed now, with a nonce per message: the replay guard refuses old timestamps and reused nonces
+      int signatures = ctx.pick(200_000, 80_000);
+      LoadClient.Outcome wEcho = client.run(bare.base(), wechat(mix, signatures), CONNECTIONS, warm, run);
+      LoadClient.Outcome wx = client.run(aid, wechat(mix, signatures), CONNECTIONS, warm, run);
       out.add(ratio("POST /wechat, signed text, new MsgIds, vs echo", wx, wEcho, 0.13));
     }
     return out;
@@ -116,22 +117,37 @@ public final class HttpRatioScenario implements Scenario {
     });
   }
 
-  private static LoadClient.Load wechat(List<String> mix) {
-    String path = "/wechat?signature=" + WechatScenario.sign(TS, NONCE) + "&timestamp=" + TS + "&nonce=" + NONCE;
+  /**
+   * Signed text messages, each with its own nonce and MsgId. wrk's Lua has no SHA-1, so the
+   * signatures (timestamp now, nonce = index) are computed here; each wrk thread takes every other one.
+   */
+  private static LoadClient.Load wechat(List<String> mix, int signatures) {
+    String ts = Long.toString(System.currentTimeMillis() / 1000);
     long run = System.currentTimeMillis();
-    String lua = LoadClient.zipfLua(mix)
+    StringBuilder sig = new StringBuilder("S = {\n");
+    for (int i = 0; i < signatures; i++) {
+      sig.append('"').append(WechatScenario.sign(ts, Integer.toString(i))).append("\",\n");
+    }
+    sig.append("}\nlocal threads = 0\n");
+    String lua = LoadClient.zipfLua(mix) + sig
+        + "local base_setup = setup\n"
+        + "function setup(thread) base_setup(thread); thread:set(\"tid\", threads); threads = threads + 1 end\n"
         + "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"text/xml\"\n"
-        + "function request()\n  seq = seq + 1\n"
+        + "function request()\n"
+        + "  local i = (seq * 2 + tid) % #S\n  seq = seq + 1\n"
         + "  local body = \"<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><FromUserName><![CDATA[o-\" .. math.random(1, " + USERS
-        + ") .. \"]]></FromUserName><CreateTime>" + TS + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[\" .. pick()"
-        + " .. \"]]></Content><MsgId>\" .. seed .. string.format(\"%09d\", seq) .. \"</MsgId></xml>\"\n"
-        + "  return wrk.format(nil, " + LoadClient.lua(path) + ", nil, body)\nend\n";
+        + ") .. \"]]></FromUserName><CreateTime>" + ts + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[\" .. pick()"
+        + " .. \"]]></Content><MsgId>" + (run % 100_000) + "\" .. tid .. string.format(\"%09d\", seq) .. \"</MsgId></xml>\"\n"
+        + "  return wrk.format(nil, \"/wechat?signature=\" .. S[i + 1] .. \"&timestamp=" + ts + "&nonce=\" .. i, nil, body)\nend\n";
     return new LoadClient.Load(lua, (base, n) -> {
       ThreadLocalRandom rnd = ThreadLocalRandom.current();
+      String now = Long.toString(System.currentTimeMillis() / 1000);
       String xml = "<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><FromUserName><![CDATA[o-" + rnd.nextInt(1, USERS + 1)
-          + "]]></FromUserName><CreateTime>" + TS + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
+          + "]]></FromUserName><CreateTime>" + now + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
           + mix.get(zipf(mix.size(), rnd.nextDouble())) + "]]></Content><MsgId>" + (run * 10_000 + n) + "</MsgId></xml>";
-      return HttpLoad.request(base, path).header("Content-Type", "text/xml").POST(HttpRequest.BodyPublishers.ofString(xml)).build();
+      String nonce = run + "-" + n;
+      return HttpLoad.request(base, "/wechat?signature=" + WechatScenario.sign(now, nonce) + "&timestamp=" + now + "&nonce=" + nonce)
+          .header("Content-Type", "text/xml").POST(HttpRequest.BodyPublishers.ofString(xml)).build();
     });
   }
 
