@@ -18,8 +18,8 @@ final class WorkOrderChat {
   private static final Pattern STUDENT_ID = Pattern.compile("[Gg]?\\d{17}[\\dXx]");
 
   /** The same for a number that does not exist and for someone else's: it tells nothing. */
-  static final String NOT_FOUND = "没有查到这张工单。如果是您打热线电话登记的工单，请把工单编号和登记时留的手机号一起发给我核对，"
-      + "例如：JY20261130-0001 13812345678。需要登记新工单请回复“人工”。";
+  static final String NOT_FOUND = "没有查到这张工单。如果是您打热线电话登记的工单，请把工单编号和登记时留的手机号一起发给我核对"
+      + "（工单编号和手机号之间空一格）。需要登记新工单请回复“人工”。";
   private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})(?!\\d)");
   private static final java.util.Set<String> ENDED = java.util.Set.of("closed", "cancelled");
 
