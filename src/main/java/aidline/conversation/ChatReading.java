@@ -32,8 +32,8 @@ public record ChatReading(
     boolean asksProgress,
     boolean question) {
 
-  /** Something other than an answer to a form field: a question or another intent. */
+  /** Something other than an answer to a form field: a question or another intent (a 回访 answer too). */
   public boolean digression() {
-    return question || asksTicketStatus || asksProgress || asksAidStatus;
+    return question || asksTicketStatus || asksProgress || asksAidStatus || satisfied != null;
   }
 }
