@@ -63,7 +63,9 @@ public final class ChatTicketDesk implements TicketDesk {
   private ChatTicket view(Ticket t, boolean duplicate) {
     Instant now = service.now();
     List<TicketEvent> events = service.get(t.ticketNo()).events();
-    String lastStep = events.isEmpty() ? t.status().label() : step(events.get(events.size() - 1));
+    // internal notes and corrections are the office's business, not the parent's
+    List<TicketEvent> visible = events.stream().filter(e -> !"note".equals(e.action()) && !"edit".equals(e.action())).toList();
+    String lastStep = visible.isEmpty() ? t.status().label() : step(visible.get(visible.size() - 1));
     return new ChatTicket(
         t.ticketNo(), t.status().wire(), t.status().label(),
         service.categories().find(t.category()).map(Category::name).orElse(t.category()), lastStep,
