@@ -173,6 +173,14 @@ public final class Application implements AutoCloseable {
             .map(u -> new ConsoleSettings.Person(u.username(), u.displayName(), RoleNames.wire(u.role()))).toList());
   }
 
+  /**
+   * A second work-order service on the same database, reading the given clock and sending no
+   * notices: the demo opens its back-dated orders through it.
+   */
+  public TicketService ticketsAt(Clock at) {
+    return TicketModule.create(config.tickets(), database(), knowledge().regions(), aidline.conversation.Notifier.none(), at);
+  }
+
   /** Work orders, with regions from the knowledge base. */
   public synchronized TicketService tickets() {
     if (tickets == null) {
