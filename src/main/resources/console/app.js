@@ -26,7 +26,7 @@
     'student.export': '导出学生', 'gaps.export': '导出资助缺口', 'gaps.tickets': '批量登记工单', 'import': '导入数据',
   };
   const auditWord = (a) => AUDIT[a] || (a && AUDIT[a.split('.')[0]]) || a;
-  const roleDetail = (d) => String(d || '').replace(/role=(\w+)/g, (m, r) => '角色：' + (ROLE[r] || r));
+  const roleDetail = (d) => String(d || '').replace(/role=([\w→-]+)/g, (m, r) => '角色：' + r.split('→').map((x) => ROLE[x] || x).join(' → '));
   // chat actors are stored as 家长(web:<chat id>); nobody needs the id, only who and by which channel
   const actorWord = (a) => {
     const m = /^(.+)\((\w+):[^)]*\)$/.exec(a || '');
@@ -279,11 +279,12 @@
       <p class="error" id="user-error" role="alert"></p>
       <table id="user-table"><thead><tr><th>用户名</th><th>名称</th><th>角色</th><th>状态</th><th>操作</th></tr></thead><tbody>
       ${users.map((u) => `<tr data-user="${esc(u.username)}"><td>${esc(u.username)}${u.username === me.username ? ' <span class="badge">本人</span>' : ''}</td>
-        <td>${esc(u.displayName)}</td><td>${esc(u.roleName || ROLE[u.role])}</td>
+        <td>${esc(u.displayName)}</td><td><select data-role="${esc(u.username)}" aria-label="角色">${['operator', 'staff', 'admin'].map((r) =>
+          `<option value="${r}"${r === u.role ? ' selected' : ''}>${ROLE[r]}</option>`).join('')}</select></td>
         <td>${u.disabled ? '已停用' : u.locked ? '已锁定' : '正常'}</td>
         <td class="actions"><button class="secondary" data-toggle="${esc(u.username)}" data-disabled="${u.disabled}">${u.disabled ? '启用' : '停用'}</button>
           <button class="secondary" data-reset="${esc(u.username)}">重置密码</button>
-          ${u.locked ? `<button class="secondary" data-unlock="${esc(u.username)}">解除锁定</button>` : ''}</td></tr>`).join('')}
+          <button class="secondary" data-unlock="${esc(u.username)}">解除锁定</button></td></tr>`).join('')}
       </tbody></table>`;
     const fail = (e) => { $('#user-error').textContent = e.message; };
     $('#user-add', root).addEventListener('submit', async (ev) => {
@@ -300,10 +301,16 @@
     root.querySelectorAll('[data-reset]').forEach((b) => b.addEventListener('click', async () => {
       const name = b.dataset.reset;
       if (!(await dialog('重置密码', `为 <strong>${esc(name)}</strong> 设置新密码（至少10位）：<br><input id="reset-password" type="password" autocomplete="new-password" minlength="10">`, '确认重置'))) return;
-      try { await api('POST', `/api/admin/users/${encodeURIComponent(name)}/reset`, { password: $('#reset-password').value }); fail(new Error('')); $('#user-error').textContent = `已重置 ${name} 的密码`; } catch (e) { fail(e); }
+      try { await api('POST', `/api/admin/users/${encodeURIComponent(name)}/reset`, { password: $('#reset-password').value }); $('#user-error').textContent = `已重置 ${name} 的密码`; } catch (e) { fail(e); }
     }));
     root.querySelectorAll('[data-unlock]').forEach((b) => b.addEventListener('click', async () => {
-      try { await api('POST', `/api/admin/users/${encodeURIComponent(b.dataset.unlock)}/unlock`); route(); } catch (e) { fail(e); }
+      try { await api('POST', `/api/admin/users/${encodeURIComponent(b.dataset.unlock)}/unlock`); $('#user-error').textContent = `已解除 ${b.dataset.unlock} 的登录锁定`; } catch (e) { fail(e); }
+    }));
+    root.querySelectorAll('[data-role]').forEach((s) => s.addEventListener('change', async () => {
+      const name = s.dataset.role;
+      const was = users.find((u) => u.username === name).role;
+      if (!(await dialog('更改角色', `把 <strong>${esc(name)}</strong> 的角色由「${esc(ROLE[was])}」改为「${esc(ROLE[s.value])}」？该账号需重新登录。`, '确认更改'))) { s.value = was; return; }
+      try { await api('POST', `/api/admin/users/${encodeURIComponent(name)}/role`, { role: s.value }); route(); } catch (e) { s.value = was; fail(e); }
     }));
   };
 

@@ -464,10 +464,44 @@ class ConsoleBrowserIT {
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-user=wang] [data-toggle]"))).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-error"), "不能停用"));
       assertTrue(driver.findElement(By.cssSelector("tr[data-user=wang]")).getText().contains("正常"));
+      // nor demote the last admin: the server refuses, the page says why and keeps the role
+      new Select(driver.findElement(By.cssSelector("select[data-role=wang]"))).selectByValue("staff");
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("dialog-ok"))).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-error"), "最后一位管理员"));
+      assertEquals("admin", new Select(driver.findElement(By.cssSelector("select[data-role=wang]"))).getFirstSelectedOption().getAttribute("value"));
+      // a role change that is allowed is audited and shown in Chinese
+      new Select(driver.findElement(By.cssSelector("select[data-role=li]"))).selectByValue("operator");
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("dialog-ok"))).click();
+      wait.until(d -> "operator".equals(new Select(d.findElement(By.cssSelector("select[data-role=li]"))).getFirstSelectedOption().getAttribute("value")));
+      new Select(driver.findElement(By.cssSelector("select[data-role=li]"))).selectByValue("staff");
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("dialog-ok"))).click();
+      wait.until(d -> "staff".equals(new Select(d.findElement(By.cssSelector("select[data-role=li]"))).getFirstSelectedOption().getAttribute("value")));
       driver.get(base + "/console#/audit?action=user");
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-table")));
       String audit = text("audit-table");
       assertTrue(audit.contains("添加账号") && audit.contains("角色：管理员") && !audit.contains("user.add"), audit);
+      assertTrue(audit.contains("更改角色") && audit.contains("角色：工作人员 → 接线员"), audit);
+    });
+  }
+
+  @Test
+  @Order(9)
+  void theDashboardOnDemoDataShowsCategoriesRegionsTrendAndGaps() {
+    step("dashboard-demo", () -> {
+      aidline.demo.StudentDemo.of(app.students(), app.knowledge().regions(), app.clock())
+          .seed(120, aidline.student.StudentImporter.Progress.NONE);
+      var at = new aidline.demo.TicketDemo.MovableClock(app.clock().instant(), app.clock().getZone());
+      List<String> demo = new aidline.demo.TicketDemo(app.ticketsAt(at), at, app.knowledge().regions(), app.clock()).seed(1L);
+      assertTrue(demo.size() >= 60, "about four a day for 30 days: " + demo.size());
+      login("li", "staff-pass-123");
+      driver.get(base + "/console#/dashboard");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("c-gaps")));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("gaps-note"), "名学生"));
+      long total = Long.parseLong(text("kpi-total"));
+      assertTrue(total >= 62 + demo.size(), "demo orders counted: " + total);
+      driver.manage().window().setSize(new Dimension(1366, 1700));
+      shot("dashboard-demo");
+      driver.manage().window().setSize(new Dimension(1366, 900));
     });
   }
 }
