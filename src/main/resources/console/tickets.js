@@ -198,7 +198,6 @@
           <tr><th>满意度</th><td>${t.satisfaction === 'satisfied' ? '满意' : t.satisfaction === 'dissatisfied' ? '不满意' : '—'}（重办 ${t.reopenCount} 次，催办 ${t.chaseCount} 次）</td></tr>
           ${t.mergedInto ? `<tr><th>已合并至</th><td><a href="#/ticket/${esc(t.mergedInto)}">${esc(t.mergedInto)}</a></td></tr>` : ''}
         </table>
-        <p id="reveal-slot"></p>
         ${open ? '<p><button type="button" class="secondary" id="edit-open">修改地区 / 分类 / 电话 / 学生</button></p>' : ''}
         <form id="edit-form" class="card" hidden>
           <label>地区 <input name="region" value="${esc(t.region)}" list="region-list-t"></label>
@@ -256,7 +255,6 @@
         catch (e) { $('#edit-error', root).textContent = e.message; }
       });
     }
-    if (window.aidline.reveal) window.aidline.reveal(t, $('#reveal-slot', root));
   };
 
   // ---- registering a call ----

@@ -40,6 +40,7 @@ import aidline.security.RoleNames;
 import aidline.security.AdminRoutes;
 import aidline.security.AuditLog;
 import aidline.security.AuthService;
+import aidline.security.ClientAddress;
 import aidline.security.LoginPolicy;
 import aidline.security.PasswordHasher;
 import aidline.security.RateLimiter;
@@ -139,7 +140,9 @@ public final class Application implements AutoCloseable {
     if (auth == null) {
       AppConfig.Security s = config.security();
       auth = new AuthService(new UserStore(database()), new PasswordHasher(s.bcryptCost()),
-          new LoginPolicy(s.maxFailedLogins(), Duration.ofMinutes(s.lockMinutes())),
+          new LoginPolicy(s.loginDelayAfterFailures(), Duration.ofSeconds(1),
+          Duration.ofSeconds(s.loginMaxDelaySeconds()), s.maxFailedLogins(), Duration.ofMinutes(s.lockMinutes()),
+          Duration.ofMinutes(4L * s.lockMinutes())),
           Duration.ofHours(s.tokenHours()), audit(), clock);
     }
     return auth;
@@ -149,15 +152,17 @@ public final class Application implements AutoCloseable {
   private List<RouteModule> routeModules() {
     AppConfig.Security s = config.security();
     List<RouteModule> modules = new ArrayList<>();
+    ClientAddress address = new ClientAddress(s.trustedProxies());
     modules.add(new AccessControl(auth(),
-        new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json));
+        new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json, address));
     // one login path with one per-IP budget for both doors (API token, console cookie)
-    modules.add(new SessionRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock), json));
+    modules.add(new SessionRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock), json, address));
     modules.add(new AdminRoutes(auth(), audit(), json));
     modules.add(new ConsoleRoutes(new Dashboard(tickets(), unansweredQuestions()), consoleSettings()));
     modules.add(new KnowledgeRoutes(knowledge()));
-    modules.add(new TicketRoutes(tickets(), json));
-    modules.add(new WebChatModule(bot(), json));
+    AuditLog auditLog = audit();
+    modules.add(new TicketRoutes(tickets(), json, auditLog::record));
+    modules.add(new WebChatModule(bot(), json, address::ip));
     if (config.wechat().enabled()) {
       modules.add(new WechatModule(wechatGateway()));
     }
@@ -295,7 +300,7 @@ public final class Application implements AutoCloseable {
 
   private synchronized WechatGateway wechatGateway() {
     if (wechatGateway == null) {
-      wechatGateway = lifecycle.start(wechat().gateway(bot(), inboundLedger(), notifier()));
+      wechatGateway = lifecycle.start(wechat().gateway(bot(), inboundLedger(), notifier(), clock));
     }
     return wechatGateway;
   }
