@@ -161,6 +161,9 @@
       `<option value="${esc(u.username)}"${u.username === selected ? ' selected' : ''}>${esc(u.displayName || u.username)}（${esc(W.ROLE[u.role] || u.role)}）</option>`).join('');
   }
 
+  // what the parent reads on chat; internal notes never reach them (security's rule, issue 15)
+  const PARENT_REPLY = '<label>给家长的答复（可选，家长在聊天中看到） <textarea name="parentReply" rows="2" maxlength="500"></textarea></label>';
+
   function actionForm(a, t) {
     switch (a) {
       case 'dispatch': return `<label>派往部门 <select name="department">${(settings().departments || []).map((d) =>
@@ -168,7 +171,7 @@
         <label>承办人 <select name="assignee">${personOptions(t.assignee)}</select></label>`;
       case 'accept': return `<label>承办人 <select name="assignee">${personOptions(t.assignee || window.aidline.me().username)}</select></label>`;
       case 'return': return `<label>退单原因 <input name="note" required></label>`;
-      case 'resolve': return `<label>办理结果（将发给家长） <textarea name="note" required rows="3"></textarea></label>`;
+      case 'resolve': return `<label>办理结果（内部记录） <textarea name="note" required rows="3"></textarea></label>${PARENT_REPLY}`;
       case 'callback': return `<label>来电人是否满意 <select name="satisfied"><option value="true">满意</option><option value="false">不满意（重新办理）</option></select></label><label>回访记录 <input name="note"></label>`;
       case 'cancel': return `<label>撤销原因（如重复工单、来电人撤回） <input name="note" required></label>`;
       case 'merge': return `<label>合并到工单号 <input name="into" required placeholder="JY…"></label><label>说明 <input name="note"></label>`;
@@ -195,6 +198,7 @@
           <tr><th>承办</th><td>${esc(t.department || '—')} ${esc(t.assignee || '')}</td></tr>
           <tr><th>办理时限</th><td>${esc(fmtTime(t.dueAt))} <span class="muted">${esc(left.text)}</span></td></tr>
           <tr><th>办理结果</th><td>${esc(t.resolution || '—')}</td></tr>
+          <tr><th>给家长的答复</th><td id="parent-reply">${esc(t.parentReply || '—')}</td></tr>
           <tr><th>满意度</th><td>${t.satisfaction === 'satisfied' ? '满意' : t.satisfaction === 'dissatisfied' ? '不满意' : '—'}（重办 ${t.reopenCount} 次，催办 ${t.chaseCount} 次）</td></tr>
           ${t.mergedInto ? `<tr><th>已合并至</th><td><a href="#/ticket/${esc(t.mergedInto)}">${esc(t.mergedInto)}</a></td></tr>` : ''}
         </table>

@@ -220,8 +220,9 @@ class ConsoleBrowserIT {
       wait.until(ExpectedConditions.textToBe(By.cssSelector("h2 .badge"), "办理中"));
     });
     step("resolve", () -> {
-      act("办结", Map.of("note", "已核实，补助将于本周内补发到家长一卡通"));
+      act("办结", Map.of("note", "已核实，学校漏报，已补报", "parentReply", "补助将于本周内补发到家长一卡通"));
       wait.until(ExpectedConditions.textToBe(By.cssSelector("h2 .badge"), "已办结待回访"));
+      assertEquals("补助将于本周内补发到家长一卡通", text("parent-reply"), "the reply to the parent is kept apart from the note");
     });
     step("callback", () -> {
       act("回访", Map.of("satisfied", "true", "note", "家长表示满意"));
