@@ -159,6 +159,9 @@ public final class Bot {
     if (a.intent() == Intent.UNKNOWN || a.handoff()) {
       // only here, off the answer chain: a fine answer costs no write
       unanswered.record(r.text(), a.intent(), a.handoff() ? "handoff" : "unknown");
+    } else if (lowConfidence(a)) {
+      // a policy answer that quotes no source is a guess: the knowledge base likely lacks the text
+      unanswered.record(r.text(), a.intent(), "low_confidence");
     }
     if (a.handoff()) {
       String offer = a.reply().contains("人工")
@@ -219,5 +222,10 @@ public final class Bot {
     Answer a = r.answer();
     String text = a.reply() == null || a.reply().isBlank() ? resume : a.reply() + "\n\n" + resume;
     return new Reply(new Answer(text, a.intent(), a.amounts(), a.citations(), a.clarify(), false), r.ticketNo());
+  }
+
+  private static boolean lowConfidence(Answer a) {
+    return (a.intent() == Intent.AMOUNT || a.intent() == Intent.ELIGIBILITY || a.intent() == Intent.PROCEDURE
+        || a.intent() == Intent.POLICY) && a.clarify() == null && (a.citations() == null || a.citations().isEmpty());
   }
 }
