@@ -64,7 +64,19 @@ final class EvalCommand implements Runnable {
         new Evaluation.Report(List.of(), nanos.isEmpty() ? report.nanos() : nanos.stream().mapToLong(Long::longValue).toArray());
     out.printf("latency per answer (in-process, %d answers): median %.3f ms, p99 %.3f ms%n",
         timed.nanos().length, timed.percentileMillis(0.5), timed.percentileMillis(0.99));
+    if (report.withDoc() > 0) {
+      out.println("right-document first " + report.docFirst() + "/" + report.withDoc() + " any-citation " + report.docAny() + "/" + report.withDoc());
+    }
+    long offtopic = report.results().stream().filter(r -> isOfftopic(questions, r.id())).count();
+    if (offtopic > 0) {
+      long refused = report.results().stream().filter(r -> isOfftopic(questions, r.id()) && r.pass()).count();
+      out.println("offtopic refused " + refused + "/" + offtopic);
+    }
     out.println("pass " + report.passed() + "/" + report.results().size() + " wrong-amount " + report.wrongAmounts());
+  }
+
+  private static boolean isOfftopic(List<JsonNode> questions, String id) {
+    return questions.stream().anyMatch(q -> q.path("id").asText().equals(id) && "offtopic".equals(q.path("kind").asText()));
   }
 
   private List<JsonNode> read(ObjectMapper json) {
