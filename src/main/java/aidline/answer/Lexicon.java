@@ -229,6 +229,22 @@ public final class Lexicon {
     return out;
   }
 
+  /**
+   * For each answer shape the text asks for, the question words that asked for it (热线号码 → phone
+   * shape, [热线, 号码]): a sentence with that shape answers those words.
+   */
+  public Map<java.util.regex.Pattern, List<String>> askedShapes(String text) {
+    Map<java.util.regex.Pattern, List<String>> out = new LinkedHashMap<>();
+    answerTypes.forEach((k, p) -> {
+      List<String> cls = questionClasses.get(k);
+      List<String> words = cls == null ? (text.contains(k) ? List.of(k) : List.of()) : cls.stream().filter(text::contains).toList();
+      if (!words.isEmpty()) {
+        out.put(p, words);
+      }
+    });
+    return out;
+  }
+
   /** What an answer of one question class looks like (phone → a number of 5+ digits); null when unknown. */
   public java.util.regex.Pattern answerShape(String questionClass) {
     return answerTypes.get(questionClass);

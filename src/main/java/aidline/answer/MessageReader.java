@@ -101,7 +101,8 @@ public final class MessageReader {
       // 公示几天, 资助申请什么时候交, 要交哪些材料: when, how long or what steps, even beside money words
       return Intent.PROCEDURE;
     }
-    if (lexicon.cue("amount", text) || (lexicon.asks("quantity", text) && lexicon.aboutMoney(text))) {
+    boolean countOrRate = lexicon.asks("count", text) || lexicon.asks("rate", text);
+    if (lexicon.cue("amount", text) || (lexicon.asks("quantity", text) && lexicon.aboutMoney(text) && !countOrRate)) {
       return Intent.AMOUNT;
     }
     if (lexicon.cue("eligibility", text) || lexicon.endsAsYesNo(text)) {
