@@ -58,7 +58,9 @@ public final class PolicyAnswerEngine implements AnswerEngine {
 
   /** A place we have no documents for: say so, name what we cover, offer a person — no clarify loop. */
   private Answer noDocumentsFor(String place, Intent intent) {
-    String list = covered.isEmpty() ? "" : "目前收录的地区有：" + String.join("、", covered) + "。";
+    // never list as covered elsewhere the place just said to be missing
+    List<String> others = covered.stream().filter(r -> !r.contains(place)).toList();
+    String list = others.isEmpty() ? "" : "目前收录的地区有：" + String.join("、", others) + "。";
     String reply = "抱歉，已收录的政策文件里没有" + place + "的资助政策，我不能凭猜测或按外地的标准回答。" + list
         + "可以为您登记工单，由当地资助中心工作人员答复；如果孩子在以上地区上学，告诉我地区即可。";
     return new Answer(reply, intent, List.of(), List.of(), null, true);
