@@ -75,7 +75,7 @@ final class PassageReplies {
     lexicon.expansions(question).forEach(w -> extra.addAll(Bigrams.of(w)));
     List<java.util.regex.Pattern> shapes = lexicon.answerTypes(question);
     String query = question + " " + String.join(" ", lexicon.expansions(question));
-    List<SearchHit> hits = searcher.search(query, region, region == null ? HITS : REGION_HITS);
+    List<SearchHit> hits = searcher.search(query, question, region, region == null ? HITS : REGION_HITS);
     List<Quote> out = new ArrayList<>();
     int rank = 0;
     for (SearchHit hit : hits) {
