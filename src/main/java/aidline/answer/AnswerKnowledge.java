@@ -38,6 +38,6 @@ public record AnswerKnowledge(
 
   public AnswerEngine engine() {
     java.util.List<String> covered = documents.all().stream().map(aidline.knowledge.PolicyDocument::region).toList();
-    return new PolicyAnswerEngine(lexicon, regions(), standards, searcher(), covered);
+    return new PolicyAnswerEngine(lexicon, regions(), standards, searcher(), covered, knowledgeBase.retrieval().onTopic());
   }
 }

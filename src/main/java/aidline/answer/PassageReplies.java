@@ -49,7 +49,18 @@ final class PassageReplies {
   }
 
   /** The quoted sentences of one passage that answer a question. */
-  record Quote(Passage passage, String text, String top, double coverage, double score) {}
+  record Quote(Passage passage, String text, String top, double coverage, double score, double similarity) {
+    /**
+     * Enough of the question's words, or a passage close in meaning: parents' words are often not
+     * the documents' (住校吃饭 for 寄宿生生活补助), which only the sentence vectors see.
+     */
+    boolean trusted() {
+      return coverage >= MIN_COVERAGE || similarity >= CLOSE_IN_MEANING;
+    }
+  }
+
+  /** Cosine similarity from which a passage is trusted to be about the question, whatever its words. */
+  static final double CLOSE_IN_MEANING = 0.6;
 
   Optional<Quote> best(String question, Region region) {
     List<Quote> all = quotes(question, region, true);
@@ -88,7 +99,7 @@ final class PassageReplies {
       if (rank >= HITS) {
         break;
       }
-      Quote q = quote(hit.passage(), terms, extra, shapes, rank++);
+      Quote q = quote(hit.passage(), terms, extra, shapes, rank++, hit.similarity());
       if (q != null) {
         out.add(q);
       }
@@ -98,7 +109,7 @@ final class PassageReplies {
   }
 
   private Quote quote(
-      Passage passage, Set<String> terms, Set<String> extra, List<java.util.regex.Pattern> shapes, int rank) {
+      Passage passage, Set<String> terms, Set<String> extra, List<java.util.regex.Pattern> shapes, int rank, double similarity) {
     List<Sentence> cut = sentences(passage.text());
     int n = cut.size();
     double[] overlap = new double[n];
@@ -153,7 +164,7 @@ final class PassageReplies {
       }
     }
     // earlier hits win ties: the searcher already weighed region and rarity
-    return new Quote(passage, trimEnd(text.toString()), cut.get(top).text(), (double) covered.size() / terms.size(), overlap[top] - rank * 0.5);
+    return new Quote(passage, trimEnd(text.toString()), cut.get(top).text(), (double) covered.size() / terms.size(), overlap[top] - rank * 0.5, similarity);
   }
 
   /** The bigrams a sentence is read with: its own, its passage heading's, and a question's before it. */
@@ -185,7 +196,7 @@ final class PassageReplies {
    * for 什么时候) but about something else must not hide a lower-scored one that is on the topic.
    */
   private static List<Quote> trusted(List<Quote> quotes) {
-    return quotes.stream().filter(q -> q.coverage() >= MIN_COVERAGE).toList();
+    return quotes.stream().filter(Quote::trusted).toList();
   }
 
   /** A document that does not say which region (or school) it is from. */
@@ -249,7 +260,7 @@ final class PassageReplies {
     if (region != null && general && all.isEmpty()) {
       all = trusted(quotes(question, region, true)).stream().filter(q -> onTopic.test(q.text())).toList();
     }
-    if (all.isEmpty() || all.get(0).coverage() < MIN_COVERAGE) {
+    if (all.isEmpty() || !all.get(0).trusted()) {
       return region == null ? lowConfidence(intent) : notInRegion(region, intent);
     }
     Quote first = all.get(0);
@@ -257,7 +268,7 @@ final class PassageReplies {
     if (intent == Intent.AMOUNT) {
       // an amount asked without a standards table: other passages stating sums (本专科 and 研究生) help too
       for (Quote q : all.subList(1, all.size())) {
-        if (shown.size() < MAX_AMOUNT_QUOTES && q.coverage() >= MIN_COVERAGE && q.score() * 10 >= first.score() * 7
+        if (shown.size() < MAX_AMOUNT_QUOTES && q.trusted() && q.score() * 10 >= first.score() * 7
             && !MoneyAmounts.money(q.top()).isEmpty() && shown.stream().noneMatch(s -> s.text().equals(q.text()))) {
           shown.add(q);
         }

@@ -85,7 +85,7 @@ final class EvalCommand implements Runnable {
       long refused = report.results().stream().filter(r -> isOfftopic(questions, r.id()) && r.pass()).count();
       out.println("offtopic refused " + refused + "/" + offtopic);
     }
-    retrievalOnly(questions, knowledge.searcher(), out);
+    retrievalOnly(questions, knowledge.searcher(), knowledge.knowledgeBase().retrieval().onTopic(), out);
     out.println("pass " + report.passed() + "/" + report.results().size() + " wrong-amount " + report.wrongAmounts());
   }
 
@@ -94,7 +94,7 @@ final class EvalCommand implements Runnable {
    * each question with {@code expect_doc}, and the closeness (best cosine) of on- and off-topic
    * questions, from which the on-topic threshold is calibrated.
    */
-  private static void retrievalOnly(List<JsonNode> questions, aidline.knowledge.PolicySearcher searcher, PrintStream out) {
+  private static void retrievalOnly(List<JsonNode> questions, aidline.knowledge.PolicySearcher searcher, double threshold, PrintStream out) {
     int withDoc = 0;
     int top1 = 0;
     int top3 = 0;
@@ -104,7 +104,11 @@ final class EvalCommand implements Runnable {
       String text = q.path("text").asText();
       var close = searcher.closeness(text);
       if (close.isPresent()) {
-        ("offtopic".equals(q.path("kind").asText()) ? off : on).add(close.getAsDouble());
+        boolean offtopic = "offtopic".equals(q.path("kind").asText());
+        (offtopic ? off : on).add(close.getAsDouble());
+        if (offtopic != close.getAsDouble() < threshold) {
+          out.printf("CLOSENESS %s %.3f (%s, threshold %.2f): %s%n", q.path("id").asText(), close.getAsDouble(), q.path("kind").asText(), threshold, text);
+        }
       }
       if (!q.hasNonNull("expect_doc")) {
         continue;
