@@ -73,6 +73,11 @@ final class PassageReplies {
    * {@code allowUnstated}: another region's text is never presented as the asker's policy.
    */
   List<Quote> quotes(String question, Region region, boolean allowUnstated) {
+    return quotes(question, question, region, allowUnstated);
+  }
+
+  /** As above; {@code meaning} is the message as asked, embedded once (question may carry an added topic word). */
+  List<Quote> quotes(String question, String meaning, Region region, boolean allowUnstated) {
     Set<String> terms = Bigrams.ofQuestion(lexicon.withoutQuestionWords(question));
     if (region != null) {
       // the region is a filter, not content: 海南 in the question says nothing about the passage
@@ -86,7 +91,7 @@ final class PassageReplies {
     lexicon.expansions(question).forEach(w -> extra.addAll(Bigrams.of(w)));
     List<java.util.regex.Pattern> shapes = lexicon.answerTypes(question);
     String query = question + " " + String.join(" ", lexicon.expansions(question));
-    List<SearchHit> hits = searcher.search(query, question, region, region == null ? HITS : REGION_HITS);
+    List<SearchHit> hits = searcher.search(query, meaning, region, region == null ? HITS : REGION_HITS);
     List<Quote> out = new ArrayList<>();
     int rank = 0;
     for (SearchHit hit : hits) {
@@ -304,7 +309,7 @@ final class PassageReplies {
     List<Quote> out = new ArrayList<>();
     // "有什么政策" asks about aid in general: the aid word joins the query, and a summary of the
     // region's own documents may quote passages that match less of a colloquial question
-    for (Quote q : quotes(question + " " + SUMMARY_TOPIC, region, false)) {
+    for (Quote q : quotes(question + " " + SUMMARY_TOPIC, question, region, false)) {
       if (out.size() >= max) {
         break;
       }

@@ -98,7 +98,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
           noDocumentsFor("这个地区", Intent.UNKNOWN),
           new DialogState(current.region(), current.stage(), null, null));
     }
-    if (aboutPolicy && !reading.slots().specific() && !scope.covers(reading.text(), reading.slots().region())) {
+    if (aboutPolicy && !reading.slots().specific() && scope.rulesOut(reading.text(), reading.slots().region())) {
       // a place or a money word alone (岳阳楼门票多少钱) does not make a message about the documents
       return new Turn(refusal(), current);
     }

@@ -27,6 +27,16 @@ final class Scope {
     return searcher.closeness(text);
   }
 
+  /**
+   * True only when the vectors say no passage is close and no passage matches near verbatim: a
+   * message the aid vocabulary reads as a question (a place and 多少钱) may still be about nothing
+   * the documents say. Without vectors nothing is ruled out here.
+   */
+  boolean rulesOut(String text, Region region) {
+    OptionalDouble c = closeness(text);
+    return c.isPresent() && c.getAsDouble() < threshold && !passages.stronglyMatched(text, region);
+  }
+
   boolean covers(String text, Region region) {
     OptionalDouble c = closeness(text);
     // a near-verbatim match (961017热线是什么) is about the documents however short the message

@@ -113,6 +113,11 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
     return index.closeness(text);
   }
 
+  /** Passages embedded since this knowledge base was opened (0 after a restart with nothing changed). */
+  public int embedded() {
+    return index.embedded();
+  }
+
   /** How passages are found (lexical, vectors or both) and where the index is cached. */
   public Retrieval retrieval() {
     return index.retrieval();

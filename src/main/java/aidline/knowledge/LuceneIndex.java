@@ -384,9 +384,10 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
   /**
    * Passages for the question: {@code query} is matched by BM25, {@code meaning} (the question as
    * asked, without added synonyms) by its sentence vector. With a region (given, or else the one
-   * region the question names), passages of documents covering it come first, then documents whose
-   * region is unknown, then the rest; within a group the fused score decides, a local covering
-   * document's score raised by {@link #LOCAL_BOOST} over a national one. The covering documents are
+   * region the question names), passages of documents covering it and of documents whose region is
+   * unknown (score lowered by {@link #UNSTATED_FACTOR}) come first, then the rest; within a group the
+   * fused score decides, a local covering document's score raised by {@link #LOCAL_BOOST} over a
+   * national one. The covering documents are
    * searched on their own first: in a large corpus the same text may exist for many places.
    */
   public List<SearchHit> search(String query, String meaning, Region region, int limit, boolean snippets) {
@@ -459,8 +460,10 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
         continue;
       }
       int tier = tier(region, p.region());
-      double score = e.getValue()[0] * (tier == 0 && local(region, p.region()) ? LOCAL_BOOST : 1.0);
-      into.put(e.getKey(), new Scored(p, score, tier, e.getValue()[1]));
+      double factor = tier == 0 && local(region, p.region()) ? LOCAL_BOOST : tier == 1 ? UNSTATED_FACTOR : 1.0;
+      // a document that does not say where it applies competes with the region's own on a lower
+      // score (a school's 公示一周 procedure answers 白城's 公示多久 better than 白城's preamble)
+      into.put(e.getKey(), new Scored(p, e.getValue()[0] * factor, tier == 1 ? 0 : tier, e.getValue()[1]));
     }
   }
 
@@ -507,6 +510,8 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
 
   /** A covering document written for a place (not 全国) says more about it than a national one. */
   static final double LOCAL_BOOST = 1.25;
+  /** Score factor of a document whose region is unknown, ranked among the covering ones. */
+  static final double UNSTATED_FACTOR = 0.6;
 
   private static boolean local(Region region, String docRegion) {
     return region != null && docRegion != null && !docRegion.isBlank() && !Region.NATIONWIDE.equals(docRegion);

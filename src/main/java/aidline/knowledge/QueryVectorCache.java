@@ -55,6 +55,13 @@ public final class QueryVectorCache implements Embedder {
     return v;
   }
 
+  /** Forgets every question (a benchmark's "never seen before" rounds). */
+  public void clear() {
+    synchronized (cache) {
+      cache.clear();
+    }
+  }
+
   public int size() {
     synchronized (cache) {
       return cache.size();
