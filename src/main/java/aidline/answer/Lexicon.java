@@ -36,6 +36,7 @@ public final class Lexicon {
   /** Kinds of question word (duration, time, quantity, yesNo, list …), each a list of spellings. */
   private final Map<String, List<String>> questionClasses;
   private final List<String> yesNoEndings;
+  private final List<String> moreWords;
   private final List<String> money;
   private final List<String> places;
   private final List<String> placeSuffixes;
@@ -56,6 +57,7 @@ public final class Lexicon {
     expansions = groups(root.path("expansions"));
     questionWords = expandClasses(Map.of("", words(root.path("questionWords")))).get("");
     yesNoEndings = words(root.path("yesNoEndings"));
+    moreWords = words(root.path("more"));
     money = words(root.path("money"));
     places = words(root.path("places").path("names"));
     placeSuffixes = words(root.path("places").path("suffixes"));
@@ -126,6 +128,16 @@ public final class Lexicon {
 
   /** Stages named in the text; a word inside a longer matched word (高中 in 普通高中) is not counted twice. */
   public Set<Stage> stagesIn(String text) {
+    Set<Stage> found = stagesNamed(text);
+    if (found.size() > 1) {
+      // "班主任老师说初中住校有补助": a pupil's stage beside 老师 means the question is about the pupil
+      found.remove(Stage.TEACHER);
+    }
+    return found;
+  }
+
+  /** Every stage a text names, teachers included (a document sentence about 特岗教师 and 义务教育). */
+  public Set<Stage> stagesNamed(String text) {
     Set<Stage> found = EnumSet.noneOf(Stage.class);
     for (String key : keysIn(text, stages)) {
       found.add(Stage.fromWire(key));
@@ -135,10 +147,6 @@ public final class Lexicon {
         list.forEach(s -> found.add(Stage.fromWire(s)));
       }
     });
-    if (found.size() > 1) {
-      // "班主任老师说初中住校有补助": a pupil's stage beside 老师 means the question is about the pupil
-      found.remove(Stage.TEACHER);
-    }
     return found;
   }
 
@@ -221,6 +229,11 @@ public final class Lexicon {
     return out;
   }
 
+  /** What an answer of one question class looks like (phone → a number of 5+ digits); null when unknown. */
+  public java.util.regex.Pattern answerShape(String questionClass) {
+    return answerTypes.get(questionClass);
+  }
+
   /**
    * "@duration" in an intent or questionWords list stands for every word of that question class, so
    * a class (几天, 多久, 多长时间 …) is written once and used everywhere.
@@ -250,6 +263,12 @@ public final class Lexicon {
   public boolean asks(String key, String text) {
     List<String> cls = questionClasses.get(key);
     return cls == null ? text.contains(key) : cls.stream().anyMatch(text::contains);
+  }
+
+  /** The whole message asks for the rest of the last answer (更多, 看全部). */
+  public boolean asksMore(String text) {
+    String bare = text.replaceAll("[\\p{Punct}？！。，、“”‘’：；～~\\s]+", "");
+    return moreWords.contains(bare);
   }
 
   /** A yes/no question by its ending: 能免学费不, 有补助吗. */

@@ -39,7 +39,8 @@ public final class MessageReader {
             lexicon.itemsIn(text),
             lexicon.deniedCategoriesIn(text));
     Intent intent = intent(text, inText != null);
-    if (intent == Intent.POLICY && lexicon.asks("quantity", text) && (slots.boarder() || !slots.categories().isEmpty())) {
+    if (intent == Intent.POLICY && lexicon.asks("quantity", text) && (slots.boarder() || !slots.categories().isEmpty())
+        && !lexicon.asks("count", text) && !lexicon.asks("rate", text)) {
       // "建档立卡初中住校一年能拿多少": 多少 about a kind of pupil's aid is money, not a count
       intent = Intent.AMOUNT;
     }

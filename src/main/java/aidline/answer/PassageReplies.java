@@ -38,14 +38,28 @@ final class PassageReplies {
   private static final int STRONG_MIN_TERMS = 3;
   /** A sentence shaped like an answer (a duration for 多长时间) outweighs one more shared word. */
   private static final int ANSWER_SHAPE_BONUS = 3;
+  /**
+   * How much a question bigram that no passage has counts against coverage: mostly a parent's word
+   * the documents do not use (想问, 号码), sometimes a topic they lack (勤工 in a knowledge base
+   * without it), so it counts, but less than a word the documents use.
+   */
+  private static final double UNKNOWN_WEIGHT = 0.5;
 
   private final PolicySearcher searcher;
   private final Lexicon lexicon;
   private final java.util.Map<String, List<Sentence>> sentenceCache = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** Bigrams that occur in some passage; empty when unknown (every question bigram then counts). */
+  private final Set<String> vocabulary;
+
   PassageReplies(PolicySearcher searcher, Lexicon lexicon) {
+    this(searcher, lexicon, Set.of());
+  }
+
+  PassageReplies(PolicySearcher searcher, Lexicon lexicon, Set<String> vocabulary) {
     this.searcher = searcher;
     this.lexicon = lexicon;
+    this.vocabulary = vocabulary;
   }
 
   /** The quoted sentences of one passage that answer a question. */
@@ -78,12 +92,7 @@ final class PassageReplies {
 
   /** As above; {@code meaning} is the message as asked, embedded once (question may carry an added topic word). */
   List<Quote> quotes(String question, String meaning, Region region, boolean allowUnstated) {
-    Set<String> terms = Bigrams.ofQuestion(lexicon.withoutQuestionWords(question));
-    if (region != null) {
-      // the region is a filter, not content: 海南 in the question says nothing about the passage
-      terms.removeAll(Bigrams.of(region.path()));
-      terms.removeAll(Bigrams.of(region.name()));
-    }
+    Set<String> terms = terms(question, region);
     if (terms.isEmpty()) {
       return List.of();
     }
@@ -111,6 +120,37 @@ final class PassageReplies {
     }
     out.sort(java.util.Comparator.comparingDouble(Quote::score).reversed());
     return out;
+  }
+
+  /**
+   * A question bigram that straddles two words (单公 of 名单公示): no passage has it, and both its
+   * characters belong to neighbouring bigrams that passages do have. It cannot be covered by any
+   * quote, so it does not count against coverage.
+   */
+  private boolean seam(String t, Set<String> terms) {
+    if (vocabulary.isEmpty() || vocabulary.contains(t)) {
+      return false;
+    }
+    boolean left = false;
+    boolean right = false;
+    for (String o : terms) {
+      if (vocabulary.contains(o)) {
+        left |= o.charAt(1) == t.charAt(0);
+        right |= o.charAt(0) == t.charAt(1);
+      }
+    }
+    return left && right;
+  }
+
+  /** The content bigrams of a question: without question words, fillers and the region it names. */
+  private Set<String> terms(String question, Region region) {
+    Set<String> terms = Bigrams.ofQuestion(lexicon.withoutQuestionWords(question));
+    if (region != null) {
+      // the region is a filter, not content: 海南 in the question says nothing about the passage
+      terms.removeAll(Bigrams.of(region.path()));
+      terms.removeAll(Bigrams.of(region.name()));
+    }
+    return terms;
   }
 
   private Quote quote(
@@ -169,7 +209,11 @@ final class PassageReplies {
       }
     }
     // earlier hits win ties: the searcher already weighed region and rarity
-    return new Quote(passage, trimEnd(text.toString()), cut.get(top).text(), (double) covered.size() / terms.size(), overlap[top] - rank * 0.5, similarity);
+    double weight = 0;
+    for (String t : terms) {
+      weight += vocabulary.isEmpty() || vocabulary.contains(t) ? 1 : seam(t, terms) ? 0 : UNKNOWN_WEIGHT;
+    }
+    return new Quote(passage, trimEnd(text.toString()), cut.get(top).text(), weight == 0 ? 0 : covered.size() / weight, overlap[top] - rank * 0.5, similarity);
   }
 
   /** The bigrams a sentence is read with: its own, its passage heading's, and a question's before it. */
@@ -260,7 +304,9 @@ final class PassageReplies {
   }
 
   /** As above, quoting only sentences {@code onTopic} accepts (about the boarding or aid item asked). */
-  Answer answer(String question, Region region, Intent intent, boolean general, java.util.function.Predicate<String> onTopic) {
+  Answer answer(String question, Region region, Intent intent, boolean general, java.util.function.Predicate<String> asked) {
+    Set<Stage> stages = lexicon.stagesIn(question);
+    java.util.function.Predicate<String> onTopic = asked.and(text -> sameStage(stages, text));
     List<Quote> all = trusted(quotes(question, region, region == null)).stream().filter(q -> onTopic.test(q.text())).toList();
     if (region != null && general && all.isEmpty()) {
       all = trusted(quotes(question, region, true)).stream().filter(q -> onTopic.test(q.text())).toList();
@@ -280,25 +326,42 @@ final class PassageReplies {
       }
     }
     Replies reply = new Replies();
-    for (Quote q : shown) {
-      Passage p = q.passage();
-      reply.line("根据《" + p.title() + "》：" + q.text());
-      String amountRegion = p.region() == null || p.region().isBlank() ? "未注明" : p.region();
-      for (MoneyAmounts.Money m : MoneyAmounts.money(q.text())) {
-        reply.amount(new Amount(m.value(), m.unit(), "原文所述金额", amountRegion));
-      }
-    }
-    for (Quote q : shown) {
-      Passage p = q.passage();
-      reply.cite(new AidStandard.Source(p.docId(), p.title(), p.docNumber(), p.region(), p.citation(), q.text()));
-    }
+    lead(question, region, first, reply);
+    addQuotes(shown, reply);
     if (reply.hasAmounts()) {
-      reply.line("以上金额均摘自原文，具体以当地最新通知为准。");
+      reply.note("以上金额均摘自原文，具体以当地最新通知为准。");
     }
     if (shown.stream().anyMatch(q -> unstatedRegion(q.passage().region()))) {
-      reply.line(UNSTATED_REGION_NOTE);
+      reply.note(UNSTATED_REGION_NOTE);
     }
     return reply.build(intent, null, false);
+  }
+
+  /**
+   * Leads the reply with the clause of the best quote that answers what was asked (the number for
+   * 几所, the place for 去哪领), prefixed with the document's region; nothing when the clause is the
+   * whole quote, which follows anyway.
+   */
+  void lead(String question, Region region, Quote best, Replies reply) {
+    Asked asked = Asked.of(lexicon, question);
+    String clause = Leads.pick(best.top(), terms(question, region), lexicon.answerShape(asked.questionClass()));
+    if (clause.isEmpty() || clause.length() > Leads.MAX_LEAD || Leads.clean(best.text()).equals(clause)) {
+      return;
+    }
+    String from = best.passage().region();
+    reply.lead((unstatedRegion(from) || Region.NATIONWIDE.equals(from) ? "" : from + "：") + clause + "。");
+  }
+
+  /**
+   * False when the question names a stage (大学生) and the quote names only others (普通高中): a
+   * sentence about another kind of pupil does not answer, however many words it shares.
+   */
+  private boolean sameStage(Set<Stage> asked, String quote) {
+    if (asked.isEmpty()) {
+      return true;
+    }
+    Set<Stage> named = lexicon.stagesNamed(quote);
+    return named.isEmpty() || named.stream().anyMatch(asked::contains);
   }
 
   /**
@@ -343,11 +406,10 @@ final class PassageReplies {
     return t.endsWith("。") || t.endsWith("；") || t.endsWith(";") || t.length() > 2 * PROVISION_MIN;
   }
 
-  /** Adds quotes as "· 《title》section：quote" lines with their citations and the sums they state. */
+  /** Adds quotes as cited "依据" lines (each once) with the sums they state. */
   static void addQuotes(List<Quote> quotes, Replies reply) {
     for (Quote q : quotes) {
       Passage p = q.passage();
-      reply.line("· 《" + p.title() + "》" + p.citation() + "：" + q.text());
       String amountRegion = p.region() == null || p.region().isBlank() ? "未注明" : p.region();
       for (MoneyAmounts.Money m : MoneyAmounts.money(q.text())) {
         reply.amount(new Amount(m.value(), m.unit(), "原文所述金额", amountRegion));

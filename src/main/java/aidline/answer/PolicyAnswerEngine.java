@@ -34,17 +34,24 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   }
 
   public PolicyAnswerEngine(Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered) {
-    this(lexicon, regions, table, searcher, covered, aidline.knowledge.Retrieval.ON_TOPIC);
+    this(lexicon, regions, table, searcher, covered, Set.of());
+  }
+
+  /** @param vocabulary the character bigrams of every passage (a question word no document has is not content) */
+  public PolicyAnswerEngine(
+      Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, Set<String> vocabulary) {
+    this(lexicon, regions, table, searcher, covered, vocabulary, aidline.knowledge.Retrieval.ON_TOPIC);
   }
 
   /** @param onTopic cosine of the closest passage from which a message is about the documents */
   public PolicyAnswerEngine(
-      Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, double onTopic) {
+      Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, Set<String> vocabulary,
+      double onTopic) {
     this.reader = new MessageReader(lexicon, regions);
     this.lexicon = lexicon;
     this.table = table;
     this.standards = new StandardsReplies(table);
-    this.passages = new PassageReplies(searcher, lexicon);
+    this.passages = new PassageReplies(searcher, lexicon, vocabulary);
     this.scope = new Scope(searcher, onTopic, passages);
     this.covered = covered.stream()
         .filter(r -> r != null && !r.isBlank() && !Region.NATIONWIDE.equals(r) && !Region.UNKNOWN.equals(r))
@@ -69,6 +76,10 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   @Override
   public Turn answer(String text, DialogState state) {
     DialogState current = state == null ? DialogState.empty() : state;
+    if (current.more() != null && lexicon.asksMore(aidline.knowledge.ChineseText.normalize(text))) {
+      // “更多”: the rest of the last answer, once
+      return new Turn(Answer.text(current.more(), Intent.POLICY), current.withMore(null));
+    }
     MessageReader.Reading reading = reader.read(text, current);
     if (PENDING_REGION.equals(current.pendingSlot())
         && current.pendingQuestion() != null
@@ -122,7 +133,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     if (answer.clarify() != null) {
       next = new DialogState(next.region(), next.stage(), text, PENDING_REGION);
     }
-    return new Turn(answer, next);
+    return new Turn(answer, next.withMore(answer.more()));
   }
 
   private static Answer refusal() {
@@ -235,7 +246,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
       reply.line("当地文件里与此相关的内容：");
       PassageReplies.addQuotes(related, reply);
     }
-    reply.line("可以为您登记工单，由当地资助中心工作人员答复具体标准；需要的话请回复“转人工”。");
+    reply.note("可以为您登记工单，由当地资助中心工作人员答复具体标准；需要的话请回复“转人工”。");
     return reply.build(Intent.AMOUNT, null, true);
   }
 
@@ -263,7 +274,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
       PassageReplies.addQuotes(quotes, reply);
     }
     if (found.isEmpty()) {
-      reply.line("当地文件没有写明具体金额的，可以登记工单请资助中心答复。");
+      reply.note("当地文件没有写明具体金额的，可以登记工单请资助中心答复。");
     }
     return Optional.of(reply.build(reading.intent(), null, false));
   }
