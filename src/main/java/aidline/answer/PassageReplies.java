@@ -63,7 +63,18 @@ final class PassageReplies {
   }
 
   /** The quoted sentences of one passage that answer a question. */
-  record Quote(Passage passage, String text, String top, double coverage, double score) {}
+  record Quote(Passage passage, String text, String top, double coverage, double score, double similarity) {
+    /**
+     * Enough of the question's words, or a passage close in meaning: parents' words are often not
+     * the documents' (住校吃饭 for 寄宿生生活补助), which only the sentence vectors see.
+     */
+    boolean trusted() {
+      return coverage >= MIN_COVERAGE || similarity >= CLOSE_IN_MEANING;
+    }
+  }
+
+  /** Cosine similarity from which a passage is trusted to be about the question, whatever its words. */
+  static final double CLOSE_IN_MEANING = 0.6;
 
   Optional<Quote> best(String question, Region region) {
     List<Quote> all = quotes(question, region, true);
@@ -76,6 +87,11 @@ final class PassageReplies {
    * {@code allowUnstated}: another region's text is never presented as the asker's policy.
    */
   List<Quote> quotes(String question, Region region, boolean allowUnstated) {
+    return quotes(question, question, region, allowUnstated);
+  }
+
+  /** As above; {@code meaning} is the message as asked, embedded once (question may carry an added topic word). */
+  List<Quote> quotes(String question, String meaning, Region region, boolean allowUnstated) {
     Set<String> terms = terms(question, region);
     if (terms.isEmpty()) {
       return List.of();
@@ -97,7 +113,7 @@ final class PassageReplies {
       shapeTerms.put(p, own);
     });
     String query = question + " " + String.join(" ", lexicon.expansions(question));
-    List<SearchHit> hits = searcher.search(query, region, region == null ? HITS : REGION_HITS);
+    List<SearchHit> hits = searcher.search(query, meaning, region, region == null ? HITS : REGION_HITS);
     List<Quote> out = new ArrayList<>();
     int rank = 0;
     for (SearchHit hit : hits) {
@@ -110,7 +126,7 @@ final class PassageReplies {
       if (rank >= HITS) {
         break;
       }
-      Quote q = quote(hit.passage(), terms, alternatives, extra, shapes, shapeTerms, rank++);
+      Quote q = quote(hit.passage(), terms, alternatives, extra, shapes, shapeTerms, rank++, hit.similarity());
       if (q != null) {
         out.add(q);
       }
@@ -157,7 +173,8 @@ final class PassageReplies {
       Set<String> extra,
       List<Pattern> shapes,
       java.util.Map<Pattern, Set<String>> shapeTerms,
-      int rank) {
+      int rank,
+      double similarity) {
     List<Sentence> cut = sentences(passage.text());
     int n = cut.size();
     double[] overlap = new double[n];
@@ -222,7 +239,7 @@ final class PassageReplies {
     for (String t : terms) {
       weight += words.known(t) || alternatives.containsKey(t) ? 1 : seam(t, terms) ? 0 : UNKNOWN_WEIGHT;
     }
-    return new Quote(passage, trimEnd(text.toString()), cut.get(top).text(), weight == 0 ? 0 : covered.size() / weight, overlap[top] - rank * 0.5);
+    return new Quote(passage, trimEnd(text.toString()), cut.get(top).text(), weight == 0 ? 0 : covered.size() / weight, overlap[top] - rank * 0.5, similarity);
   }
 
   /** The bigrams a sentence is read with: its own, its passage heading's, and a question's before it. */
@@ -274,7 +291,7 @@ final class PassageReplies {
    * for 什么时候) but about something else must not hide a lower-scored one that is on the topic.
    */
   private static List<Quote> trusted(List<Quote> quotes) {
-    return quotes.stream().filter(q -> q.coverage() >= MIN_COVERAGE).toList();
+    return quotes.stream().filter(Quote::trusted).toList();
   }
 
   /** A document that does not say which region (or school) it is from. */
@@ -340,7 +357,7 @@ final class PassageReplies {
     if (region != null && general && all.isEmpty()) {
       all = trusted(quotes(question, region, true)).stream().filter(q -> onTopic.test(q.text())).toList();
     }
-    if (all.isEmpty() || all.get(0).coverage() < MIN_COVERAGE) {
+    if (all.isEmpty() || !all.get(0).trusted()) {
       return region == null ? lowConfidence(intent) : notInRegion(region, intent);
     }
     Quote first = all.get(0);
@@ -348,7 +365,7 @@ final class PassageReplies {
     if (intent == Intent.AMOUNT) {
       // an amount asked without a standards table: other passages stating sums (本专科 and 研究生) help too
       for (Quote q : all.subList(1, all.size())) {
-        if (shown.size() < MAX_AMOUNT_QUOTES && q.coverage() >= MIN_COVERAGE && q.score() * 10 >= first.score() * 7
+        if (shown.size() < MAX_AMOUNT_QUOTES && q.trusted() && q.score() * 10 >= first.score() * 7
             && !MoneyAmounts.money(q.top()).isEmpty() && shown.stream().noneMatch(s -> s.text().equals(q.text()))) {
           shown.add(q);
         }
@@ -401,7 +418,7 @@ final class PassageReplies {
     List<Quote> out = new ArrayList<>();
     // "有什么政策" asks about aid in general: the aid word joins the query, and a summary of the
     // region's own documents may quote passages that match less of a colloquial question
-    for (Quote q : quotes(question + " " + SUMMARY_TOPIC, region, false)) {
+    for (Quote q : quotes(question + " " + SUMMARY_TOPIC, question, region, false)) {
       if (out.size() >= max) {
         break;
       }

@@ -25,6 +25,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   private final AidStandards table;
   private final StandardsReplies standards;
   private final PassageReplies passages;
+  private final Scope scope;
   /** Regions our documents are for (full paths), named when a parent asks about a place we lack. */
   private final List<String> covered;
 
@@ -39,11 +40,26 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   /** @param words the documents' wording: how a sentence can cover a question asked in parents' words */
   public PolicyAnswerEngine(
       Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, DocumentWords words) {
+    this(lexicon, regions, table, searcher, covered, words, aidline.knowledge.Retrieval.ON_TOPIC);
+  }
+
+  /** @param vocabulary the character bigrams of every passage (no synonyms) */
+  public PolicyAnswerEngine(
+      Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, Set<String> vocabulary,
+      double onTopic) {
+    this(lexicon, regions, table, searcher, covered, new DocumentWords(vocabulary, aidline.knowledge.Synonyms.none()), onTopic);
+  }
+
+  /** @param onTopic cosine of the closest passage from which a message is about the documents */
+  public PolicyAnswerEngine(
+      Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, DocumentWords words,
+      double onTopic) {
     this.reader = new MessageReader(lexicon, regions);
     this.lexicon = lexicon;
     this.table = table;
     this.standards = new StandardsReplies(table);
     this.passages = new PassageReplies(searcher, lexicon, words);
+    this.scope = new Scope(searcher, onTopic, passages);
     this.covered = covered.stream()
         .filter(r -> r != null && !r.isBlank() && !Region.NATIONWIDE.equals(r) && !Region.UNKNOWN.equals(r))
         .distinct().sorted().toList();
@@ -102,6 +118,10 @@ public final class PolicyAnswerEngine implements AnswerEngine {
           noDocumentsFor("这个地区", Intent.UNKNOWN),
           new DialogState(current.region(), current.stage(), null, null));
     }
+    if (aboutPolicy && !reading.slots().specific() && scope.rulesOut(reading.text(), reading.slots().region())) {
+      // a place or a money word alone (岳阳楼门票多少钱) does not make a message about the documents
+      return new Turn(refusal(), current);
+    }
     DialogState next = remember(current, reading);
     Answer answer =
         switch (reading.intent()) {
@@ -109,9 +129,10 @@ public final class PolicyAnswerEngine implements AnswerEngine {
               .withHandoff(true);
           case TICKET_STATUS -> Answer.text("请告诉我工单编号（或登记时留的手机号），我帮您查询办理进度。", Intent.TICKET_STATUS);
           case GREETING -> Answer.text("您好！我是学生资助助手，可以帮您查资助标准、能不能享受、怎么申请，也可以帮您登记问题工单。", Intent.GREETING);
-          case OFFTOPIC -> passages.stronglyMatched(reading.text(), reading.slots().region())
+          // off the aid vocabulary, yet the documents may be about it (a foreign KB's 就业, 志愿者)
+          case OFFTOPIC -> scope.covers(reading.text(), reading.slots().region())
               ? passages.answer(reading.text(), reading.slots().region(), Intent.POLICY)
-              : Answer.text("抱歉，这个我帮不上忙。我是学生资助助手，可以回答教育精准扶贫资助的标准、条件和申请办法，也可以帮您反映问题、查询工单。", Intent.OFFTOPIC);
+              : refusal();
           case AMOUNT -> amount(reading);
           case ELIGIBILITY -> eligibility(reading);
           default -> reading.listing() && reading.slots().region() != null
@@ -122,6 +143,10 @@ public final class PolicyAnswerEngine implements AnswerEngine {
       next = new DialogState(next.region(), next.stage(), text, PENDING_REGION);
     }
     return new Turn(answer, next.withMore(answer.more()));
+  }
+
+  private static Answer refusal() {
+    return Answer.text("抱歉，这个我帮不上忙。我是学生资助助手，可以回答教育精准扶贫资助的标准、条件和申请办法，也可以帮您反映问题、查询工单。", Intent.OFFTOPIC);
   }
 
   private static DialogState remember(DialogState state, MessageReader.Reading reading) {
