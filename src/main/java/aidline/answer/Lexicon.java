@@ -199,6 +199,12 @@ public final class Lexicon {
     return keysIn(text, items);
   }
 
+  /** The word of an aid item as the text writes it (营养餐 → 营养), or null. */
+  public String itemWord(String item, String text) {
+    String lower = text.toLowerCase();
+    return items.getOrDefault(item, List.of()).stream().filter(lower::contains).findFirst().orElse(null);
+  }
+
   public boolean cue(String intent, String text) {
     return intents.getOrDefault(intent, List.of()).stream().anyMatch(text.toLowerCase()::contains);
   }

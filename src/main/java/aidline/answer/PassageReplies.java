@@ -19,6 +19,8 @@ final class PassageReplies {
   /** Share of the question's content bigrams the chosen sentences must contain to be trusted. */
   private static final double MIN_COVERAGE = 0.34;
   private static final int HITS = 8;
+  /** Passages read for a question that asks for an answer of a particular shape. */
+  private static final int SHAPED_HITS = 16;
   /** Hits fetched before filtering by region: another region's passages may fill the first eight. */
   private static final int REGION_HITS = 40;
   /** Quotes in a summary of what a region offers ("有哪些补助"). */
@@ -113,7 +115,10 @@ final class PassageReplies {
       shapeTerms.put(p, own);
     });
     String query = question + " " + String.join(" ", lexicon.expansions(question));
-    List<SearchHit> hits = searcher.search(query, meaning, region, region == null ? HITS : REGION_HITS);
+    // a question for a particular kind of answer (几个, 哪个热线) reads further down the ranking for
+    // the sentence of that shape: the passage with 92个贫困村 may rank tenth on words alone
+    int read = shapes.isEmpty() ? HITS : SHAPED_HITS;
+    List<SearchHit> hits = searcher.search(query, meaning, region, region == null ? read : Math.max(read, REGION_HITS));
     List<Quote> out = new ArrayList<>();
     int rank = 0;
     for (SearchHit hit : hits) {
@@ -123,7 +128,7 @@ final class PassageReplies {
         // another region's document does not answer for this asker, however well it matches
         continue;
       }
-      if (rank >= HITS) {
+      if (rank >= read) {
         break;
       }
       Quote q = quote(hit.passage(), terms, alternatives, extra, shapes, shapeTerms, rank++, hit.similarity());
