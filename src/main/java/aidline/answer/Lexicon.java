@@ -25,6 +25,7 @@ public final class Lexicon {
   private final Map<String, List<String>> stages;
   private final Map<String, List<String>> stageGroups;
   private final List<String> boarder;
+  private final Map<String, List<String>> boarderItems;
   private final Map<String, List<String>> categories;
   private final Map<String, List<String>> schoolTypes;
   private final Map<String, List<String>> items;
@@ -47,6 +48,7 @@ public final class Lexicon {
     stages = groups(root.path("stages"));
     stageGroups = groups(root.path("stageGroups"));
     boarder = words(root.path("boarder"));
+    boarderItems = groups(root.path("boarderItems"));
     categories = groups(root.path("categories"));
     schoolTypes = groups(root.path("schoolTypes"));
     items = groups(root.path("items"));
@@ -197,6 +199,19 @@ public final class Lexicon {
 
   public Set<String> itemsIn(String text) {
     return keysIn(text, items);
+  }
+
+  /**
+   * The aid items a boarder's question names: for a boarder, some items are what the boarder's
+   * living subsidy pays (住校吃饭有补贴不 asks for 寄宿生生活补助), as {@code boarderItems} says.
+   */
+  public Set<String> boarderItemsIn(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String item : itemsIn(text)) {
+      List<String> instead = boarderItems.get(item);
+      out.addAll(instead == null ? List.of(item) : instead);
+    }
+    return out;
   }
 
   /** The word of an aid item as the text writes it (营养餐 → 营养), or null. */
