@@ -357,10 +357,11 @@ final class PassageReplies {
   /** As above, quoting only sentences {@code onTopic} accepts (about the boarding or aid item asked). */
   Answer answer(String question, Region region, Intent intent, boolean general, java.util.function.Predicate<String> asked) {
     Set<Stage> stages = lexicon.stagesIn(question);
-    java.util.function.Predicate<String> onTopic = asked.and(text -> sameStage(stages, text));
-    List<Quote> all = trusted(quotes(question, region, region == null)).stream().filter(q -> onTopic.test(q.text())).toList();
+    // the stage may be named by the quote or by its heading (本专科生国家奖学金 > 奖励标准为每生每年10000元)
+    java.util.function.Predicate<Quote> onTopic = q -> asked.test(q.text()) && sameStage(stages, q.text() + " " + q.passage().section());
+    List<Quote> all = trusted(quotes(question, region, region == null)).stream().filter(onTopic).toList();
     if (region != null && general && all.isEmpty()) {
-      all = trusted(quotes(question, region, true)).stream().filter(q -> onTopic.test(q.text())).toList();
+      all = trusted(quotes(question, region, true)).stream().filter(onTopic).toList();
     }
     if (all.isEmpty() || !all.get(0).trusted()) {
       return region == null ? lowConfidence(intent) : notInRegion(region, intent);
@@ -370,7 +371,8 @@ final class PassageReplies {
     if (intent == Intent.AMOUNT) {
       // an amount asked without a standards table: other passages stating sums (本专科 and 研究生) help too
       for (Quote q : all.subList(1, all.size())) {
-        if (shown.size() < MAX_AMOUNT_QUOTES && q.trusted() && q.score() * 10 >= first.score() * 7
+        // only as much about the question as the first (本专科 and 研究生 loans), not another award's sum
+        if (shown.size() < MAX_AMOUNT_QUOTES && q.trusted() && q.score() * 10 >= first.score() * 7 && q.coverage() >= first.coverage()
             && !MoneyAmounts.money(q.top()).isEmpty() && shown.stream().noneMatch(s -> s.text().equals(q.text()))) {
           shown.add(q);
         }
