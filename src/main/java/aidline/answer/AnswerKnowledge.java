@@ -27,13 +27,6 @@ public record AnswerKnowledge(
     return new AnswerKnowledge(kb, docs, lexicon, standards, kb);
   }
 
-  /** The character bigrams of every published passage. */
-  static java.util.Set<String> vocabulary(KnowledgeBase kb) {
-    java.util.Set<String> out = new java.util.HashSet<>();
-    kb.passages().forEach(p -> out.addAll(Bigrams.of(aidline.knowledge.ChineseText.normalize(p.text()))));
-    return out;
-  }
-
   private static Path pick(Path dir, Path home, String name) {
     Path own = dir.resolve(name);
     return Files.exists(own) || home == null ? own : home.resolve(name);
@@ -46,6 +39,6 @@ public record AnswerKnowledge(
   public AnswerEngine engine() {
     java.util.List<String> covered = documents.all().stream().map(aidline.knowledge.PolicyDocument::region).toList();
     return new PolicyAnswerEngine(
-        lexicon, regions(), standards, searcher(), covered, vocabulary(knowledgeBase), knowledgeBase.retrieval().onTopic());
+        lexicon, regions(), standards, searcher(), covered, DocumentWords.of(knowledgeBase), knowledgeBase.retrieval().onTopic());
   }
 }

@@ -40,8 +40,6 @@ public final class Lexicon {
   private final List<String> money;
   private final List<String> places;
   private final List<String> placeSuffixes;
-  private final String notPlaceChars;
-  private final List<String> notPlaces;
   private final java.util.regex.Pattern ticketNumber;
 
   Lexicon(JsonNode root) {
@@ -61,8 +59,6 @@ public final class Lexicon {
     money = words(root.path("money"));
     places = words(root.path("places").path("names"));
     placeSuffixes = words(root.path("places").path("suffixes"));
-    notPlaceChars = root.path("places").path("notPlaceChars").asText("");
-    notPlaces = words(root.path("places").path("notPlaces"));
     String ticket = root.path("ticketNumber").asText("");
     try {
       ticketNumber = ticket.isBlank() ? null : java.util.regex.Pattern.compile(ticket, java.util.regex.Pattern.CASE_INSENSITIVE);
@@ -229,6 +225,22 @@ public final class Lexicon {
     return out;
   }
 
+  /**
+   * For each answer shape the text asks for, the question words that asked for it (热线号码 → phone
+   * shape, [热线, 号码]): a sentence with that shape answers those words.
+   */
+  public Map<java.util.regex.Pattern, List<String>> askedShapes(String text) {
+    Map<java.util.regex.Pattern, List<String>> out = new LinkedHashMap<>();
+    answerTypes.forEach((k, p) -> {
+      List<String> cls = questionClasses.get(k);
+      List<String> words = cls == null ? (text.contains(k) ? List.of(k) : List.of()) : cls.stream().filter(text::contains).toList();
+      if (!words.isEmpty()) {
+        out.put(p, words);
+      }
+    });
+    return out;
+  }
+
   /** What an answer of one question class looks like (phone → a number of 5+ digits); null when unknown. */
   public java.util.regex.Pattern answerShape(String questionClass) {
     return answerTypes.get(questionClass);
@@ -302,40 +314,22 @@ public final class Lexicon {
   }
 
   /**
-   * A place named in the text that is not one of ours: a listed province or city (广州, 北京), or a
-   * name ending in 省/市/县/区/州 whose characters are not everyday words (我们县, 城市, 学区 are not).
-   * Returns null when there is none. Call it only when no known region was found.
+   * A place named in the text that is not one of ours: a listed province or city (广州, 北京), with
+   * the administrative suffix written after it (长沙县 is not 长沙市). Never read from a suffix alone:
+   * 有几所省一级高中, 我们县, 城区 are ordinary words. Returns null when there is none. Call it only
+   * when no known region was found.
    */
   public String placeIn(String text) {
     for (String p : places) {
       int at = text.indexOf(p);
       if (at >= 0) {
         String after = text.substring(at + p.length());
-        // 长沙县 is not 长沙市: keep the suffix that says which
         return placeSuffixes.stream().filter(after::startsWith).findFirst().map(x -> p + x).orElse(p);
-      }
-    }
-    for (String suffix : placeSuffixes) {
-      int from = 0;
-      int at;
-      while ((at = text.indexOf(suffix, from)) >= 0) {
-        from = at + 1;
-        int start = at;
-        while (start > 0 && at - start < 3 && isPlaceChar(text.charAt(start - 1))) {
-          start--;
-        }
-        String name = text.substring(start, at + suffix.length());
-        if (at - start >= 2 && notPlaces.stream().noneMatch(name::endsWith)) {
-          return name;
-        }
       }
     }
     return null;
   }
 
-  private boolean isPlaceChar(char c) {
-    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && notPlaceChars.indexOf(c) < 0;
-  }
 
   /** The text without its question words (多长时间, 什么时候 …): what is left is the content asked about. */
   public String withoutQuestionWords(String text) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Procedure and fact answers from the best passages: the sentences that match the question most,
@@ -22,7 +23,7 @@ final class PassageReplies {
   private static final int REGION_HITS = 40;
   /** Quotes in a summary of what a region offers ("有哪些补助"). */
   static final int SUMMARY_QUOTES = 3;
-  private static final String SUMMARY_TOPIC = "资助";
+  static final String SUMMARY_TOPIC = "资助";
   private static final double SUMMARY_COVERAGE = 0.2;
   /**
    * A summary line longer than this is a preamble (指导思想 paragraphs run to 250 characters and
@@ -49,17 +50,16 @@ final class PassageReplies {
   private final Lexicon lexicon;
   private final java.util.Map<String, List<Sentence>> sentenceCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** Bigrams that occur in some passage; empty when unknown (every question bigram then counts). */
-  private final Set<String> vocabulary;
+  private final DocumentWords words;
 
   PassageReplies(PolicySearcher searcher, Lexicon lexicon) {
-    this(searcher, lexicon, Set.of());
+    this(searcher, lexicon, DocumentWords.none());
   }
 
-  PassageReplies(PolicySearcher searcher, Lexicon lexicon, Set<String> vocabulary) {
+  PassageReplies(PolicySearcher searcher, Lexicon lexicon, DocumentWords words) {
     this.searcher = searcher;
     this.lexicon = lexicon;
-    this.vocabulary = vocabulary;
+    this.words = words;
   }
 
   /** The quoted sentences of one passage that answer a question. */
@@ -98,7 +98,20 @@ final class PassageReplies {
     }
     Set<String> extra = new LinkedHashSet<>();
     lexicon.expansions(question).forEach(w -> extra.addAll(Bigrams.of(w)));
-    List<java.util.regex.Pattern> shapes = lexicon.answerTypes(question);
+    java.util.Map<String, Set<String>> alternatives = words.alternatives(question, terms);
+    java.util.Map<Pattern, List<String>> asked = lexicon.askedShapes(question);
+    if (Asked.of(lexicon, question) == Asked.FREQUENCY) {
+      // 多久评一次 asks how often, not how long: 为期一周 does not answer it
+      asked.remove(lexicon.answerShape(Asked.DURATION.questionClass()));
+    }
+    List<Pattern> shapes = List.copyOf(asked.keySet());
+    java.util.Map<Pattern, Set<String>> shapeTerms = new java.util.HashMap<>();
+    asked.forEach((p, words) -> {
+      Set<String> own = new LinkedHashSet<>();
+      words.forEach(w -> own.addAll(Bigrams.of(w)));
+      own.retainAll(terms);
+      shapeTerms.put(p, own);
+    });
     String query = question + " " + String.join(" ", lexicon.expansions(question));
     List<SearchHit> hits = searcher.search(query, meaning, region, region == null ? HITS : REGION_HITS);
     List<Quote> out = new ArrayList<>();
@@ -113,7 +126,7 @@ final class PassageReplies {
       if (rank >= HITS) {
         break;
       }
-      Quote q = quote(hit.passage(), terms, extra, shapes, rank++, hit.similarity());
+      Quote q = quote(hit.passage(), terms, alternatives, extra, shapes, shapeTerms, rank++, hit.similarity());
       if (q != null) {
         out.add(q);
       }
@@ -128,13 +141,13 @@ final class PassageReplies {
    * quote, so it does not count against coverage.
    */
   private boolean seam(String t, Set<String> terms) {
-    if (vocabulary.isEmpty() || vocabulary.contains(t)) {
+    if (words.known(t)) {
       return false;
     }
     boolean left = false;
     boolean right = false;
     for (String o : terms) {
-      if (vocabulary.contains(o)) {
+      if (words.known(o)) {
         left |= o.charAt(1) == t.charAt(0);
         right |= o.charAt(0) == t.charAt(1);
       }
@@ -154,7 +167,14 @@ final class PassageReplies {
   }
 
   private Quote quote(
-      Passage passage, Set<String> terms, Set<String> extra, List<java.util.regex.Pattern> shapes, int rank, double similarity) {
+      Passage passage,
+      Set<String> terms,
+      java.util.Map<String, Set<String>> alternatives,
+      Set<String> extra,
+      List<Pattern> shapes,
+      java.util.Map<Pattern, Set<String>> shapeTerms,
+      int rank,
+      double similarity) {
     List<Sentence> cut = sentences(passage.text());
     int n = cut.size();
     double[] overlap = new double[n];
@@ -174,8 +194,8 @@ final class PassageReplies {
         continue;
       }
       for (String t : terms) {
-        overlap[i] += have.contains(t) ? 2 : 0;
-        own[i] += cut.get(i).bigrams().contains(t) ? 2 : 0;
+        overlap[i] += have.contains(t, alternatives) ? 2 : 0;
+        own[i] += Context.has(cut.get(i).bigrams(), t, alternatives) ? 2 : 0;
       }
       for (String t : extra) {
         overlap[i] += have.contains(t) ? 1 : 0;
@@ -202,16 +222,22 @@ final class PassageReplies {
         }
         text.append(cut.get(i).text());
         for (String t : terms) {
-          if (context.get(i).contains(t)) {
+          if (context.get(i).contains(t, alternatives)) {
             covered.add(t);
           }
         }
       }
     }
+    // the words that asked for a kind of answer (号码, 几所) are answered by a sentence of that shape
+    for (Pattern shape : shapes) {
+      if (shape.matcher(cut.get(top).text()).find()) {
+        covered.addAll(shapeTerms.get(shape));
+      }
+    }
     // earlier hits win ties: the searcher already weighed region and rarity
     double weight = 0;
     for (String t : terms) {
-      weight += vocabulary.isEmpty() || vocabulary.contains(t) ? 1 : seam(t, terms) ? 0 : UNKNOWN_WEIGHT;
+      weight += words.known(t) || alternatives.containsKey(t) ? 1 : seam(t, terms) ? 0 : UNKNOWN_WEIGHT;
     }
     return new Quote(passage, trimEnd(text.toString()), cut.get(top).text(), weight == 0 ? 0 : covered.size() / weight, overlap[top] - rank * 0.5, similarity);
   }
@@ -220,6 +246,26 @@ final class PassageReplies {
   private record Context(Set<String> own, Set<String> topic, Set<String> question) {
     boolean contains(String t) {
       return own.contains(t) || topic.contains(t) || question.contains(t);
+    }
+
+    /** Has the question bigram, or one of the policy words a parent's word stands for (老师 → 教师). */
+    boolean contains(String t, java.util.Map<String, Set<String>> alternatives) {
+      return has(own, t, alternatives) || has(topic, t, alternatives) || has(question, t, alternatives);
+    }
+
+    static boolean has(Set<String> bigrams, String t, java.util.Map<String, Set<String>> alternatives) {
+      if (bigrams.contains(t)) {
+        return true;
+      }
+      Set<String> alt = alternatives.get(t);
+      if (alt != null) {
+        for (String a : alt) {
+          if (bigrams.contains(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
   }
 
@@ -404,6 +450,19 @@ final class PassageReplies {
       return false;
     }
     return t.endsWith("。") || t.endsWith("；") || t.endsWith(";") || t.length() > 2 * PROVISION_MIN;
+  }
+
+  /**
+   * Lists quotes as one line each — the clause of each that answers the question — and cites them
+   * in full; on a phone screen the list shows, the full quotes may wait for “更多”.
+   */
+  void listQuotes(String question, Region region, List<Quote> quotes, Replies reply) {
+    Pattern shape = lexicon.answerShape(Asked.of(lexicon, question).questionClass());
+    for (Quote q : quotes) {
+      String clause = Leads.pick(q.top(), terms(question, region), shape);
+      reply.line("· " + (clause.isEmpty() || clause.length() > Leads.MAX_LEAD ? q.top() : clause));
+    }
+    addQuotes(quotes, reply);
   }
 
   /** Adds quotes as cited "依据" lines (each once) with the sums they state. */

@@ -34,24 +34,31 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   }
 
   public PolicyAnswerEngine(Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered) {
-    this(lexicon, regions, table, searcher, covered, Set.of());
+    this(lexicon, regions, table, searcher, covered, DocumentWords.none());
   }
 
-  /** @param vocabulary the character bigrams of every passage (a question word no document has is not content) */
+  /** @param words the documents' wording: how a sentence can cover a question asked in parents' words */
   public PolicyAnswerEngine(
-      Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, Set<String> vocabulary) {
-    this(lexicon, regions, table, searcher, covered, vocabulary, aidline.knowledge.Retrieval.ON_TOPIC);
+      Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, DocumentWords words) {
+    this(lexicon, regions, table, searcher, covered, words, aidline.knowledge.Retrieval.ON_TOPIC);
+  }
+
+  /** @param vocabulary the character bigrams of every passage (no synonyms) */
+  public PolicyAnswerEngine(
+      Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, Set<String> vocabulary,
+      double onTopic) {
+    this(lexicon, regions, table, searcher, covered, new DocumentWords(vocabulary, aidline.knowledge.Synonyms.none()), onTopic);
   }
 
   /** @param onTopic cosine of the closest passage from which a message is about the documents */
   public PolicyAnswerEngine(
-      Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, Set<String> vocabulary,
+      Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, DocumentWords words,
       double onTopic) {
     this.reader = new MessageReader(lexicon, regions);
     this.lexicon = lexicon;
     this.table = table;
     this.standards = new StandardsReplies(table);
-    this.passages = new PassageReplies(searcher, lexicon, vocabulary);
+    this.passages = new PassageReplies(searcher, lexicon, words);
     this.scope = new Scope(searcher, onTopic, passages);
     this.covered = covered.stream()
         .filter(r -> r != null && !r.isBlank() && !Region.NATIONWIDE.equals(r) && !Region.UNKNOWN.equals(r))
@@ -67,7 +74,9 @@ public final class PolicyAnswerEngine implements AnswerEngine {
 
   /** A place we have no documents for: say so, name what we cover, offer a person — no clarify loop. */
   private Answer noDocumentsFor(String place, Intent intent) {
-    String list = covered.isEmpty() ? "" : "目前收录的地区有：" + String.join("、", covered) + "。";
+    // never list as covered elsewhere the place just said to be missing
+    List<String> others = covered.stream().filter(r -> !r.contains(place)).toList();
+    String list = others.isEmpty() ? "" : "目前收录的地区有：" + String.join("、", others) + "。";
     String reply = "抱歉，已收录的政策文件里没有" + place + "的资助政策，我不能凭猜测或按外地的标准回答。" + list
         + "可以为您登记工单，由当地资助中心工作人员答复；如果孩子在以上地区上学，告诉我地区即可。";
     return new Answer(reply, intent, List.of(), List.of(), null, true);
@@ -166,6 +175,10 @@ public final class PolicyAnswerEngine implements AnswerEngine {
         return reply.build(Intent.AMOUNT, null, false);
       }
     }
+    if (found.isEmpty() && slots.region() != null && passages.statesSumFor(reading.text(), slots.region())) {
+      // no per-pupil standard, but the region's own document states this sum almost word for word
+      return passages.answer(reading.text(), slots.region(), Intent.AMOUNT, false);
+    }
     if (found.isEmpty() && slots.region() != null && !table.isEmpty() && !general(reading)) {
       // the table holds every per-pupil amount of the region's documents: none for this kind of pupil
       return noAmountStated(reading);
@@ -244,7 +257,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     List<PassageReplies.Quote> related = passages.withoutMoney(reading.text(), region, 2);
     if (!related.isEmpty()) {
       reply.line("当地文件里与此相关的内容：");
-      PassageReplies.addQuotes(related, reply);
+      passages.listQuotes(reading.text(), region, related, reply);
     }
     reply.note("可以为您登记工单，由当地资助中心工作人员答复具体标准；需要的话请回复“转人工”。");
     return reply.build(Intent.AMOUNT, null, true);
@@ -271,7 +284,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     }
     if (!quotes.isEmpty()) {
       reply.line(found.isEmpty() && entitled.isEmpty() ? region.path() + "的文件里与此相关的规定：" : "文件里还写到：");
-      PassageReplies.addQuotes(quotes, reply);
+      passages.listQuotes(reading.text() + " " + PassageReplies.SUMMARY_TOPIC, region, quotes, reply);
     }
     if (found.isEmpty()) {
       reply.note("当地文件没有写明具体金额的，可以登记工单请资助中心答复。");
