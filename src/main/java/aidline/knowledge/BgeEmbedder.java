@@ -98,11 +98,16 @@ public final class BgeEmbedder implements Embedder {
 
   @Override
   public float[] passage(String text) {
-    return Embedder.normalize(model().embed(text).content().vector());
+    return blank(text) ? new float[dimensions()] : Embedder.normalize(model().embed(text).content().vector());
   }
 
+  /** A question with nothing to embed (whitespace of any kind) gets the zero vector, which matches nothing. */
   @Override
   public float[] query(String text) {
-    return Embedder.normalize(model().embed(instruction ? QUERY_INSTRUCTION + text : text).content().vector());
+    return blank(text) ? new float[dimensions()] : Embedder.normalize(model().embed(instruction ? QUERY_INSTRUCTION + text : text).content().vector());
+  }
+
+  private static boolean blank(String text) {
+    return text == null || text.isBlank() || text.trim().isEmpty();
   }
 }
