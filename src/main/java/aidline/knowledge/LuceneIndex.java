@@ -2,12 +2,10 @@ package aidline.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,6 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
@@ -41,12 +38,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one index of published passages, used by the answer engine and {@code /api/search} alike:
@@ -64,7 +57,6 @@ import org.slf4j.LoggerFactory;
  * backslashes) is just text.
  */
 public final class LuceneIndex implements PolicySearcher, AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
 
   /** Longest question text considered; longer text is cut, not rejected. */
   static final int MAX_QUERY_CHARS = 400;
@@ -72,8 +64,6 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
   private static final String FORMAT = "2";
 
   private static final int MAX_TERMS = 120;
-  private static final String OPEN_MARK = "【";
-  private static final String CLOSE_MARK = "】";
   private static final String DOC_ID = "docId";
   private static final String DOC_HASH = "docHash";
   private static final String PID = "pid";
@@ -112,57 +102,17 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
     this.retrieval = retrieval;
     this.embedder = retrieval.embedder();
     Path cache = retrieval.cacheDir();
-    Directory d = null;
-    IndexWriter w = null;
-    if (cache != null && folder != null) {
-      Path p = cache.resolve("index-" + VectorStore.hash(folder.toAbsolutePath().normalize() + "|" + mode).substring(0, 16));
-      try {
-        Files.createDirectories(p);
-        d = FSDirectory.open(p);
-        w = new IndexWriter(d, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-      } catch (IOException | RuntimeException e) {
-        log.info("knowledge index kept in memory: cannot use {} ({})", p, e.getMessage());
-        closeQuietly(d);
-        d = null;
-        w = null;
-      }
-    }
+    IndexFolder.Opened opened = IndexFolder.open(cache, folder, mode, analyzer);
+    this.dir = opened.dir();
+    this.writer = opened.writer();
     try {
-      if (w == null) {
-        d = new ByteBuffersDirectory();
-        w = new IndexWriter(d, new IndexWriterConfig(analyzer));
-      }
-      this.dir = d;
-      this.writer = w;
       writer.commit();
       searchers = new SearcherManager(writer, null);
       readHeld();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    this.vectors = embedder == null ? null : VectorStore.open(writable(cache), embedder.id(), embedder.dimensions());
-  }
-
-  private static Path writable(Path cache) {
-    if (cache == null) {
-      return null;
-    }
-    try {
-      Files.createDirectories(cache);
-      return Files.isWritable(cache) ? cache : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private static void closeQuietly(Directory d) {
-    try {
-      if (d != null) {
-        d.close();
-      }
-    } catch (IOException ignored) {
-      // nothing was written to it
-    }
+    this.vectors = embedder == null ? null : VectorStore.open(IndexFolder.writable(cache), embedder.id(), embedder.dimensions());
   }
 
   /** The document hashes of a persisted index, read once at start. */
@@ -395,7 +345,7 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
       return List.of();
     }
     Query lexical = retrieval.lexical() ? query(query) : null;
-    float[] vector = retrieval.vectors() && meaning != null && !meaning.isBlank() ? embedder.query(cut(meaning)) : null;
+    float[] vector = retrieval.vectors() ? queryVector(meaning) : null;
     if (lexical == null && vector == null) {
       return List.of();
     }
@@ -425,6 +375,20 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The question's vector, or null when it has nothing to embed (the zero vector matches nothing). */
+  private float[] queryVector(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    float[] v = embedder.query(cut(text));
+    for (float x : v) {
+      if (x != 0) {
+        return v;
+      }
+    }
+    return null;
   }
 
   private record Scored(Passage passage, double score, int tier, double similarity) {}
@@ -492,13 +456,14 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
    */
   @Override
   public OptionalDouble closeness(String text) {
-    if (embedder == null || text == null || text.isBlank()) {
+    float[] vector = embedder == null ? null : queryVector(text);
+    if (vector == null) {
       return OptionalDouble.empty();
     }
     try {
       IndexSearcher s = searchers.acquire();
       try {
-        ScoreDoc[] docs = s.search(new KnnFloatVectorQuery(VECTOR, embedder.query(cut(text)), 1), 1).scoreDocs;
+        ScoreDoc[] docs = s.search(new KnnFloatVectorQuery(VECTOR, vector, 1), 1).scoreDocs;
         return docs.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(2 * docs[0].score - 1);
       } finally {
         searchers.release(s);
@@ -532,79 +497,8 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
     return found.size() == 1 ? found.get(0) : null;
   }
 
-  /**
-   * The best window of the passage with the matched runs in 【】. Characters covered by a matching
-   * term are marked and adjacent marks merge, so overlapping bigrams give 【寄宿生】 rather than
-   * pieces; the window with the most marked characters wins.
-   */
   String snippet(Query query, String text) {
-    String field = mode.bigrams() ? ChineseAnalysis.TEXT_BIGRAMS : ChineseAnalysis.TEXT_WORDS;
-    Set<Term> terms = new java.util.HashSet<>();
-    query.visit(org.apache.lucene.search.QueryVisitor.termCollector(terms));
-    Set<String> wanted = new java.util.HashSet<>();
-    for (Term t : terms) {
-      if (t.field().equals(field)) {
-        wanted.add(t.text());
-      }
-    }
-    boolean[] marked = new boolean[text.length()];
-    try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream(field, ChineseText.normalize(text))) {
-      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-      var offset = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        if (wanted.contains(term.toString())) {
-          for (int i = offset.startOffset(); i < Math.min(offset.endOffset(), marked.length); i++) {
-            marked[i] = true;
-          }
-        }
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    int start = bestWindow(text, marked, SNIPPET_CHARS);
-    int end = Math.min(text.length(), start + SNIPPET_CHARS);
-    StringBuilder sb = new StringBuilder(start > 0 ? "…" : "");
-    for (int i = start; i < end; i++) {
-      boolean m = marked[i];
-      if (m && (i == start || !marked[i - 1])) {
-        sb.append(OPEN_MARK);
-      }
-      sb.append(text.charAt(i));
-      if (m && (i == end - 1 || !marked[i + 1])) {
-        sb.append(CLOSE_MARK);
-      }
-    }
-    return sb.append(end < text.length() ? "…" : "").toString().replace('\n', ' ');
-  }
-
-  private static final int SNIPPET_CHARS = 120;
-
-  static int bestWindow(String text, boolean[] marked, int width) {
-    if (marked.length <= width) {
-      return 0;
-    }
-    int count = 0;
-    for (int i = 0; i < width; i++) {
-      count += marked[i] ? 1 : 0;
-    }
-    int best = count;
-    int bestStart = 0;
-    for (int s = 1; s + width <= marked.length; s++) {
-      count += (marked[s + width - 1] ? 1 : 0) - (marked[s - 1] ? 1 : 0);
-      if (count > best) {
-        best = count;
-        bestStart = s;
-      }
-    }
-    // read from a sentence start when one is close before the window
-    for (int i = bestStart; i > 0 && i > bestStart - 40; i--) {
-      if ("。；;\n".indexOf(text.charAt(i - 1)) >= 0) {
-        return i;
-      }
-    }
-    return bestStart;
+    return Snippets.of(analyzer, mode.bigrams() ? ChineseAnalysis.TEXT_BIGRAMS : ChineseAnalysis.TEXT_WORDS, query, text);
   }
 
   /** Passages per document id currently searchable (for reports and tests). */

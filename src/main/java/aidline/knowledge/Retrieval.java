@@ -13,7 +13,7 @@ public record Retrieval(Embedder embedder, Path cacheDir, Mode mode, double lexi
 
   /** Reciprocal-rank constant: the usual 60 flattens rank differences too much for 8-hit answers. */
   public static final int RRF_K = 20;
-  public static final double LEXICAL_WEIGHT = 1.0;
+  public static final double LEXICAL_WEIGHT = 3.0;
   public static final double VECTOR_WEIGHT = 1.0;
   /** Cosine of the closest passage above which a message is about the documents. */
   public static final double ON_TOPIC = 0.43;
