@@ -4,6 +4,7 @@ import aidline.knowledge.Passage;
 import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.Region;
 import aidline.knowledge.SearchHit;
+import aidline.values.Stage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -6,6 +6,7 @@ import aidline.answer.Evaluation;
 import aidline.knowledge.BgeEmbedder;
 import aidline.knowledge.QueryVectorCache;
 import aidline.knowledge.Retrieval;
+import aidline.app.Application;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -56,7 +57,7 @@ final class EvalCommand implements Runnable {
     }
   }
 
-  private void run(aidline.app.Application app) {
+  private void run(Application app) {
     ObjectMapper json = app.json();
     List<JsonNode> questions = read(json);
     aidline.answer.AnswerKnowledge knowledge = app.answerKnowledge(kb, compared(app));

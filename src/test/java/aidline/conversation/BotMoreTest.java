@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.answer.AnswerKnowledge;
-import aidline.app.Json;
+import aidline.http.Json;
 import aidline.config.AppConfig;
 import aidline.knowledge.KnowledgeBase;
 import aidline.storage.Database;
