@@ -305,7 +305,9 @@ public final class Lexicon {
     if (!slots.items().isEmpty() && itemsIn(sentence).stream().noneMatch(slots.items()::contains)) {
       return false;
     }
-    return true;
+    // a sentence only about other stages (本专科生国家奖学金 for a 中专 question) does not answer it
+    Set<Stage> named = stagesIn(sentence);
+    return slots.stages().isEmpty() || named.isEmpty() || named.stream().anyMatch(slots.stages()::contains);
   }
 
   /** True when the text names a work order by its number (JY20261123-0007). */

@@ -294,6 +294,16 @@ final class PassageReplies {
     return quotes.stream().filter(Quote::trusted).toList();
   }
 
+  /**
+   * What a quote is judged on-topic by: its text, and the last heading above it when that names a
+   * stage (本专科生国家奖学金 over 奖励标准为每生每年10000元 is not about 中职).
+   */
+  private String onTopicText(Quote q) {
+    String section = q.passage().section();
+    String last = section == null ? "" : section.substring(section.lastIndexOf('>') + 1).strip();
+    return lexicon.stagesIn(last).isEmpty() ? q.text() : last + " " + q.text();
+  }
+
   /** A document that does not say which region (or school) it is from. */
   static boolean unstatedRegion(String r) {
     return r == null || r.isBlank() || Region.UNKNOWN.equals(r);
@@ -353,9 +363,9 @@ final class PassageReplies {
   Answer answer(String question, Region region, Intent intent, boolean general, java.util.function.Predicate<String> asked) {
     Set<Stage> stages = lexicon.stagesIn(question);
     java.util.function.Predicate<String> onTopic = asked.and(text -> sameStage(stages, text));
-    List<Quote> all = trusted(quotes(question, region, region == null)).stream().filter(q -> onTopic.test(q.text())).toList();
+    List<Quote> all = trusted(quotes(question, region, region == null)).stream().filter(q -> onTopic.test(onTopicText(q))).toList();
     if (region != null && general && all.isEmpty()) {
-      all = trusted(quotes(question, region, true)).stream().filter(q -> onTopic.test(q.text())).toList();
+      all = trusted(quotes(question, region, true)).stream().filter(q -> onTopic.test(onTopicText(q))).toList();
     }
     if (all.isEmpty() || !all.get(0).trusted()) {
       return region == null ? lowConfidence(intent) : notInRegion(region, intent);
