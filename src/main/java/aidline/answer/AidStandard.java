@@ -1,5 +1,6 @@
 package aidline.answer;
 
+import aidline.values.Stage;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;

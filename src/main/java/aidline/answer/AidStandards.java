@@ -4,6 +4,7 @@ import aidline.knowledge.ChineseText;
 import aidline.knowledge.KnowledgeException;
 import aidline.knowledge.PolicyDocument;
 import aidline.knowledge.Region;
+import aidline.values.Stage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -258,7 +259,7 @@ public final class AidStandards {
       if (!applies(s.region(), region)) {
         continue;
       }
-      if (!slots.stages().isEmpty() && !s.stages().isEmpty() && s.stages().stream().noneMatch(slots.stages()::contains)) {
+      if (!Entitlements.stages(s.stages(), slots.stages())) {
         continue;
       }
       if (slots.stages().isEmpty() && s.stages().contains(Stage.TEACHER) != slots.aboutTeachers()) {
@@ -267,7 +268,7 @@ public final class AidStandards {
       if (Boolean.FALSE.equals(s.boarder()) && slots.boarder()) {
         continue;
       }
-      if (!anySchoolType && !s.schoolTypes().isEmpty() && s.schoolTypes().stream().noneMatch(slots.schoolTypes()::contains)) {
+      if (!anySchoolType && !Entitlements.schoolTypes(s.schoolTypes(), slots.schoolTypes())) {
         continue;
       }
       out.add(s);
@@ -301,13 +302,10 @@ public final class AidStandards {
       if (r.kind() != kind || !applies(r.region(), region)) {
         continue;
       }
-      if (!slots.stages().isEmpty() && !r.stages().isEmpty() && r.stages().stream().noneMatch(slots.stages()::contains)) {
+      if (!Entitlements.stages(r.stages(), slots.stages()) || !Entitlements.schoolTypes(r.schoolTypes(), slots.schoolTypes())) {
         continue;
       }
-      if (!r.schoolTypes().isEmpty() && r.schoolTypes().stream().noneMatch(slots.schoolTypes()::contains)) {
-        continue;
-      }
-      if (!anyCategory && !r.categories().isEmpty() && r.categories().stream().noneMatch(slots.categories()::contains)) {
+      if (!anyCategory && !Entitlements.categories(r.categories(), slots.categories())) {
         continue;
       }
       if (!r.items().isEmpty() && r.items().stream().noneMatch(slots.items()::contains)) {

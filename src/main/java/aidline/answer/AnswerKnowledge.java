@@ -1,6 +1,7 @@
 package aidline.answer;
 
 import aidline.knowledge.KnowledgeBase;
+import aidline.knowledge.PolicyDocument;
 import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.Regions;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ public record AnswerKnowledge(
   }
 
   public AnswerEngine engine() {
-    java.util.List<String> covered = documents.all().stream().map(aidline.knowledge.PolicyDocument::region).toList();
+    java.util.List<String> covered = documents.all().stream().map(PolicyDocument::region).toList();
     return new PolicyAnswerEngine(
         lexicon, regions(), standards, searcher(), covered, DocumentWords.of(knowledgeBase), knowledgeBase.retrieval().onTopic());
   }

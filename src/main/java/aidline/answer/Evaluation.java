@@ -1,5 +1,6 @@
 package aidline.answer;
 
+import aidline.knowledge.Region;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -171,7 +172,7 @@ public final class Evaluation {
     if (only != null) {
       // a known region's answer must not present another region's (or an unstated region's) text as its policy
       for (Citation c : a.citations()) {
-        if (c.region() == null || !(c.region().contains(only) || c.region().equals(aidline.knowledge.Region.NATIONWIDE))) {
+        if (c.region() == null || !(c.region().contains(only) || c.region().equals(Region.NATIONWIDE))) {
           problems.add("引用了其他地区的文件 " + c.docId());
         }
       }

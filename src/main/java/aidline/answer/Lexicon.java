@@ -1,6 +1,7 @@
 package aidline.answer;
 
 import aidline.knowledge.KnowledgeException;
+import aidline.values.Stage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

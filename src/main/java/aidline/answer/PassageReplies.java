@@ -1,6 +1,7 @@
 package aidline.answer;
 
 import aidline.knowledge.Passage;
+import aidline.values.Stage;
 import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.Region;
 import aidline.knowledge.SearchHit;

@@ -3,6 +3,7 @@ package aidline.answer;
 import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
+import aidline.values.Stage;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -13,9 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the engine when the knowledge base was reindexed or standards.yaml / lexicon.yaml
- * changed, so a served engine follows the folder watcher. A rebuild that fails (an edited document
- * no longer holds a standard's quote) is logged and the previous engine keeps answering.
+ * An engine that follows the knowledge base: every reindex (the folder watcher's, or an explicit
+ * one) pushes a {@link #reload()}, which rebuilds the engine if the documents or standards.yaml /
+ * lexicon.yaml changed. Answering reads one volatile field, with no lock and no file access. A
+ * rebuild that fails (an edited document no longer holds a standard's quote) is logged and the
+ * previous engine keeps answering.
  */
 public final class ReloadingAnswerEngine implements AnswerEngine {
   private static final Logger log = LoggerFactory.getLogger(ReloadingAnswerEngine.class);
@@ -26,9 +28,9 @@ public final class ReloadingAnswerEngine implements AnswerEngine {
   private final List<Path> dataFiles;
   private final Supplier<AnswerEngine> build;
   private Version version;
-  private AnswerEngine engine;
+  private volatile AnswerEngine engine;
 
-  public ReloadingAnswerEngine(KnowledgeBase kb, List<Path> dataFiles, Supplier<AnswerEngine> build) {
+  private ReloadingAnswerEngine(KnowledgeBase kb, List<Path> dataFiles, Supplier<AnswerEngine> build) {
     this.kb = kb;
     this.dataFiles = List.copyOf(dataFiles);
     this.build = build;
@@ -36,23 +38,31 @@ public final class ReloadingAnswerEngine implements AnswerEngine {
     this.engine = build.get();
   }
 
-  @Override
-  public Turn answer(String text, DialogState state) {
-    return engine().answer(text, state);
+  /** Builds the engine now and rebuilds it after each reindex of {@code kb} that changed something. */
+  public static ReloadingAnswerEngine following(KnowledgeBase kb, List<Path> dataFiles, Supplier<AnswerEngine> build) {
+    ReloadingAnswerEngine e = new ReloadingAnswerEngine(kb, dataFiles, build);
+    kb.onReindex(e::reload);
+    return e;
   }
 
-  private synchronized AnswerEngine engine() {
+  @Override
+  public Turn answer(String text, DialogState state) {
+    return engine.answer(text, state);
+  }
+
+  /** Rebuilds the engine if the documents or data files changed since the last build. */
+  public synchronized void reload() {
     Version now = current();
-    if (!now.equals(version)) {
-      try {
-        engine = build.get();
-        log.info("answer engine reloaded after a knowledge-base change");
-      } catch (RuntimeException e) {
-        log.error("answer engine not reloaded, still answering from the previous knowledge: {}", e.getMessage());
-      }
-      version = now;
+    if (now.equals(version)) {
+      return;
     }
-    return engine;
+    try {
+      engine = build.get();
+      log.info("answer engine reloaded after a knowledge-base change");
+    } catch (RuntimeException e) {
+      log.error("answer engine not reloaded, still answering from the previous knowledge: {}", e.getMessage());
+    }
+    version = now;
   }
 
   private Version current() {

@@ -1,6 +1,7 @@
 package aidline.answer;
 
 import aidline.knowledge.Region;
+import aidline.values.Stage;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;

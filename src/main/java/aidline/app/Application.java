@@ -13,7 +13,6 @@ import aidline.config.AppConfig;
 import aidline.config.ConfigException;
 import aidline.console.ConsoleRoutes;
 import aidline.console.Dashboard;
-import aidline.console.UnansweredRecorder;
 import aidline.conversation.AidStatusQuestions;
 import aidline.conversation.Bot;
 import aidline.conversation.ConversationStore;
@@ -23,6 +22,13 @@ import aidline.conversation.OutboundSender;
 import aidline.conversation.OutboxNotifier;
 import aidline.conversation.TicketDesk;
 import aidline.conversation.TicketFormFlow;
+import aidline.conversation.UnansweredQuestions;
+import aidline.http.Health;
+import aidline.http.HttpServer;
+import aidline.http.Json;
+import aidline.http.Metrics;
+import aidline.http.RouteModule;
+import aidline.knowledge.ChineseText;
 import aidline.knowledge.FolderWatcher;
 import aidline.knowledge.BgeEmbedder;
 import aidline.knowledge.Embedder;
@@ -31,6 +37,7 @@ import aidline.knowledge.QueryVectorCache;
 import aidline.knowledge.Retrieval;
 import aidline.knowledge.KnowledgeRoutes;
 import aidline.knowledge.Regions;
+import aidline.lifecycle.Lifecycle;
 import aidline.security.AccessControl;
 import aidline.security.AdminRoutes;
 import aidline.security.AuditLog;
@@ -38,28 +45,26 @@ import aidline.security.AuthService;
 import aidline.security.LoginPolicy;
 import aidline.security.PasswordHasher;
 import aidline.security.RateLimiter;
+import aidline.security.SessionRoutes;
 import aidline.security.UserStore;
 import aidline.storage.Database;
 import aidline.storage.InstanceLock;
 import aidline.storage.StorageException;
-import aidline.student.EntitlementRules;
 import aidline.student.ChatAidStatus;
+import aidline.student.EntitlementRules;
 import aidline.student.LookupAudit;
 import aidline.student.ParentStatusService;
 import aidline.student.StandardsEntitlementRules;
-import aidline.student.StudentBench;
-import aidline.student.StudentDemo;
 import aidline.student.StudentFeature;
 import aidline.student.StudentImporter;
 import aidline.student.StudentRepository;
 import aidline.student.StudentService;
-import aidline.student.SyntheticStudents;
-import aidline.student.WorkOrderTickets;
 import aidline.ticket.ChatTicketDesk;
 import aidline.ticket.InvalidTicketException;
 import aidline.ticket.TicketModule;
 import aidline.ticket.TicketRoutes;
 import aidline.ticket.TicketService;
+import aidline.ticket.WorkOrderTickets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.nio.file.Path;
@@ -80,7 +85,8 @@ public final class Application implements AutoCloseable {
   private final Clock clock;
   private final ObjectMapper json = Json.mapper();
   private final Metrics metrics = new Metrics();
-  private final List<AutoCloseable> closeables = new ArrayList<>();
+  /** Everything started or opened here, closed in reverse order. */
+  private final Lifecycle lifecycle = new Lifecycle();
   private Database database;
   private TicketService tickets;
   private KnowledgeBase knowledge;
@@ -89,6 +95,7 @@ public final class Application implements AutoCloseable {
   private AnswerEngine answerEngine;
   private ConversationStore conversationStore;
   private InboundLedger inboundLedger;
+  private UnansweredQuestions unansweredQuestions;
   private OutboxNotifier notifier;
   private Bot bot;
   private WechatChannel wechat;
@@ -116,7 +123,7 @@ public final class Application implements AutoCloseable {
   public synchronized Database database() {
     if (database == null) {
       database = Database.open(config.storage());
-      closeables.add(database);
+      lifecycle.closeLater(database);
     }
     return database;
   }
@@ -145,12 +152,12 @@ public final class Application implements AutoCloseable {
   private List<RouteModule> routeModules() {
     AppConfig.Security s = config.security();
     List<RouteModule> modules = new ArrayList<>();
-    // one budget for both login doors (API and console), so a second door does not double it
-    RateLimiter loginPerIp = new RateLimiter(s.loginPerMinutePerIp(), clock);
-    modules.add(new AccessControl(auth(), loginPerIp,
+    modules.add(new AccessControl(auth(),
         new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json));
+    // one login path with one per-IP budget for both doors (API token, console cookie)
+    modules.add(new SessionRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock), json));
     modules.add(new AdminRoutes(auth(), audit(), json));
-    modules.add(new ConsoleRoutes(auth(), loginPerIp, new Dashboard(database(), clock), json));
+    modules.add(new ConsoleRoutes(new Dashboard(tickets(), unansweredQuestions())));
     modules.add(new KnowledgeRoutes(knowledge()));
     modules.add(new TicketRoutes(tickets(), json));
     modules.add(new WebChatModule(bot(), json));
@@ -183,7 +190,7 @@ public final class Application implements AutoCloseable {
   public synchronized KnowledgeBase knowledge() {
     if (knowledge == null) {
       knowledge = KnowledgeBase.open(config.knowledge().dirPath(), retrieval());
-      closeables.add(knowledge);
+      lifecycle.closeLater(knowledge);
     }
     return knowledge;
   }
@@ -219,20 +226,20 @@ public final class Application implements AutoCloseable {
       return AnswerKnowledge.of(knowledge(), home);
     }
     KnowledgeBase kb = KnowledgeBase.open(dir == null ? home : dir, other == null ? retrieval() : other);
-    closeables.add(kb);
+    lifecycle.closeLater(kb);
     return AnswerKnowledge.of(kb, home);
   }
 
   /**
-   * The engine over the configured knowledge base, shared by the bot on every channel; it follows
-   * reindexing and edits of the standards and lexicon files.
+   * The engine over the configured knowledge base, shared by the bot on every channel; each reindex
+   * (the folder watcher's or an explicit one) pushes a reload, answers never poll the files.
    */
   public synchronized AnswerEngine answerEngine() {
     if (answerEngine == null) {
       KnowledgeBase kb = knowledge();
       Path dir = kb.dir();
       answerEngine =
-          new ReloadingAnswerEngine(
+          ReloadingAnswerEngine.following(
               kb, List.of(dir.resolve("standards.yaml"), dir.resolve("lexicon.yaml")), () -> answerKnowledge(null).engine());
     }
     return answerEngine;
@@ -245,6 +252,13 @@ public final class Application implements AutoCloseable {
     return conversationStore;
   }
 
+  public synchronized UnansweredQuestions unansweredQuestions() {
+    if (unansweredQuestions == null) {
+      unansweredQuestions = new UnansweredQuestions(database(), clock);
+    }
+    return unansweredQuestions;
+  }
+
   public synchronized InboundLedger inboundLedger() {
     if (inboundLedger == null) {
       inboundLedger = new InboundLedger(database(), clock);
@@ -255,11 +269,11 @@ public final class Application implements AutoCloseable {
   /** The channel-neutral bot: answer engine, work-order desk and persisted per-user state. */
   public synchronized Bot bot() {
     if (bot == null) {
-      // the bot's engine records what it could not answer, for the dashboard
-      AnswerEngine engine = new UnansweredRecorder(answerEngine(), database(), clock);
-      // aid-status answers need the student records; the question words live in lexicon.yaml
-      bot = new Bot(engine, ticketDesk(), conversationStore(), new TicketFormFlow(knowledge().regions()),
-          new ChatAidStatus(students().parentStatus()), AidStatusQuestions.load(knowledge().dir().resolve("lexicon.yaml")));
+      // aid-status answers need the student records; the question words live in lexicon.yaml;
+      // what the engine could not answer is noted for the dashboard, by the bot, off the answer chain
+      bot = new Bot(answerEngine(), ticketDesk(), conversationStore(), new TicketFormFlow(knowledge().regions()),
+          new ChatAidStatus(students().parentStatus()), AidStatusQuestions.load(knowledge().dir().resolve("lexicon.yaml")),
+          unansweredQuestions());
     }
     return bot;
   }
@@ -275,8 +289,7 @@ public final class Application implements AutoCloseable {
       if (config.telegram().enabled()) {
         senders.put(TelegramChannel.CHANNEL, TelegramChannel.sender(config.telegram()));
       }
-      notifier = new OutboxNotifier(database(), clock, senders, OutboxNotifier.Policy.defaults());
-      closeables.add(notifier);
+      notifier = lifecycle.start(new OutboxNotifier(database(), clock, senders, OutboxNotifier.Policy.defaults()));
     }
     return notifier;
   }
@@ -290,8 +303,7 @@ public final class Application implements AutoCloseable {
 
   private synchronized WechatGateway wechatGateway() {
     if (wechatGateway == null) {
-      wechatGateway = wechat().gateway(bot(), inboundLedger(), notifier());
-      closeables.add(wechatGateway);
+      wechatGateway = lifecycle.start(wechat().gateway(bot(), inboundLedger(), notifier()));
     }
     return wechatGateway;
   }
@@ -314,9 +326,7 @@ public final class Application implements AutoCloseable {
       StudentRepository repo = new StudentRepository(db, clock);
       StudentImporter importer = new StudentImporter(repo, regions, clock);
       StudentService service = new StudentService(repo, rules, workOrders, audit, regions, clock);
-      students = new StudentFeature(repo, importer, service, new ParentStatusService(repo, rules, audit, clock),
-          new StudentDemo(importer, service, rules, new SyntheticStudents(regions, LocalDate.now(clock)), clock),
-          new StudentBench(regions, rules, clock));
+      students = new StudentFeature(repo, importer, service, new ParentStatusService(repo, rules, audit, clock), rules);
     }
     return students;
   }
@@ -324,24 +334,22 @@ public final class Application implements AutoCloseable {
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
     Path dbFile = config.storage().dbPath().toAbsolutePath();
-    closeables.add(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
+    lifecycle.closeLater(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
         "另一个 aidline 服务正在使用数据库 " + dbFile + "（" + InstanceLock.lockFile(dbFile) + " 已被锁定）", null)));
     Database db = database();
     KnowledgeBase kb = knowledge();
     if (config.knowledge().watch()) {
-      closeables.add(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex).start());
+      lifecycle.start(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex));
     }
-    Health health = new Health(db, kb::documentCount, Version.current());
+    Health health = new Health(db::reachable, kb::documentCount, Version.current());
     // the first normalisation loads OpenCC's dictionaries (about a second): pay that now, not
     // inside the first parent's 5-second WeChat budget
-    aidline.knowledge.ChineseText.normalize("資助");
+    ChineseText.normalize("資助");
     notifier(); // starts delivering what the outbox still holds from before a restart
     http = HttpServer.create(config.server(), json, metrics, health, routeModules());
     http.start();
     if (config.telegram().enabled()) {
-      telegram = new TelegramChannel(config.telegram(), bot(), inboundLedger(), notifier());
-      closeables.add(telegram);
-      telegram.start();
+      telegram = lifecycle.start(new TelegramChannel(config.telegram(), bot(), inboundLedger(), notifier()));
     }
     return http;
   }
@@ -355,19 +363,32 @@ public final class Application implements AutoCloseable {
     return http;
   }
 
+  /**
+   * Stops the server, then closes everything in reverse order of starting. Every component is
+   * closed even if one fails; the failures are reported together.
+   */
   @Override
   public synchronized void close() {
+    RuntimeException failure = null;
     if (http != null) {
-      http.stop();
+      try {
+        http.stop();
+      } catch (RuntimeException e) {
+        failure = e;
+      }
       http = null;
     }
-    for (int i = closeables.size() - 1; i >= 0; i--) {
-      try {
-        closeables.get(i).close();
-      } catch (Exception e) {
-        throw new StorageException("关闭失败: " + e.getMessage(), e);
+    try {
+      lifecycle.close();
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
       }
     }
-    closeables.clear();
+    if (failure != null) {
+      throw new StorageException("关闭失败: " + failure.getMessage(), failure);
+    }
   }
 }

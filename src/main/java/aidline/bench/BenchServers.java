@@ -1,11 +1,9 @@
 package aidline.bench;
 
-import aidline.app.Application;
 import aidline.config.AppConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 
 /** In-process servers for scenarios: a fresh database, a free port, limits out of the way. */
 final class BenchServers {
@@ -27,8 +25,8 @@ final class BenchServers {
             1_000_000_000, 1_000_000_000, 1_000_000_000));
   }
 
-  static Application start(AppConfig config) {
-    Application app = new Application(config, Clock.systemDefaultZone());
+  static BenchApp start(BenchContext ctx, AppConfig config) {
+    BenchApp app = ctx.apps().open(config);
     app.startHttp();
     return app;
   }

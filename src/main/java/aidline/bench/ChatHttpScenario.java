@@ -1,6 +1,5 @@
 package aidline.bench;
 
-import aidline.app.Application;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ public final class ChatHttpScenario implements Scenario {
   @Override
   public List<Result> run(BenchContext ctx) throws Exception {
     DevQuestions q = DevQuestions.load(DevQuestions.DEFAULT);
-    try (Application app = BenchServers.start(BenchServers.config(ctx, "chat"))) {
+    try (BenchApp app = BenchServers.start(ctx, BenchServers.config(ctx, "chat"))) {
       String base = "http://127.0.0.1:" + app.port();
       int clients = 16;
       HttpLoad.Outcome o = HttpLoad.run(clients, Duration.ofSeconds(ctx.pick(5, 2)), Duration.ofSeconds(ctx.pick(20, 5)), 2_000_000,

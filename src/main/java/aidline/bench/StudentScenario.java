@@ -1,10 +1,7 @@
 package aidline.bench;
 
-import aidline.app.Application;
-import aidline.student.StudentBench;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -22,8 +19,8 @@ public final class StudentScenario implements Scenario {
   public List<Result> run(BenchContext ctx) throws Exception {
     int n = ctx.pick(1_000_000, 20_000);
     int lookups = ctx.pick(20_000, 2_000);
-    try (Application app = new Application(BenchServers.config(ctx, "students-app"), Clock.systemDefaultZone())) {
-      StudentBench.Result r = app.students().bench()
+    try (BenchApp app = ctx.apps().open(BenchServers.config(ctx, "students-app"))) {
+      StudentBench.Result r = StudentBench.of(app)
           .run(n, lookups, ctx.workDir().resolve("students"), new PrintStream(System.err, true, StandardCharsets.UTF_8));
       String scale = String.format("%,d students", r.students());
       String reuse = r.reusedDatabase() ? "import figure from the run that built the cached database" : "imported in this run";

@@ -1,6 +1,5 @@
 package aidline.bench;
 
-import aidline.ticket.TicketBench;
 import java.util.List;
 
 /** Durable work-order creates over HTTP beside a raw one-row-per-commit insert loop, same run. */
@@ -12,7 +11,7 @@ public final class TicketScenario implements Scenario {
 
   @Override
   public List<Result> run(BenchContext ctx) throws Exception {
-    TicketBench.Figures f = new TicketBench(BenchServers.config(ctx, "tickets"), ctx.workDir().resolve("tickets"))
+    TicketBench.Figures f = new TicketBench(BenchServers.config(ctx, "tickets"), ctx.workDir().resolve("tickets"), ctx.apps())
         .run(ctx.pick(3000, 600), 50);
     double ratio = f.httpCreatesPerSecond() / f.rawInsertsPerSecond();
     return List.of(

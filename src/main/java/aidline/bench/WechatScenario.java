@@ -1,6 +1,5 @@
 package aidline.bench;
 
-import aidline.app.Application;
 import aidline.config.AppConfig;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,7 @@ public final class WechatScenario implements Scenario {
     AppConfig.Wechat w = cfg.wechat();
     // a local API host that answers nothing: the scenario never needs 客服 delivery within budget
     cfg = cfg.withWechat(new AppConfig.Wechat(TOKEN, "", "wxbench", "", "http://127.0.0.1:9", w.replyBudgetMillis(), w.templateId()));
-    try (Application app = BenchServers.start(cfg)) {
+    try (BenchApp app = BenchServers.start(ctx, cfg)) {
       String base = "http://127.0.0.1:" + app.port();
       long run = System.currentTimeMillis();
       int clients = 16;

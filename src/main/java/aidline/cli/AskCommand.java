@@ -2,6 +2,7 @@ package aidline.cli;
 
 import aidline.answer.Answer;
 import aidline.answer.Conversations;
+import aidline.app.Application;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,7 +43,7 @@ final class AskCommand implements Runnable {
     }
   }
 
-  private void run(aidline.app.Application app) {
+  private void run(Application app) {
     ObjectMapper json = app.json();
     Conversations conversations = new Conversations(app.answerKnowledge(kb).engine());
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

@@ -1,11 +1,11 @@
 package aidline.cli;
 
+import aidline.bench.AnswerScenario;
 import aidline.bench.BenchContext;
 import aidline.bench.BenchReport;
+import aidline.bench.ChatHttpScenario;
 import aidline.bench.Result;
 import aidline.bench.Scenario;
-import aidline.bench.AnswerScenario;
-import aidline.bench.ChatHttpScenario;
 import aidline.bench.StartupScenario;
 import aidline.bench.StudentScenario;
 import aidline.bench.TicketScenario;
@@ -45,7 +45,7 @@ final class BenchCommand implements Runnable {
     AppConfig cfg = parent.loadConfig();
     try {
       Files.createDirectories(workDir);
-      BenchContext ctx = new BenchContext(quick, workDir.toAbsolutePath(), cfg, ChildJava.command());
+      BenchContext ctx = new BenchContext(quick, workDir.toAbsolutePath(), cfg, ChildJava.command(), BenchApps.factory());
       List<Result> results = new ArrayList<>();
       for (Scenario s : scenarios()) {
         if (only != null && !only.contains(s.name())) {

@@ -13,7 +13,7 @@ final class ChildJava {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add("aidline.app.Main");
+    cmd.add("aidline.Main");
     return cmd;
   }
 }

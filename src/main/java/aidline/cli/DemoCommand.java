@@ -1,13 +1,15 @@
 package aidline.cli;
 
 import aidline.app.Application;
-import aidline.student.StudentDemo;
+import aidline.demo.StudentDemo;
+import aidline.student.StudentImportException;
+import aidline.student.StudentImporter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 @Command(
     name = "demo",
@@ -41,10 +43,10 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  static StudentDemo.Summary seed(Application app, int n, aidline.student.StudentImporter.Progress progress) {
+  static StudentDemo.Summary seed(Application app, int n, StudentImporter.Progress progress) {
     try {
-      return app.students().demo().seed(n, progress);
-    } catch (aidline.student.StudentImportException e) {
+      return StudentDemo.of(app.students(), app.knowledge().regions(), app.clock()).seed(n, progress);
+    } catch (StudentImportException e) {
       throw new UserFacingException(e.getMessage());
     }
   }

@@ -3,6 +3,7 @@ package aidline.cli;
 import aidline.answer.AnswerEngine;
 import aidline.answer.Conversations;
 import aidline.answer.Evaluation;
+import aidline.app.Application;
 import aidline.knowledge.BgeEmbedder;
 import aidline.knowledge.QueryVectorCache;
 import aidline.knowledge.Retrieval;
@@ -56,7 +57,7 @@ final class EvalCommand implements Runnable {
     }
   }
 
-  private void run(aidline.app.Application app) {
+  private void run(Application app) {
     ObjectMapper json = app.json();
     List<JsonNode> questions = read(json);
     aidline.answer.AnswerKnowledge knowledge = app.answerKnowledge(kb, compared(app));

@@ -1,14 +1,15 @@
 package aidline.cli;
 
 import aidline.app.Application;
-import aidline.app.Json;
 import aidline.config.AppConfig;
+import aidline.http.Json;
 import aidline.knowledge.CatalogConverter;
 import aidline.knowledge.DocumentImporter;
+import aidline.knowledge.InvalidSearchException;
 import aidline.knowledge.KnowledgeBase;
+import aidline.knowledge.Regions;
 import aidline.knowledge.ReindexReport;
 import aidline.knowledge.SearchService;
-import aidline.knowledge.InvalidSearchException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -19,11 +20,11 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 @Command(
     name = "kb",
@@ -116,7 +117,7 @@ final class KbCommand implements Runnable {
       }
       try (Application app = kb.application(kbDir)) {
         Path dir = app.config().knowledge().dirPath();
-        var regions = aidline.knowledge.Regions.load(dir.resolve("regions.yaml"));
+        var regions = Regions.load(dir.resolve("regions.yaml"));
         var r = new DocumentImporter()
             .importTo(dir, new DocumentImporter.Request(file, id, title, region, issuer, docNumber, date, kind, cs), regions, force);
         PrintWriter out = out(spec);

@@ -1,8 +1,8 @@
 package aidline.cli;
 
 import aidline.app.Application;
+import aidline.bench.StudentBench;
 import aidline.student.ImportReport;
-import aidline.student.StudentBench;
 import aidline.student.StudentImportException;
 import aidline.student.StudentImporter;
 import aidline.student.StudentRoutes;
@@ -15,11 +15,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 @Command(
     name = "students",
@@ -129,7 +129,7 @@ final class StudentsCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       try (Application app = students.parent.application()) {
-        StudentBench.Result r = app.students().bench().run(n, lookups, dir, new java.io.PrintStream(System.err, true, "UTF-8"));
+        StudentBench.Result r = new StudentBench(app.knowledge().regions(), app.students().rules(), app.clock()).run(n, lookups, dir, new java.io.PrintStream(System.err, true, "UTF-8"));
         PrintWriter out = spec.commandLine().getOut();
         out.println(app.json().writeValueAsString(r));
         out.printf("%s, %d cores (load average %.1f): %,d students; import %,d rows/s (%.1f s wall, %.1f s CPU)%s;"

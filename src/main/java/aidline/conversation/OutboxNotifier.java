@@ -1,5 +1,6 @@
 package aidline.conversation;
 
+import aidline.lifecycle.Managed;
 import aidline.storage.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * a restart), then delivered by one background thread, retried with exponential backoff and logged
  * when it finally fails. The caller only pays for one small insert.
  */
-public final class OutboxNotifier implements Notifier, AutoCloseable {
+public final class OutboxNotifier implements Notifier, Managed {
   private static final Logger log = LoggerFactory.getLogger(OutboxNotifier.class);
 
   /** How often and how patiently to retry. */
@@ -34,6 +35,7 @@ public final class OutboxNotifier implements Notifier, AutoCloseable {
   private final Map<String, OutboundSender> senders;
   private final Policy policy;
   private final ScheduledExecutorService worker;
+  private volatile boolean started;
 
   public OutboxNotifier(Database db, Clock clock, Map<String, OutboundSender> senders, Policy policy) {
     this.db = db;
@@ -47,6 +49,12 @@ public final class OutboxNotifier implements Notifier, AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /** Starts delivering, every poll: first what the outbox still holds from before a restart. */
+  @Override
+  public void start() {
+    started = true;
     worker.scheduleWithFixedDelay(this::drainSafely, policy.poll().toMillis(), policy.poll().toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -67,7 +75,9 @@ public final class OutboxNotifier implements Notifier, AutoCloseable {
               return ps.executeUpdate();
             }
           });
-      worker.execute(this::drainSafely);
+      if (started) {
+        worker.execute(this::drainSafely);
+      }
     } catch (RuntimeException e) {
       // never let a notification failure break the caller's own work
       log.error("could not queue a {} message for {}: {}", channel, userId, e.getMessage());

@@ -1,5 +1,6 @@
 package aidline.knowledge;
 
+import aidline.values.HalfWidth;
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import java.util.Map;
 
@@ -40,18 +41,7 @@ public final class ChineseText {
 
   /** Full-width ASCII forms (０-９, Ａ-Ｚ, ａ-ｚ) and the ideographic space become half-width. */
   public static String halfWidth(String text) {
-    StringBuilder sb = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\u3000') {
-        sb.append(' ');
-      } else if ((c >= '０' && c <= '９') || (c >= 'Ａ' && c <= 'Ｚ') || (c >= 'ａ' && c <= 'ｚ')) {
-        sb.append((char) (c - 0xFEE0));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
+    return HalfWidth.of(text);
   }
 
   /** What every question and every indexed text goes through before matching. */

@@ -4,6 +4,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 
+import aidline.lifecycle.Managed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Watches a folder tree and runs an action once the files have been quiet for a while, so an
  * editor's save-rename-delete burst or a batch copy triggers one reindex, not dozens.
  */
-public final class FolderWatcher implements AutoCloseable {
+public final class FolderWatcher implements Managed {
   private static final Logger log = LoggerFactory.getLogger(FolderWatcher.class);
 
   private final Path root;
@@ -44,9 +45,9 @@ public final class FolderWatcher implements AutoCloseable {
     thread.setDaemon(true);
   }
 
-  public FolderWatcher start() {
+  @Override
+  public void start() {
     thread.start();
-    return this;
   }
 
   private void registerTree(Path dir) throws IOException {

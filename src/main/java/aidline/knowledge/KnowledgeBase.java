@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
   private final LuceneIndex index;
   private final PassageSplitter splitter = new PassageSplitter();
   private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Regions.empty(), Map.of());
+  private final List<Runnable> reindexListeners = new CopyOnWriteArrayList<>();
 
   private KnowledgeBase(Path dir, ChineseAnalysis analysis, Retrieval retrieval) {
     this.dir = dir;
@@ -121,6 +123,15 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
   /** How passages are found (lexical, vectors or both) and where the index is cached. */
   public Retrieval retrieval() {
     return index.retrieval();
+  }
+
+  /**
+   * Runs {@code listener} after every reindex (the folder watcher's or an explicit one), so what is
+   * built from the folder (the answer engine) follows it without polling. A failing listener is
+   * logged and does not fail the reindex.
+   */
+  public void onReindex(Runnable listener) {
+    reindexListeners.add(listener);
   }
 
   /**
@@ -215,6 +226,13 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
     index.publish();
     snapshot = new Snapshot(Collections.unmodifiableMap(published), Collections.unmodifiableMap(passages), regions, files);
     int passageCount = passages.values().stream().mapToInt(List::size).sum();
+    for (Runnable l : reindexListeners) {
+      try {
+        l.run();
+      } catch (RuntimeException e) {
+        log.error("a reindex listener failed: {}", e.getMessage(), e);
+      }
+    }
     gone.retainAll(old.published().keySet());
     return new ReindexReport(
         published.size(), drafts, added, updated, gone.size(), passageCount, List.copyOf(problems), index.embedded() - embeddedBefore);

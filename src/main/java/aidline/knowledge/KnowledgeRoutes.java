@@ -1,8 +1,9 @@
 package aidline.knowledge;
 
-import aidline.app.ErrorHandlers;
-import aidline.app.RouteModule;
-import aidline.security.Role;
+import aidline.http.ErrorHandlers;
+import aidline.http.RequiredRole;
+import aidline.http.RouteModule;
+import aidline.values.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -23,7 +24,7 @@ public final class KnowledgeRoutes implements RouteModule {
   @Override
   public void routes(RoutesConfig routes) {
     routes.get("/api/search", this::search);
-    routes.post("/api/admin/kb/reindex", ctx -> ctx.json(kb.reindex()), Role.ADMIN);
+    routes.post("/api/admin/kb/reindex", ctx -> ctx.json(kb.reindex()), RequiredRole.ADMIN);
   }
 
   private void search(Context ctx) {

@@ -1,20 +1,22 @@
 package aidline.security;
 
-import aidline.app.ErrorHandlers;
-import aidline.app.RouteModule;
+import aidline.http.ErrorHandlers;
+import aidline.http.RequiredRole;
+import aidline.http.RouteModule;
+import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The one place where roles are checked. Every route registered with roles requires a bearer token
  * (or the console's session cookie) of a user whose role includes the lowest declared role; a
- * route without roles is public. Also: login/logout, and rate limits on the public chat route.
+ * route without roles is public. Also: who am I, and rate limits on the public chat route. Logging
+ * in and out is {@link SessionRoutes}.
  */
 public final class AccessControl implements RouteModule {
   public static final String SESSION_COOKIE = "aidline_session";
@@ -22,39 +24,27 @@ public final class AccessControl implements RouteModule {
   public static final String CSRF_HEADER = "X-CSRF-Token";
 
   private final AuthService auth;
-  private final RateLimiter loginPerIp;
   private final RateLimiter chatPerIp;
   private final RateLimiter chatPerUser;
   private final ObjectMapper json;
 
   public AccessControl(
-      AuthService auth, RateLimiter loginPerIp, RateLimiter chatPerIp, RateLimiter chatPerUser, ObjectMapper json) {
+      AuthService auth, RateLimiter chatPerIp, RateLimiter chatPerUser, ObjectMapper json) {
     this.auth = auth;
-    this.loginPerIp = loginPerIp;
     this.chatPerIp = chatPerIp;
     this.chatPerUser = chatPerUser;
     this.json = json;
   }
 
-  record LoginRequest(String username, String password) {}
-
-  record LoginResponse(String token, String expiresAt, String username, String role, String roleName) {}
-
   @Override
   public void routes(RoutesConfig routes) {
     routes.beforeMatched(this::check);
     routes.before("/api/chat", this::limitChat);
-    routes.post("/api/login", this::login);
-    routes.post("/api/logout", ctx -> {
-      auth.logout(token(ctx));
-      ctx.removeCookie(SESSION_COOKIE);
-      ctx.status(204);
-    }, Role.OPERATOR);
     routes.get("/api/me", ctx -> {
       User u = CurrentUser.of(ctx).orElseThrow(SecurityException.Unauthenticated::new);
       ctx.json(Map.of("username", u.username(), "role", RoleNames.wire(u.role()), "roleName", RoleNames.chinese(u.role()),
           "displayName", u.displayName() == null ? u.username() : u.displayName()));
-    }, Role.OPERATOR);
+    }, RequiredRole.OPERATOR);
   }
 
   @Override
@@ -82,8 +72,7 @@ public final class AccessControl implements RouteModule {
     if (user != null && cookieAuthenticated(ctx) && !safeMethod(ctx)) {
       checkCsrf(ctx);
     }
-    Role needed = roles.stream().filter(Role.class::isInstance).map(Role.class::cast)
-        .min(Comparator.naturalOrder()).orElse(Role.ADMIN);
+    Role needed = RequiredRole.lowest(roles).orElse(Role.ADMIN);
     if (user == null) {
       throw new SecurityException.Unauthenticated();
     }
@@ -122,17 +111,6 @@ public final class AccessControl implements RouteModule {
       return h.substring(7).trim();
     }
     return ctx.cookie(SESSION_COOKIE);
-  }
-
-  private void login(Context ctx) {
-    loginPerIp.acquire("login:" + ctx.ip());
-    LoginRequest req = aidline.app.JsonBody.read(ctx, json, LoginRequest.class);
-    if (req == null || req.username() == null || req.password() == null) {
-      throw new SecurityException.InvalidAccount("请提供 username 和 password");
-    }
-    AuthService.Login login = auth.login(req.username(), req.password().toCharArray(), ctx.ip());
-    ctx.json(new LoginResponse(login.token(), login.expiresAt().toString(), login.user().username(),
-        RoleNames.wire(login.user().role()), RoleNames.chinese(login.user().role())));
   }
 
   private void limitChat(Context ctx) {

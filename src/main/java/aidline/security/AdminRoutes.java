@@ -1,6 +1,9 @@
 package aidline.security;
 
-import aidline.app.RouteModule;
+import aidline.http.JsonBody;
+import aidline.http.RequiredRole;
+import aidline.http.RouteModule;
+import aidline.values.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -30,16 +33,16 @@ public final class AdminRoutes implements RouteModule {
 
   @Override
   public void routes(RoutesConfig routes) {
-    routes.get("/api/admin/users", ctx -> ctx.json(auth.users().stream().map(UserView::of).toList()), Role.ADMIN);
-    routes.post("/api/admin/users", this::add, Role.ADMIN);
-    routes.post("/api/admin/users/{username}/disable", ctx -> toggle(ctx, true), Role.ADMIN);
-    routes.post("/api/admin/users/{username}/enable", ctx -> toggle(ctx, false), Role.ADMIN);
-    routes.post("/api/admin/users/{username}/reset", this::reset, Role.ADMIN);
-    routes.get("/api/admin/audit", this::auditLog, Role.ADMIN);
+    routes.get("/api/admin/users", ctx -> ctx.json(auth.users().stream().map(UserView::of).toList()), RequiredRole.ADMIN);
+    routes.post("/api/admin/users", this::add, RequiredRole.ADMIN);
+    routes.post("/api/admin/users/{username}/disable", ctx -> toggle(ctx, true), RequiredRole.ADMIN);
+    routes.post("/api/admin/users/{username}/enable", ctx -> toggle(ctx, false), RequiredRole.ADMIN);
+    routes.post("/api/admin/users/{username}/reset", this::reset, RequiredRole.ADMIN);
+    routes.get("/api/admin/audit", this::auditLog, RequiredRole.ADMIN);
   }
 
   private void add(Context ctx) {
-    NewUser n = aidline.app.JsonBody.read(ctx, json, NewUser.class);
+    NewUser n = JsonBody.read(ctx, json, NewUser.class);
     if (n == null || n.password() == null) {
       throw new SecurityException.InvalidAccount("请提供 username、role 和 password");
     }
@@ -53,7 +56,7 @@ public final class AdminRoutes implements RouteModule {
   }
 
   private void reset(Context ctx) {
-    PasswordBody b = aidline.app.JsonBody.read(ctx, json, PasswordBody.class);
+    PasswordBody b = JsonBody.read(ctx, json, PasswordBody.class);
     if (b == null || b.password() == null) {
       throw new SecurityException.InvalidAccount("请提供新密码 password");
     }

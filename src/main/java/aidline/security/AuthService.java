@@ -1,5 +1,6 @@
 package aidline.security;
 
+import aidline.values.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

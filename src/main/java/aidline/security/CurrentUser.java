@@ -1,5 +1,8 @@
 package aidline.security;
 
+import aidline.http.Callers;
+import aidline.values.Caller;
+import aidline.values.Role;
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -12,6 +15,7 @@ public final class CurrentUser {
   /** Called by {@link AccessControl} once the token is checked (and by tests standing in for it). */
   public static void set(Context ctx, User user) {
     ctx.attribute(KEY, user);
+    Callers.set(ctx, new Caller(user.username(), user.role()));
   }
 
   public static Optional<User> of(Context ctx) {
@@ -20,7 +24,7 @@ public final class CurrentUser {
 
   /** The name recorded as actor in histories and the audit log. */
   public static String actor(Context ctx) {
-    return of(ctx).map(User::username).orElse("system");
+    return Callers.of(ctx).username();
   }
 
   /** The caller's role, or null for an anonymous caller. */

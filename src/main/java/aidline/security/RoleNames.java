@@ -1,5 +1,6 @@
 package aidline.security;
 
+import aidline.values.Role;
 import java.util.Locale;
 
 /** Wire names (operator/staff/admin) and Chinese names of roles. */
@@ -22,10 +23,6 @@ public final class RoleNames {
   }
 
   public static String chinese(Role r) {
-    return switch (r) {
-      case OPERATOR -> "接线员";
-      case STAFF -> "工作人员";
-      case ADMIN -> "管理员";
-    };
+    return r.label();
   }
 }

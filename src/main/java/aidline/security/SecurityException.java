@@ -1,5 +1,6 @@
 package aidline.security;
 
+import aidline.values.Role;
 /** Base of this package's domain errors; each subclass has one HTTP mapping in {@link AccessControl}. */
 public abstract class SecurityException extends RuntimeException {
   protected SecurityException(String message) {
@@ -16,7 +17,7 @@ public abstract class SecurityException extends RuntimeException {
   /** Logged in, but the role does not allow the route. */
   public static final class Forbidden extends SecurityException {
     public Forbidden(Role needed) {
-      super("没有权限：此操作需要" + RoleNames.chinese(needed) + "或更高权限");
+      super("没有权限：此操作需要" + needed.label() + "或更高权限");
     }
   }
 

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -18,7 +19,7 @@ import org.sqlite.SQLiteDataSource;
 /** The application's database: a pooled DataSource with migrations applied on open. */
 public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
-  private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
+  private final ReentrantLock writeLock = new ReentrantLock();
   private final Path file;
 
   private final GroupCommitter writer;
@@ -26,7 +27,7 @@ public final class Database implements AutoCloseable {
   private Database(HikariDataSource pool, Path file) {
     this.pool = pool;
     this.file = file;
-    this.writer = new GroupCommitter(this, 256);
+    this.writer = new GroupCommitter(group -> inTransaction(group::run), 256);
   }
 
   /**
@@ -66,8 +67,9 @@ public final class Database implements AutoCloseable {
     HikariDataSource pool = new HikariDataSource(hc);
     Database db = new Database(pool, file);
     try {
-      db.checkIntegrity();
+      checkIntegrity(raw, file);
       db.migrate();
+      db.writer.start();
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -100,8 +102,12 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private void checkIntegrity() {
-    try (Connection c = pool.getConnection();
+  /**
+   * Runs on a connection of its own, not the pool's: a file that is not a database fails at once
+   * with SQLite's reason instead of after the pool's 30-second wait for a connection.
+   */
+  private static void checkIntegrity(DataSource raw, Path file) {
+    try (Connection c = raw.getConnection();
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(SqliteDialect.integrityCheckSql())) {
       String result = rs.next() ? rs.getString(1) : "no result";

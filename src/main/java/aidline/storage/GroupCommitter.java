@@ -1,5 +1,6 @@
 package aidline.storage;
 
+import aidline.lifecycle.Managed;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -20,14 +21,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * refused action rolls back alone; callers return only after the commit, so nothing is
  * acknowledged that a kill -9 could lose. One writer also means no SQLITE_BUSY between writers.
  */
-public final class GroupCommitter implements AutoCloseable {
+public final class GroupCommitter implements Managed {
   public interface Write<T> {
     T run(Connection c) throws SQLException;
   }
 
+  /** Runs one group as one transaction (the database's exclusive transaction). */
+  public interface Transactions {
+    void run(Write<Void> group);
+  }
+
   private record Task<T>(Write<T> work, CompletableFuture<T> done) {}
 
-  private final Database db;
+  private final Transactions transactions;
   private final int maxBatch;
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
@@ -38,11 +44,15 @@ public final class GroupCommitter implements AutoCloseable {
   /** Commits made and writes they carried; writes / commits is the mean group size. */
   public record Stats(long commits, long writes) {}
 
-  GroupCommitter(Database db, int maxBatch) {
-    this.db = db;
+  GroupCommitter(Transactions transactions, int maxBatch) {
+    this.transactions = transactions;
     this.maxBatch = maxBatch;
     this.thread = new Thread(this::loop, "aidline-writer");
     thread.setDaemon(true);
+  }
+
+  @Override
+  public void start() {
     thread.start();
   }
 
@@ -95,7 +105,7 @@ public final class GroupCommitter implements AutoCloseable {
     Object[] results = new Object[batch.size()];
     Throwable[] failures = new Throwable[batch.size()];
     try {
-      db.inTransaction(c -> {
+      transactions.run(c -> {
         for (int i = 0; i < batch.size(); i++) {
           Savepoint sp = c.setSavepoint();
           try {
@@ -132,6 +142,9 @@ public final class GroupCommitter implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    if (!thread.isAlive()) {
+      return;
+    }
     try {
       thread.join(TimeUnit.SECONDS.toMillis(10));
     } catch (InterruptedException e) {

@@ -44,11 +44,6 @@ public final class SqliteDialect {
     return "PRAGMA cache_size = -262144";
   }
 
-  /** Sets this connection's synchronous mode (FULL, NORMAL); must run outside a transaction. */
-  public static String synchronousSql(String mode) {
-    return "PRAGMA synchronous = " + SQLiteConfig.SynchronousMode.valueOf(mode.toUpperCase(Locale.ROOT)).getValue();
-  }
-
   public static String integrityCheckSql() {
     return "PRAGMA integrity_check";
   }

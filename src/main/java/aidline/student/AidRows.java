@@ -1,5 +1,7 @@
 package aidline.student;
 
+import aidline.values.InvalidNationalIdException;
+import aidline.values.NationalId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

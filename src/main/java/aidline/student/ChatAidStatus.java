@@ -1,6 +1,8 @@
 package aidline.student;
 
 import aidline.conversation.AidStatusDesk;
+import aidline.values.InvalidNationalIdException;
+import aidline.values.NationalId;
 import java.util.Optional;
 
 /** The chat bot's {@link AidStatusDesk} over {@link ParentStatusService}; student types stay here. */

@@ -1,7 +1,7 @@
 package aidline.student;
 
 import aidline.answer.Citation;
-import aidline.security.Role;
+import aidline.values.Role;
 import java.util.List;
 
 /** The gap report as JSON rows or as a CSV that opens cleanly in Excel (UTF-8 with BOM). */

@@ -1,7 +1,7 @@
 package aidline.student;
 
 import aidline.security.AuditLog;
-import aidline.security.Role;
+import aidline.values.Role;
 
 /** Where student lookups are recorded (who, which student; the log adds when). A port, so tests need no database. */
 @FunctionalInterface

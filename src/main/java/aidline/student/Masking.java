@@ -1,6 +1,6 @@
 package aidline.student;
 
-import aidline.security.Role;
+import aidline.values.Role;
 
 /**
  * Hides 身份证号 and phone numbers from roles that do not need them in full. Only ADMIN sees them

@@ -1,5 +1,8 @@
 package aidline.student;
 
+import aidline.knowledge.ChineseText;
+import aidline.values.InvalidNationalIdException;
+import aidline.values.NationalId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +76,7 @@ public final class ParentStatusService {
   }
 
   private static String digits(String s) {
-    String d = s == null ? "" : aidline.knowledge.ChineseText.halfWidth(s).replaceAll("\\D", "");
+    String d = s == null ? "" : ChineseText.halfWidth(s).replaceAll("\\D", "");
     return d.startsWith("86") && d.length() == 13 ? d.substring(2) : d;
   }
 

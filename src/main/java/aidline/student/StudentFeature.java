@@ -6,8 +6,7 @@ public record StudentFeature(
     StudentImporter importer,
     StudentService service,
     ParentStatusService parentStatus,
-    StudentDemo demo,
-    StudentBench bench) {
+    EntitlementRules rules) {
 
   public StudentRoutes routes(long maxUploadBytes) {
     return new StudentRoutes(service, importer, maxUploadBytes);

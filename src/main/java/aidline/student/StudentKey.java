@@ -1,6 +1,8 @@
 package aidline.student;
 
 import aidline.knowledge.ChineseText;
+import aidline.values.InvalidNationalIdException;
+import aidline.values.NationalId;
 import java.util.regex.Pattern;
 
 /** What staff type to find a student: a 身份证号 or a 学籍号 (G + 身份证号, or as the roll gives it). */

@@ -1,5 +1,6 @@
 package aidline.student;
 
+import aidline.values.Stage;
 import java.time.LocalDate;
 import java.util.Set;
 

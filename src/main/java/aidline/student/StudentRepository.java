@@ -2,6 +2,7 @@ package aidline.student;
 
 import aidline.storage.Database;
 import aidline.storage.SqliteDialect;
+import aidline.values.Stage;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,9 +1,12 @@
 package aidline.student;
 
-import aidline.app.ErrorHandlers;
-import aidline.app.RouteModule;
-import aidline.security.Caller;
-import aidline.security.Role;
+import aidline.http.Callers;
+import aidline.http.ErrorHandlers;
+import aidline.http.RequiredRole;
+import aidline.http.RouteModule;
+import aidline.values.Caller;
+import aidline.values.InvalidNationalIdException;
+import aidline.values.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -32,11 +35,11 @@ public final class StudentRoutes implements RouteModule {
   @Override
   public void routes(RoutesConfig routes) {
     // fixed paths before /{id}, so "gaps" and "import" are never read as a student number
-    routes.get("/api/students/gaps", this::gaps, Role.STAFF);
-    routes.post("/api/students/gaps/tickets", this::openForReport, Role.STAFF);
-    routes.post("/api/students/import", this::upload, Role.STAFF);
-    routes.get("/api/students/{id}", this::lookup, Role.STAFF);
-    routes.post("/api/students/{id}/tickets", this::openForStudent, Role.STAFF);
+    routes.get("/api/students/gaps", this::gaps, RequiredRole.STAFF);
+    routes.post("/api/students/gaps/tickets", this::openForReport, RequiredRole.STAFF);
+    routes.post("/api/students/import", this::upload, RequiredRole.STAFF);
+    routes.get("/api/students/{id}", this::lookup, RequiredRole.STAFF);
+    routes.post("/api/students/{id}/tickets", this::openForStudent, RequiredRole.STAFF);
   }
 
   @Override
@@ -50,11 +53,11 @@ public final class StudentRoutes implements RouteModule {
   }
 
   private void lookup(Context ctx) {
-    ctx.json(service.lookup(ctx.pathParam("id"), Caller.of(ctx)));
+    ctx.json(service.lookup(ctx.pathParam("id"), Callers.of(ctx)));
   }
 
   private void gaps(Context ctx) {
-    Caller caller = Caller.of(ctx);
+    Caller caller = Callers.of(ctx);
     StudentService.GapReport report = service.gapReport(query(ctx));
     if ("csv".equalsIgnoreCase(ctx.queryParam("format"))) {
       ctx.header("Content-Disposition", "attachment; filename=\"gaps-" + report.schoolYear() + ".csv\"")
@@ -66,11 +69,11 @@ public final class StudentRoutes implements RouteModule {
   }
 
   private void openForReport(Context ctx) {
-    ctx.status(201).json(Map.of("opened", service.openAidTickets(query(ctx), Caller.of(ctx))));
+    ctx.status(201).json(Map.of("opened", service.openAidTickets(query(ctx), Callers.of(ctx))));
   }
 
   private void openForStudent(Context ctx) {
-    ctx.status(201).json(Map.of("ticketNo", service.openAidTicket(ctx.pathParam("id"), Caller.of(ctx))));
+    ctx.status(201).json(Map.of("ticketNo", service.openAidTicket(ctx.pathParam("id"), Callers.of(ctx))));
   }
 
   /** Raw CSV body, or a multipart form with the file in any field; {@code ?kind=aid} for aid lists. */

@@ -2,6 +2,9 @@ package aidline.student;
 
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
+import aidline.values.InvalidNationalIdException;
+import aidline.values.NationalId;
+import aidline.values.Stage;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;

@@ -2,7 +2,8 @@ package aidline.student;
 
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
-import aidline.security.Caller;
+import aidline.values.Caller;
+import aidline.values.Stage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

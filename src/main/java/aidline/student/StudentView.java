@@ -1,7 +1,7 @@
 package aidline.student;
 
 import aidline.answer.Citation;
-import aidline.security.Role;
+import aidline.values.Role;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

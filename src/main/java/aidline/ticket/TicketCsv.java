@@ -18,7 +18,7 @@ final class TicketCsv {
     line(out, HEADER);
     for (Ticket t : tickets) {
       line(out, List.of(
-          t.ticketNo(), TicketService.channelLabel(t.channel()), t.callerName(), Phones.mask(t.callerPhone()), t.region(),
+          t.ticketNo(), ChannelNames.label(t.channel()), t.callerName(), Phones.mask(t.callerPhone()), t.region(),
           nz(t.studentId()), categories.find(t.category()).map(Category::name).orElse(t.category()), t.priority(),
           t.description(), nz(t.department()), nz(t.assignee()), t.status().label(), nz(t.resolution()),
           satisfaction(t.satisfaction()), Integer.toString(t.reopenCount()), Integer.toString(t.chaseCount()),

@@ -1,5 +1,8 @@
 package aidline.ticket;
 
+import aidline.storage.Database;
+import aidline.storage.GroupCommitter;
+import aidline.storage.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,25 +10,176 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
-/** Plain JDBC for orders and their events. Every method runs on the caller's connection/transaction. */
+/**
+ * Orders and their events in SQLite. The repository owns its transactions: reads run on a pooled
+ * connection, and {@link #write} runs a unit of work as one group-committed write (its own savepoint
+ * inside a shared transaction, answered only after the commit), so no {@link Connection} leaves it.
+ */
 public final class TicketRepository {
   private static final String COLUMNS =
       "ticket_no, channel, caller_name, caller_phone, channel_user_id, region, student_id, category, priority,"
           + " description, department, assignee, status, resolution, satisfaction, reopen_count, chase_count,"
           + " merged_into, due_at, created_at, updated_at, version";
-  private static final String OPEN = "status NOT IN ('closed', 'cancelled')";
+  private static final String OPEN = "status IN " + statuses(TicketStatus::isOpen);
+  /** Orders whose deadline clock runs: what counts as overdue, and as open on the dashboard. */
+  private static final String RUNNING = "status IN " + statuses(TicketStatus::clockRunning);
+  private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+  private final Database db;
+
+  public TicketRepository(Database db) {
+    this.db = db;
+  }
+
+  /** What a unit of work may do, all in the one transaction of {@link #write}. */
+  public interface Tx {
+    Optional<Ticket> find(String ticketNo);
+
+    /**
+     * The open order this new call repeats: same category and student (or both without one), and the
+     * same caller by phone or by chat account.
+     */
+    Optional<Ticket> findOpenDuplicate(String phone, String channel, String channelUserId, String studentId, String category);
+
+    /**
+     * Takes the next number of the day from the per-day counter row, in this transaction: SQLite's
+     * single writer makes numbers unique, and a rolled-back insert gives its number back.
+     */
+    String nextNumber(LocalDate day);
+
+    void insert(Ticket t);
+
+    /** Writes the changed order if nobody changed it since {@code expectedVersion}, else StaleVersionException. */
+    void update(Ticket t, long expectedVersion);
+
+    void addEvent(TicketEvent e);
+  }
+
+  /**
+   * Runs {@code work} as one durable write, group-committed with other requests' writes; returns
+   * after the commit. A failure rolls back this work only.
+   */
+  public <T> T write(Function<Tx, T> work) {
+    return db.write(c -> work.apply(new ConnectionTx(c)));
+  }
+
+  public Optional<Ticket> find(String ticketNo) {
+    return db.withConnection(c -> find(c, ticketNo));
+  }
+
+  /** The order and its events, read together. */
+  public Optional<TicketDetail> detail(String ticketNo) {
+    return db.withConnection(c -> {
+      Optional<Ticket> t = find(c, ticketNo);
+      return t.isEmpty() ? Optional.<TicketDetail>empty() : Optional.of(new TicketDetail(t.get(), events(c, ticketNo)));
+    });
+  }
+
+  /** The chat user's orders on a channel, newest first. */
+  public List<Ticket> forUser(String channel, String userId, int limit) {
+    return db.withConnection(c -> forUser(c, channel, userId, limit));
+  }
+
+  public TicketPage list(TicketQuery q, Instant now) {
+    return db.withConnection(c -> list(c, q, now));
+  }
+
+  /** The dashboard's figures; the trend covers the {@code days} Beijing days up to today. */
+  public TicketFigures figures(int days, Instant now) {
+    return db.withConnection(c -> figures(c, days, now));
+  }
+
+  /** One insert in a transaction of its own, outside the group committer: the bench's baseline. */
+  public void insertAlone(Ticket t) {
+    db.withConnection(c -> {
+      insert(c, t);
+      return null;
+    });
+  }
+
+  /** Writes and commits so far, to show group commit at work. */
+  public GroupCommitter.Stats writeStats() {
+    return db.writeStats();
+  }
+
+  private final class ConnectionTx implements Tx {
+    private final Connection c;
+
+    ConnectionTx(Connection c) {
+      this.c = c;
+    }
+
+    @Override
+    public Optional<Ticket> find(String ticketNo) {
+      return run(() -> TicketRepository.this.find(c, ticketNo));
+    }
+
+    @Override
+    public Optional<Ticket> findOpenDuplicate(String phone, String channel, String channelUserId, String studentId, String category) {
+      return run(() -> TicketRepository.this.findOpenDuplicate(c, phone, channel, channelUserId, studentId, category));
+    }
+
+    @Override
+    public String nextNumber(LocalDate day) {
+      return run(() -> TicketRepository.this.nextNumber(c, day));
+    }
+
+    @Override
+    public void insert(Ticket t) {
+      run(() -> {
+        TicketRepository.this.insert(c, t);
+        return null;
+      });
+    }
+
+    @Override
+    public void update(Ticket t, long expectedVersion) {
+      run(() -> {
+        TicketRepository.this.update(c, t, expectedVersion);
+        return null;
+      });
+    }
+
+    @Override
+    public void addEvent(TicketEvent e) {
+      run(() -> {
+        TicketRepository.this.addEvent(c, e);
+        return null;
+      });
+    }
+  }
+
+  private interface SqlCall<T> {
+    T call() throws SQLException;
+  }
+
+  /** As the group committer reports a failed write: the work's savepoint is rolled back either way. */
+  private static <T> T run(SqlCall<T> call) {
+    try {
+      return call.call();
+    } catch (SQLException e) {
+      throw new StorageException("数据库操作失败: " + e.getMessage(), e);
+    }
+  }
 
   /**
    * Takes the next number of the day. Runs inside the inserting transaction, so SQLite's single
    * writer makes numbers unique and a rolled-back insert gives its number back.
    */
-  public String nextNumber(Connection c, LocalDate day) throws SQLException {
+  private String nextNumber(Connection c, LocalDate day) throws SQLException {
     String key = day.format(DAY);
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO ticket_day_seq (day, last) VALUES (?, 1)"
@@ -38,7 +192,7 @@ public final class TicketRepository {
     }
   }
 
-  public void insert(Connection c, Ticket t) throws SQLException {
+  private void insert(Connection c, Ticket t) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO ticket (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       bind(ps, t);
@@ -47,7 +201,7 @@ public final class TicketRepository {
   }
 
   /** Writes the changed order if nobody changed it since {@code expectedVersion}. */
-  public void update(Connection c, Ticket t, long expectedVersion) throws SQLException {
+  private void update(Connection c, Ticket t, long expectedVersion) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE ticket SET department = ?, assignee = ?, status = ?, resolution = ?, satisfaction = ?,"
             + " reopen_count = ?, chase_count = ?, merged_into = ?, due_at = ?, updated_at = ?, version = ?"
@@ -71,7 +225,7 @@ public final class TicketRepository {
     }
   }
 
-  public void addEvent(Connection c, TicketEvent e) throws SQLException {
+  private void addEvent(Connection c, TicketEvent e) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO ticket_event (ticket_no, action, from_status, to_status, actor, at, note) VALUES (?,?,?,?,?,?,?)")) {
       ps.setString(1, e.ticketNo());
@@ -85,7 +239,7 @@ public final class TicketRepository {
     }
   }
 
-  public Optional<Ticket> find(Connection c, String ticketNo) throws SQLException {
+  private Optional<Ticket> find(Connection c, String ticketNo) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket WHERE ticket_no = ?")) {
       ps.setString(1, ticketNo);
       try (ResultSet rs = ps.executeQuery()) {
@@ -94,7 +248,7 @@ public final class TicketRepository {
     }
   }
 
-  public List<TicketEvent> events(Connection c, String ticketNo) throws SQLException {
+  private List<TicketEvent> events(Connection c, String ticketNo) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT ticket_no, action, from_status, to_status, actor, at, note FROM ticket_event WHERE ticket_no = ? ORDER BY id")) {
       ps.setString(1, ticketNo);
@@ -115,7 +269,7 @@ public final class TicketRepository {
    * The open order this new call repeats: same category and student (or both without one), and the
    * same caller by phone or by chat account.
    */
-  public Optional<Ticket> findOpenDuplicate(
+  private Optional<Ticket> findOpenDuplicate(
       Connection c, String phone, String channel, String channelUserId, String studentId, String category) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT " + COLUMNS + " FROM ticket WHERE " + OPEN + " AND category = ? AND coalesce(student_id, '') = ?"
@@ -132,8 +286,7 @@ public final class TicketRepository {
     }
   }
 
-  /** The chat user's orders on a channel, newest first. */
-  public List<Ticket> forUser(Connection c, String channel, String userId, int limit) throws SQLException {
+  private List<Ticket> forUser(Connection c, String channel, String userId, int limit) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT " + COLUMNS + " FROM ticket WHERE channel = ? AND channel_user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?")) {
       ps.setString(1, channel);
@@ -143,7 +296,7 @@ public final class TicketRepository {
     }
   }
 
-  public TicketPage list(Connection c, TicketQuery q, Instant now) throws SQLException {
+  private TicketPage list(Connection c, TicketQuery q, Instant now) throws SQLException {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
     if (q.statuses() != null && !q.statuses().isEmpty()) {
@@ -151,7 +304,7 @@ public final class TicketRepository {
       q.statuses().forEach(s -> args.add(s.wire()));
     }
     if (q.overdueOnly()) {
-      where.append(" AND status IN ('received', 'dispatched', 'accepted', 'in_progress') AND due_at < ?");
+      where.append(" AND ").append(RUNNING).append(" AND due_at < ?");
       args.add(now.toEpochMilli());
     }
     eq(where, args, "category", q.category());
@@ -250,5 +403,69 @@ public final class TicketRepository {
         TicketStatus.fromWire(rs.getString(13)), rs.getString(14), rs.getString(15), rs.getInt(16), rs.getInt(17),
         rs.getString(18), Instant.ofEpochMilli(rs.getLong(19)), Instant.ofEpochMilli(rs.getLong(20)),
         Instant.ofEpochMilli(rs.getLong(21)), rs.getLong(22));
+  }
+
+  private TicketFigures figures(Connection c, int days, Instant now) throws SQLException {
+    long at = now.toEpochMilli();
+    long sat = single(c, "SELECT count(*) FROM ticket_event WHERE action = 'callback' AND to_status = 'closed'");
+    long dis = single(c, "SELECT count(*) FROM ticket_event WHERE action = 'callback' AND to_status = 'in_progress'");
+    return new TicketFigures(
+        single(c, "SELECT count(*) FROM ticket"),
+        single(c, "SELECT count(*) FROM ticket WHERE " + RUNNING),
+        single(c, "SELECT count(*) FROM ticket WHERE " + RUNNING + " AND due_at < " + at),
+        counts(c, "SELECT status, count(*) FROM ticket GROUP BY status ORDER BY 2 DESC"),
+        counts(c, "SELECT category, count(*) FROM ticket GROUP BY category ORDER BY 2 DESC"),
+        counts(c, "SELECT region, count(*) FROM ticket GROUP BY region ORDER BY 2 DESC LIMIT 12"),
+        trend(c, days, now), sat, dis);
+  }
+
+  /**
+   * For each of the last {@code days} days: orders whose deadline fell that day, and how many of
+   * them were not resolved by it (still open, or resolved after the deadline).
+   */
+  private static List<TicketFigures.Day> trend(Connection c, int days, Instant now) throws SQLException {
+    List<TicketFigures.Day> out = new ArrayList<>();
+    long at = now.toEpochMilli();
+    LocalDate today = LocalDate.ofInstant(now, BEIJING);
+    String sql = "SELECT count(*), sum(CASE WHEN coalesce((SELECT min(e.at) FROM ticket_event e WHERE e.ticket_no = t.ticket_no"
+        + " AND e.action = 'resolve'), ?) > t.due_at THEN 1 ELSE 0 END) FROM ticket t WHERE t.due_at >= ? AND t.due_at < ?"
+        + " AND t.status <> 'cancelled'";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = days - 1; i >= 0; i--) {
+        LocalDate d = today.minusDays(i);
+        long from = d.atStartOfDay(BEIJING).toInstant().toEpochMilli();
+        long to = d.plusDays(1).atStartOfDay(BEIJING).toInstant().toEpochMilli();
+        ps.setLong(1, at);
+        ps.setLong(2, from);
+        ps.setLong(3, Math.min(to, at));
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          out.add(new TicketFigures.Day(d.toString(), rs.getLong(1), rs.getLong(2)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static long single(Connection c, String sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  private static List<TicketFigures.Count> counts(Connection c, String sql) throws SQLException {
+    Map<String, Long> m = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        m.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return m.entrySet().stream().map(e -> new TicketFigures.Count(e.getKey(), e.getValue())).toList();
+  }
+
+  /** An SQL list of the wire names of the statuses that pass: one source, {@link TicketStatus}. */
+  private static String statuses(Predicate<TicketStatus> which) {
+    return Arrays.stream(TicketStatus.values()).filter(which).map(s -> "'" + s.wire() + "'")
+        .collect(Collectors.joining(", ", "(", ")"));
   }
 }

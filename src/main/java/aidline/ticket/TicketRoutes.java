@@ -1,9 +1,11 @@
 package aidline.ticket;
 
-import aidline.app.ErrorHandlers;
-import aidline.app.RouteModule;
-import aidline.security.Role;
+import aidline.http.Callers;
+import aidline.http.ErrorHandlers;
+import aidline.http.RequiredRole;
+import aidline.http.RouteModule;
 import aidline.ticket.Command.Action;
+import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -26,11 +28,11 @@ public final class TicketRoutes implements RouteModule {
 
   @Override
   public void routes(RoutesConfig routes) {
-    routes.post("/api/tickets", this::create, Role.OPERATOR);
-    routes.get("/api/tickets", this::list, Role.OPERATOR);
-    routes.get("/api/tickets/export.csv", this::export, Role.STAFF);
-    routes.get("/api/tickets/{ticketNo}", this::get, Role.OPERATOR);
-    routes.post("/api/tickets/{ticketNo}/actions", this::act, Role.OPERATOR);
+    routes.post("/api/tickets", this::create, RequiredRole.OPERATOR);
+    routes.get("/api/tickets", this::list, RequiredRole.OPERATOR);
+    routes.get("/api/tickets/export.csv", this::export, RequiredRole.STAFF);
+    routes.get("/api/tickets/{ticketNo}", this::get, RequiredRole.OPERATOR);
+    routes.post("/api/tickets/{ticketNo}/actions", this::act, RequiredRole.OPERATOR);
   }
 
   @Override
@@ -46,7 +48,7 @@ public final class TicketRoutes implements RouteModule {
     NewTicket req = new NewTicket(
         text(b, "channel"), text(b, "callerName"), text(b, "callerPhone"), text(b, "channelUserId"), text(b, "region"),
         text(b, "studentId"), text(b, "category"), text(b, "description"));
-    TicketService.Opened opened = service.open(req, ActingUser.name(ctx));
+    TicketService.Opened opened = service.open(req, Callers.of(ctx).username());
     ctx.status(opened.duplicate() ? 200 : 201)
         .json(TicketJson.of(opened.ticket(), service.categories(), service.now(), false, opened.duplicate(), null));
   }
@@ -72,7 +74,7 @@ public final class TicketRoutes implements RouteModule {
   private void act(Context ctx) {
     JsonNode b = body(ctx);
     Action action = Action.fromWire(text(b, "action"));
-    if (action == Action.MERGE && ActingUser.role(ctx).map(r -> !r.includes(Role.STAFF)).orElse(false)) {
+    if (action == Action.MERGE && !Callers.of(ctx).role().includes(Role.STAFF)) {
       throw new ForbiddenResponse("合并工单需要工作人员权限");
     }
     JsonNode v = b.get("version");
@@ -88,7 +90,7 @@ public final class TicketRoutes implements RouteModule {
       note = firstText(b, "reason", "resolution", "comment");
     }
     Command cmd = new Command(
-        action, ActingUser.name(ctx), v == null || v.isNull() ? null : v.asLong(), text(b, "department"), text(b, "assignee"),
+        action, Callers.of(ctx).username(), v == null || v.isNull() ? null : v.asLong(), text(b, "department"), text(b, "assignee"),
         sat == null || sat.isNull() ? null : sat.asBoolean(), text(b, "into"), note);
     Ticket t = service.act(ticketNo(ctx), cmd);
     ctx.json(TicketJson.of(t, service.categories(), service.now(), false, null, service.get(t.ticketNo()).events()));

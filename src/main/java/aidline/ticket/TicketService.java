@@ -4,9 +4,10 @@ import aidline.conversation.Notifier;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
-import aidline.student.NationalId;
+import aidline.storage.GroupCommitter;
 import aidline.ticket.Command.Action;
 import aidline.ticket.Lifecycle.Transition;
+import aidline.values.NationalId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +26,6 @@ public final class TicketService {
   private static final int MAX_DESCRIPTION = 2000;
   static final int MAX_EXPORT = 50_000;
 
-  private final Database db;
   private final TicketRepository repo;
   private final Lifecycle lifecycle;
   private final Categories categories;
@@ -35,8 +35,12 @@ public final class TicketService {
 
   public TicketService(
       Database db, Categories categories, WorkCalendar calendar, Regions regions, Notifier notifier, Clock clock) {
-    this.db = db;
-    this.repo = new TicketRepository();
+    this(new TicketRepository(db), categories, calendar, regions, notifier, clock);
+  }
+
+  public TicketService(
+      TicketRepository repo, Categories categories, WorkCalendar calendar, Regions regions, Notifier notifier, Clock clock) {
+    this.repo = repo;
     this.categories = categories;
     this.lifecycle = new Lifecycle(categories, calendar);
     this.regions = regions;
@@ -50,40 +54,37 @@ public final class TicketService {
   public Opened open(NewTicket req, String actor) {
     Ticket draft = validate(req);
     Instant now = clock.instant();
-    return db.write(c -> {
-      Optional<Ticket> dup = repo.findOpenDuplicate(
-          c, draft.callerPhone(), draft.channel(), draft.channelUserId(), draft.studentId(), draft.category());
+    return repo.write(tx -> {
+      Optional<Ticket> dup = tx.findOpenDuplicate(
+          draft.callerPhone(), draft.channel(), draft.channelUserId(), draft.studentId(), draft.category());
       if (dup.isPresent()) {
         Transition tr = lifecycle.next(dup.get(), Command.of(Action.CALL, actor).withNote(draft.description()), now);
-        repo.update(c, tr.ticket(), dup.get().version());
-        repo.addEvent(c, tr.event());
+        tx.update(tr.ticket(), dup.get().version());
+        tx.addEvent(tr.event());
         return new Opened(tr.ticket(), true);
       }
-      String no = repo.nextNumber(c, LocalDate.ofInstant(now, WorkCalendar.ZONE));
+      String no = tx.nextNumber(LocalDate.ofInstant(now, WorkCalendar.ZONE));
       Ticket t = new Ticket(
           no, draft.channel(), draft.callerName(), draft.callerPhone(), draft.channelUserId(), draft.region(),
           draft.studentId(), draft.category(), draft.priority(), draft.description(), null, null, TicketStatus.RECEIVED,
           null, null, 0, 0, null, lifecycle.dueAt(draft.category(), now), now, now, 1);
-      repo.insert(c, t);
-      repo.addEvent(c, new TicketEvent(no, "create", null, TicketStatus.RECEIVED, actor, now, "受理：" + channelLabel(t.channel())));
+      tx.insert(t);
+      tx.addEvent(new TicketEvent(no, "create", null, TicketStatus.RECEIVED, actor, now, "受理：" + ChannelNames.label(t.channel())));
       return new Opened(t, false);
     });
   }
 
   public TicketDetail get(String ticketNo) {
-    return db.withConnection(c -> {
-      Ticket t = repo.find(c, ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
-      return new TicketDetail(t, repo.events(c, ticketNo));
-    });
+    return repo.detail(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
   }
 
   public Optional<Ticket> find(String ticketNo) {
-    return db.withConnection(c -> repo.find(c, ticketNo));
+    return repo.find(ticketNo);
   }
 
   public TicketPage list(TicketQuery q) {
     TicketQuery resolved = q.region() == null ? q : withRegion(q, resolveRegion(q.region()));
-    return db.withConnection(c -> repo.list(c, resolved, clock.instant()));
+    return repo.list(resolved, clock.instant());
   }
 
   /** Every match (up to {@value #MAX_EXPORT} rows), as CSV for staff. */
@@ -92,18 +93,23 @@ public final class TicketService {
     return TicketCsv.render(list(all).items(), categories, clock.instant());
   }
 
+  /** The dashboard's work-order figures, the trend over the last {@code days} days. */
+  public TicketFigures figures(int days) {
+    return repo.figures(days, clock.instant());
+  }
+
   public List<Ticket> forUser(String channel, String userId, int limit) {
-    return db.withConnection(c -> repo.forUser(c, channel, userId, limit));
+    return repo.forUser(channel, userId, limit);
   }
 
   /** Applies one action; merge also records the merged order on the survivor. */
   public Ticket act(String ticketNo, Command cmd) {
     Instant now = clock.instant();
-    Transition tr = db.write(c -> {
-      Ticket t = repo.find(c, ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
+    Transition tr = repo.write(tx -> {
+      Ticket t = tx.find(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
       Transition result = lifecycle.next(t, cmd, now);
       if (cmd.action() == Action.MERGE) {
-        Ticket survivor = repo.find(c, cmd.into().trim()).orElseThrow(() -> new TicketNotFoundException(cmd.into().trim()));
+        Ticket survivor = tx.find(cmd.into().trim()).orElseThrow(() -> new TicketNotFoundException(cmd.into().trim()));
         if (!survivor.status().isOpen()) {
           throw new IllegalTransitionException("保留的工单 " + survivor.ticketNo() + " 已「" + survivor.status().label() + "」，不能合并到它");
         }
@@ -113,13 +119,13 @@ public final class TicketService {
             survivor.department(), survivor.assignee(), survivor.status(), survivor.resolution(), survivor.satisfaction(),
             survivor.reopenCount(), survivor.chaseCount(), survivor.mergedInto(), survivor.dueAt(), survivor.createdAt(), now,
             survivor.version() + 1);
-        repo.update(c, bumped, survivor.version());
-        repo.addEvent(c, new TicketEvent(
+        tx.update(bumped, survivor.version());
+        tx.addEvent(new TicketEvent(
             survivor.ticketNo(), "merged_in", survivor.status(), survivor.status(), cmd.actor(), now,
             "合并入工单 " + t.ticketNo() + "（" + t.callerName() + "：" + t.description() + "）"));
       }
-      repo.update(c, result.ticket(), t.version());
-      repo.addEvent(c, result.event());
+      tx.update(result.ticket(), t.version());
+      tx.addEvent(result.event());
       return result;
     });
     notices.after(tr);
@@ -128,7 +134,7 @@ public final class TicketService {
 
   /** Mean number of writes per commit so far (group commit at work), for the bench report. */
   public double meanWritesPerCommit() {
-    aidline.storage.GroupCommitter.Stats s = db.writeStats();
+    GroupCommitter.Stats s = repo.writeStats();
     return s.commits() == 0 ? 0 : (double) s.writes() / s.commits();
   }
 
@@ -196,15 +202,6 @@ public final class TicketService {
 
   private static TicketQuery withRegion(TicketQuery q, String region) {
     return new TicketQuery(q.statuses(), q.overdueOnly(), q.category(), region, q.department(), q.assignee(), q.q(), q.page(), q.size());
-  }
-
-  static String channelLabel(String channel) {
-    return switch (channel) {
-      case "hotline" -> "热线来电";
-      case "wechat" -> "微信";
-      case "telegram" -> "Telegram";
-      default -> "网页";
-    };
   }
 
   private static String trim(String s) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.knowledge.KnowledgeException;
 import aidline.knowledge.Regions;
+import aidline.values.Stage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.knowledge.Regions;
+import aidline.values.Stage;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package aidline.answer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import aidline.knowledge.KnowledgeBase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,9 +75,8 @@ class ProbeSetTest {
   @Test
   void devSetStaysFullyPassing() throws IOException {
     Path dev = Path.of("../shared/eval/dev-questions.jsonl");
-    if (!Files.exists(dev)) {
-      return;
-    }
+    // reported as skipped, not passed, where the shared set is not checked out beside the project
+    assumeTrue(Files.exists(dev), dev.toAbsolutePath() + " is absent");
     Evaluation.Report r = run(dev);
     assertEquals(0, r.wrongAmounts());
     assertEquals(r.results().size(), r.passed());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.knowledge.KnowledgeBase;
+import aidline.values.Stage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

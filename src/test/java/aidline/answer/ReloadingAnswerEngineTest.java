@@ -29,14 +29,17 @@ class ReloadingAnswerEngineTest {
     Fixtures.write(dir);
     try (KnowledgeBase kb = KnowledgeBase.open(dir)) {
       Path standards = dir.resolve("standards.yaml");
-      AnswerEngine e = new ReloadingAnswerEngine(kb, List.of(standards), () -> AnswerKnowledge.of(kb, null).engine());
+      AnswerEngine e = ReloadingAnswerEngine.following(kb, List.of(standards), () -> AnswerKnowledge.of(kb, null).engine());
       assertTrue(reply(e).contains("初中寄宿生生活补助：1250"), reply(e));
 
       rewrite(standards, Fixtures.STANDARDS.replace("name: 初中寄宿生生活补助\n", "name: 初中住校生活补助\n"), 10);
+      assertTrue(reply(e).contains("初中寄宿生生活补助：1250"), "nothing is re-read until a reindex pushes a reload");
+      kb.reindex();
       assertTrue(reply(e).contains("初中住校生活补助：1250"), reply(e));
 
       // an amount the quote does not state: the reload fails and the previous table keeps answering
       rewrite(standards, Fixtures.STANDARDS.replace("amount: 1250", "amount: 1300"), 20);
+      kb.reindex();
       String after = reply(e);
       assertTrue(after.contains("初中住校生活补助：1250") && !after.contains("1300"), after);
     }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.config.AppConfig;
 import aidline.config.ConfigLoader;
-import aidline.security.Role;
+import aidline.http.Json;
+import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;

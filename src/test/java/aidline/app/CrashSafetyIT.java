@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aidline.demo.SyntheticStudents;
+import aidline.http.Json;
 import aidline.knowledge.Regions;
-import aidline.security.Role;
 import aidline.student.StudentProfile;
-import aidline.student.SyntheticStudents;
 import aidline.testing.TestAccounts;
+import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Json;
 import aidline.channel.telegram.FakeBotApi;
 import aidline.channel.wechat.FakeWechatApi;
 import aidline.channel.wechat.WechatPayloads;
+import aidline.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -65,7 +65,7 @@ class ChannelsFullAppIT {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add("aidline.app.Main");
+    cmd.add("aidline.Main");
     cmd.add("serve");
     ProcessBuilder pb = new ProcessBuilder(cmd);
     Map<String, String> env = pb.environment();
@@ -139,7 +139,7 @@ class ChannelsFullAppIT {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add("aidline.app.Main");
+    cmd.add("aidline.Main");
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("AIDLINE_DB", dir.resolve("db/aidline.db").toString());

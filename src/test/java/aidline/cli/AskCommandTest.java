@@ -8,7 +8,7 @@ import aidline.answer.Conversations;
 import aidline.answer.DialogState;
 import aidline.answer.Intent;
 import aidline.answer.Turn;
-import aidline.app.Json;
+import aidline.http.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 

@@ -3,11 +3,11 @@ package aidline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Json;
+import aidline.demo.StudentDemo;
+import aidline.demo.SyntheticStudents;
+import aidline.http.Json;
 import aidline.knowledge.Regions;
-import aidline.student.StudentDemo;
 import aidline.student.StudentProfile;
-import aidline.student.SyntheticStudents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aidline.app.Application;
 import aidline.config.AppConfig;
 import aidline.config.ConfigLoader;
-import aidline.security.Role;
+import aidline.values.NationalId;
+import aidline.values.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,7 +77,7 @@ class ConsoleBrowserIT {
   static final String STUDENT = nationalId("43062320150305001");
 
   static String nationalId(String first17) {
-    return first17 + aidline.student.NationalId.checkChar(first17);
+    return first17 + NationalId.checkChar(first17);
   }
 
   /** One boarder in 华容 whose 寄宿生生活补助 is stuck at 公示: a gap the lookup must show. */

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.answer.Intent;
-import aidline.app.Json;
 import aidline.config.AppConfig;
+import aidline.http.Json;
 import aidline.knowledge.ChineseText;
 import aidline.storage.Database;
 import java.nio.file.Path;
@@ -97,7 +97,7 @@ class BotAidStatusTest {
     say("w", "我家孩子的补助发了吗");
     say("w", FakeAidStatusDesk.ID);
     Reply failed = say("w", "13900000000");
-    assertEquals(Bot.STATUS_NOT_VERIFIED, failed.text());
+    assertEquals(StatusFormFlow.NOT_VERIFIED, failed.text());
     assertTrue(failed.answer().handoff());
     assertFalse(failed.text().contains("13900000000") || failed.text().contains(FakeAidStatusDesk.ID));
     assertFalse(failed.text().contains("手机号不对") || failed.text().contains("身份证号不对"));
@@ -116,11 +116,11 @@ class BotAidStatusTest {
     for (int i = 0; i < 3; i++) {
       say("g", "我家孩子的补助发了吗");
       say("g", FakeAidStatusDesk.ID);
-      assertEquals(Bot.STATUS_NOT_VERIFIED, say("g", "1390000000" + i).text());
+      assertEquals(StatusFormFlow.NOT_VERIFIED, say("g", "1390000000" + i).text());
       say("g", "否");
     }
     Reply locked = say("g", "我家孩子的补助发了吗");
-    assertEquals(Bot.STATUS_LOCKED, locked.text());
+    assertEquals(StatusFormFlow.LOCKED, locked.text());
     assertEquals(3, status.calls.size(), "a locked asker is not asked for the ID again");
     assertTrue(say("g", "人工").text().contains("工单"));
   }

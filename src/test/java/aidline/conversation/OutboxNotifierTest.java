@@ -43,7 +43,7 @@ class OutboxNotifierTest {
       }
       delivered.add(user + ":" + text);
     };
-    try (Database db = db(); OutboxNotifier n = new OutboxNotifier(db, Clock.systemUTC(), Map.of("telegram", flaky), fast(10))) {
+    try (Database db = db(); OutboxNotifier n = started(new OutboxNotifier(db, Clock.systemUTC(), Map.of("telegram", flaky), fast(10)))) {
       n.notify("telegram", "42", "您的工单已办结");
       waitFor(() -> !delivered.isEmpty());
       assertEquals(List.of("42:您的工单已办结"), delivered);
@@ -58,7 +58,7 @@ class OutboxNotifierTest {
     OutboundSender down = (user, text) -> {
       throw new IllegalStateException("down");
     };
-    try (Database db = db(); OutboxNotifier n = new OutboxNotifier(db, Clock.systemUTC(), Map.of("wechat", down), fast(3))) {
+    try (Database db = db(); OutboxNotifier n = started(new OutboxNotifier(db, Clock.systemUTC(), Map.of("wechat", down), fast(3)))) {
       n.notify("wechat", "o1", "x");
       n.notify("sms", "o2", "y");
       waitFor(() -> n.counts().equals(Map.of("failed", 2)));
@@ -72,14 +72,14 @@ class OutboxNotifierTest {
     CountDownLatch stuck = new CountDownLatch(1);
     OutboundSender slow = (user, text) -> stuck.await();
     try (Database db = db()) {
-      OutboxNotifier n = new OutboxNotifier(db, Clock.systemUTC(), Map.of("wechat", slow), fast(5));
+      OutboxNotifier n = started(new OutboxNotifier(db, Clock.systemUTC(), Map.of("wechat", slow), fast(5)));
       n.notify("wechat", "o1", "first");
       n.notify("wechat", "o1", "second"); // returns although the first is still being delivered
       assertEquals(2, n.counts().get("pending"));
       n.close();
       stuck.countDown();
       List<String> got = new CopyOnWriteArrayList<>();
-      try (OutboxNotifier again = new OutboxNotifier(db, Clock.systemUTC(), Map.of("wechat", (u, t) -> got.add(t)), fast(5))) {
+      try (OutboxNotifier again = started(new OutboxNotifier(db, Clock.systemUTC(), Map.of("wechat", (u, t) -> got.add(t)), fast(5)))) {
         waitFor(() -> got.size() == 2);
         assertEquals(List.of("first", "second"), got);
       }
@@ -96,5 +96,11 @@ class OutboxNotifierTest {
       assertEquals(600_000, n.backoff(20));
       assertTrue(n.backoff(9) <= 600_000);
     }
+  }
+
+  /** Built idle (no thread in the constructor), so each test starts it as the application does. */
+  private static OutboxNotifier started(OutboxNotifier n) {
+    n.start();
+    return n;
   }
 }

@@ -101,7 +101,9 @@ class KnowledgeBaseReindexTest {
     write("a.md", file("doc-a", "published", "全国", "寄宿生补助。"), 1);
     try (KnowledgeBase kb = KnowledgeBase.open(dir)) {
       var reindexed = new java.util.concurrent.LinkedBlockingQueue<ReindexReport>();
-      try (FolderWatcher w = new FolderWatcher(dir, java.time.Duration.ofMillis(200), () -> reindexed.add(kb.reindex())).start()) {
+      FolderWatcher w = new FolderWatcher(dir, java.time.Duration.ofMillis(200), () -> reindexed.add(kb.reindex()));
+      w.start();
+      try (w) {
         Files.writeString(dir.resolve("b.md"), file("doc-b", "published", "全国", "新增的营养膳食补助。"));
         ReindexReport r = reindexed.poll(30, java.util.concurrent.TimeUnit.SECONDS);
         assertTrue(r != null, "no reindex after the file appeared");

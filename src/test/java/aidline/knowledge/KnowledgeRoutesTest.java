@@ -3,11 +3,11 @@ package aidline.knowledge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Health;
-import aidline.app.HttpServer;
-import aidline.app.Json;
-import aidline.app.Metrics;
 import aidline.config.AppConfig;
+import aidline.http.Health;
+import aidline.http.HttpServer;
+import aidline.http.Json;
+import aidline.http.Metrics;
 import aidline.storage.Database;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
@@ -33,7 +33,7 @@ class KnowledgeRoutesTest {
       Javalin app =
           HttpServer.create(
               new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
-              new Health(db, kb::documentCount, "test"), List.of(new KnowledgeRoutes(kb)));
+              new Health(db::reachable, kb::documentCount, "test"), List.of(new KnowledgeRoutes(kb)));
       JavalinTest.test(
           app,
           (server, client) -> {

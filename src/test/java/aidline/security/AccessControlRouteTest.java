@@ -4,24 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Health;
-import aidline.app.HttpServer;
-import aidline.app.Json;
-import aidline.app.Metrics;
-import aidline.app.RouteModule;
 import aidline.config.AppConfig;
+import aidline.http.Health;
+import aidline.http.HttpServer;
+import aidline.http.Json;
+import aidline.http.Metrics;
+import aidline.http.RequiredRole;
+import aidline.http.RouteModule;
 import aidline.storage.Database;
+import aidline.values.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import io.javalin.testtools.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,9 +36,9 @@ class AccessControlRouteTest {
     @Override
     public void routes(RoutesConfig routes) {
       routes.get("/probe/public", ctx -> ctx.result("ok"));
-      routes.get("/probe/operator", ctx -> ctx.result(CurrentUser.actor(ctx)), Role.OPERATOR);
-      routes.get("/probe/staff", ctx -> ctx.result("ok"), Role.STAFF);
-      routes.get("/probe/admin", ctx -> ctx.result("ok"), Role.ADMIN);
+      routes.get("/probe/operator", ctx -> ctx.result(CurrentUser.actor(ctx)), RequiredRole.OPERATOR);
+      routes.get("/probe/staff", ctx -> ctx.result("ok"), RequiredRole.STAFF);
+      routes.get("/probe/admin", ctx -> ctx.result("ok"), RequiredRole.ADMIN);
       routes.post("/api/chat", ctx -> ctx.result("{}"));
     }
   }
@@ -52,8 +54,9 @@ class AccessControlRouteTest {
         auth.addUser(RoleNames.wire(r), r, null, "password-123".toCharArray(), "test");
       }
       Javalin app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), json, new Metrics(),
-          new Health(db, () -> 0, "t"),
-          List.of(new AccessControl(auth, new RateLimiter(20, clock), new RateLimiter(5, clock), new RateLimiter(3, clock), json),
+          new Health(db::reachable, () -> 0, "t"),
+          List.of(new AccessControl(auth, new RateLimiter(5, clock), new RateLimiter(3, clock), json),
+              new SessionRoutes(auth, new RateLimiter(20, clock), json),
               new AdminRoutes(auth, audit, json), new Probes()));
       JavalinTest.test(app, (server, client) -> {
         Map<String, String> tokens = new java.util.HashMap<>();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aidline.config.AppConfig;
 import aidline.storage.Database;
 import aidline.storage.StorageException;
+import aidline.values.Role;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Duration;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aidline.app.Application;
 import aidline.config.AppConfig;
 import aidline.config.ConfigLoader;
+import aidline.http.RequiredRole;
+import aidline.values.Role;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
 import java.net.URI;
@@ -82,8 +84,7 @@ class RoleMatrixIT {
         }
         endpoints.add(pe);
         io.javalin.security.Roles roles = pe.endpoint.metadata(io.javalin.security.Roles.class);
-        Role min = roles == null ? null : roles.getRoles().stream().filter(Role.class::isInstance).map(Role.class::cast)
-            .min(Enum::compareTo).orElse(null);
+        Role min = roles == null ? null : RequiredRole.lowest(roles.getRoles()).orElse(null);
         declared.put(m.name() + " " + pe.endpoint.path, min);
       }
       assertEquals(MATRIX, declared, "declared roles differ from the documented matrix");

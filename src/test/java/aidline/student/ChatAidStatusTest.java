@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Json;
 import aidline.conversation.AidStatusQuestions;
 import aidline.conversation.Bot;
 import aidline.conversation.ConversationStore;
@@ -12,7 +11,9 @@ import aidline.conversation.FakeEngine;
 import aidline.conversation.FakeTicketDesk;
 import aidline.conversation.InboundMessage;
 import aidline.conversation.TicketFormFlow;
+import aidline.http.Json;
 import aidline.storage.Database;
+import aidline.values.NationalId;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

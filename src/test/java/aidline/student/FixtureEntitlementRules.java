@@ -3,6 +3,7 @@ package aidline.student;
 import aidline.answer.Citation;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
+import aidline.values.Stage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

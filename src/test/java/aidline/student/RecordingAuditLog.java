@@ -1,6 +1,6 @@
 package aidline.student;
 
-import aidline.security.Role;
+import aidline.values.Role;
 import java.util.ArrayList;
 import java.util.List;
 

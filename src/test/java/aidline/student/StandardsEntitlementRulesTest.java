@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.answer.AnswerKnowledge;
 import aidline.knowledge.KnowledgeBase;
-import aidline.security.Caller;
-import aidline.security.Role;
 import aidline.storage.Database;
+import aidline.values.Caller;
+import aidline.values.Role;
+import aidline.values.Stage;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -4,23 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Health;
-import aidline.app.HttpServer;
-import aidline.app.Json;
-import aidline.app.Metrics;
 import aidline.config.AppConfig;
+import aidline.http.Health;
+import aidline.http.HttpServer;
+import aidline.http.Json;
+import aidline.http.Metrics;
 import aidline.security.AuditLog;
 import aidline.storage.Database;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class StudentRoutesTest {
         LookupAudit.of(new AuditLog(db, TestStudents.CLOCK)), TestStudents.regions(), TestStudents.CLOCK);
     StudentImporter importer = new StudentImporter(repo, TestStudents.regions(), TestStudents.CLOCK);
     return HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
-        new Health(db, () -> 0, "test"), List.of(new StudentRoutes(service, importer, 1 << 20)));
+        new Health(db::reachable, () -> 0, "test"), List.of(new StudentRoutes(service, importer, 1 << 20)));
   }
 
   /** A response read whole: status, Content-Type and body text. */

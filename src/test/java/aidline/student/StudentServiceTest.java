@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.security.AuditLog;
-import aidline.security.Caller;
-import aidline.security.Role;
 import aidline.storage.Database;
+import aidline.values.Caller;
+import aidline.values.InvalidNationalIdException;
+import aidline.values.Role;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;

@@ -3,6 +3,7 @@ package aidline.student;
 import aidline.config.AppConfig;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
+import aidline.values.NationalId;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

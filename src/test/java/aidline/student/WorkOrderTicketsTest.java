@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.config.AppConfig;
 import aidline.conversation.Notifier;
-import aidline.security.Caller;
-import aidline.security.Role;
 import aidline.storage.Database;
 import aidline.ticket.TicketModule;
 import aidline.ticket.TicketService;
+import aidline.ticket.WorkOrderTickets;
+import aidline.values.Caller;
+import aidline.values.Role;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

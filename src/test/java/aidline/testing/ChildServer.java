@@ -15,7 +15,7 @@ public final class ChildServer {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add("aidline.app.Main");
+    cmd.add("aidline.Main");
     cmd.addAll(List.of(args));
     return cmd;
   }

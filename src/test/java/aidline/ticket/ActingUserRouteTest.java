@@ -2,15 +2,15 @@ package aidline.ticket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import aidline.app.Health;
-import aidline.app.HttpServer;
-import aidline.app.Json;
-import aidline.app.Metrics;
-import aidline.app.RouteModule;
 import aidline.config.AppConfig;
+import aidline.http.Health;
+import aidline.http.HttpServer;
+import aidline.http.Json;
+import aidline.http.Metrics;
+import aidline.http.RouteModule;
 import aidline.security.CurrentUser;
-import aidline.security.Role;
 import aidline.security.User;
+import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.testtools.JavalinTest;
@@ -37,7 +37,7 @@ class ActingUserRouteTest {
   void actorIsTheSignedInUserAndMergeNeedsStaff() {
     try (TestDesk desk = new TestDesk(dir)) {
       var app = HttpServer.create(
-          new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(), new Health(desk.db, () -> 0, "t"),
+          new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(), new Health(desk.db::reachable, () -> 0, "t"),
           List.of(new FakeAuth("接线员小张", Role.OPERATOR), new TicketRoutes(desk.service, Json.mapper())));
       JavalinTest.test(app, (server, client) -> {
         String a = Json.mapper().readTree(client.post("/api/tickets", TicketRoutesTest.CREATE).body().string()).get("ticketNo").asText();

@@ -3,15 +3,15 @@ package aidline.ticket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Json;
+import aidline.http.Json;
+import aidline.testing.TestAccounts;
+import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import aidline.security.Role;
-import aidline.testing.TestAccounts;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,19 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Health;
-import aidline.app.HttpServer;
-import aidline.app.Json;
-import aidline.app.Metrics;
 import aidline.config.AppConfig;
+import aidline.http.Health;
+import aidline.http.HttpServer;
+import aidline.http.Json;
+import aidline.http.Metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import io.javalin.testtools.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class TicketRoutesTest {
     desk = new TestDesk(dir);
     app = HttpServer.create(
         new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
-        new Health(desk.db, () -> 0, "test"), List.of(new TicketRoutes(desk.service, Json.mapper())));
+        new Health(desk.db::reachable, () -> 0, "test"), List.of(new TicketRoutes(desk.service, Json.mapper())));
   }
 
   @AfterEach

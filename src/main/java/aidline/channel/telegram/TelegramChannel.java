@@ -6,6 +6,7 @@ import aidline.conversation.InboundLedger;
 import aidline.conversation.InboundMessage;
 import aidline.conversation.Notifier;
 import aidline.conversation.OutboundSender;
+import aidline.lifecycle.Managed;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * gets the welcome, text goes to the bot, and the answer is sent with sendMessage; a failed send
  * is handed to the outbox for retry.
  */
-public final class TelegramChannel implements AutoCloseable {
+public final class TelegramChannel implements Managed {
   public static final String CHANNEL = "telegram";
   private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
 
@@ -52,6 +53,7 @@ public final class TelegramChannel implements AutoCloseable {
     return new TelegramUrl(u.getScheme(), u.getHost(), port, false);
   }
 
+  @Override
   public synchronized void start() {
     if (polling != null) {
       return;

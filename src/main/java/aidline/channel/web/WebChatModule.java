@@ -1,10 +1,10 @@
 package aidline.channel.web;
 
-import aidline.app.ErrorHandlers;
-import aidline.app.RouteModule;
 import aidline.conversation.Bot;
 import aidline.conversation.InboundMessage;
 import aidline.conversation.Reply;
+import aidline.http.ErrorHandlers;
+import aidline.http.RouteModule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -5,6 +5,7 @@ import aidline.conversation.InboundLedger;
 import aidline.conversation.InboundMessage;
 import aidline.conversation.Notifier;
 import aidline.conversation.TextSplitter;
+import aidline.lifecycle.Managed;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * WeChat's retries, and the 5-second rule. The bot runs on a worker with a deadline; when it misses
  * the deadline the callback answers {@code success} and the reply goes out as a 客服 message.
  */
-public final class WechatGateway implements AutoCloseable {
+public final class WechatGateway implements Managed {
   public static final String CHANNEL = "wechat";
   static final String SUCCESS = "success";
   /** Passive replies longer than this are refused by WeChat. */
@@ -41,7 +42,7 @@ public final class WechatGateway implements AutoCloseable {
   private final InboundLedger ledger;
   private final Notifier notifier;
   private final Duration budget;
-  private final ExecutorService workers;
+  private volatile ExecutorService workers;
   /** Replies being produced in this process, so a concurrent retry can wait for the first delivery. */
   private final Map<String, CompletableFuture<String>> inflight = new ConcurrentHashMap<>();
 
@@ -51,14 +52,20 @@ public final class WechatGateway implements AutoCloseable {
     this.ledger = ledger;
     this.notifier = notifier;
     this.budget = budget;
-    this.workers =
-        Executors.newFixedThreadPool(
-            4,
-            r -> {
-              Thread t = new Thread(r, "aidline-wechat");
-              t.setDaemon(true);
-              return t;
-            });
+  }
+
+  /** Starts the workers that produce replies within the budget. */
+  @Override
+  public synchronized void start() {
+    if (workers == null) {
+      workers = Executors.newFixedThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "aidline-wechat");
+            t.setDaemon(true);
+            return t;
+          });
+    }
   }
 
   /** URL verification: echoes {@code echostr} when the signature is right. */
@@ -163,7 +170,7 @@ public final class WechatGateway implements AutoCloseable {
       ledger.record(key, InboundLedger.Status.DONE, SUCCESS);
       return SUCCESS;
     }
-    CompletableFuture<String> answer = CompletableFuture.supplyAsync(work, workers);
+    CompletableFuture<String> answer = CompletableFuture.supplyAsync(work, running());
     String text;
     try {
       text = answer.get(budget.toMillis(), TimeUnit.MILLISECONDS);
@@ -234,8 +241,18 @@ public final class WechatGateway implements AutoCloseable {
     };
   }
 
+  private ExecutorService running() {
+    ExecutorService w = workers;
+    if (w == null) {
+      throw new IllegalStateException("WechatGateway.start() has not been called");
+    }
+    return w;
+  }
+
   @Override
-  public void close() {
-    workers.shutdownNow();
+  public synchronized void close() {
+    if (workers != null) {
+      workers.shutdownNow();
+    }
   }
 }

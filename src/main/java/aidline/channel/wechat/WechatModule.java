@@ -1,7 +1,7 @@
 package aidline.channel.wechat;
 
-import aidline.app.ErrorHandlers;
-import aidline.app.RouteModule;
+import aidline.http.ErrorHandlers;
+import aidline.http.RouteModule;
 import io.javalin.config.RoutesConfig;
 
 /** {@code GET|POST /wechat}: thin handlers over {@link WechatGateway}. */

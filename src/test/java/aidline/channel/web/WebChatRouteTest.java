@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Health;
-import aidline.app.HttpServer;
-import aidline.app.Json;
-import aidline.app.Metrics;
 import aidline.config.AppConfig;
 import aidline.conversation.Bot;
 import aidline.conversation.ConversationStore;
 import aidline.conversation.FakeEngine;
 import aidline.conversation.FakeTicketDesk;
 import aidline.conversation.TicketFormFlow;
+import aidline.http.Health;
+import aidline.http.HttpServer;
+import aidline.http.Json;
+import aidline.http.Metrics;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +35,7 @@ class WebChatRouteTest {
       Bot bot = new Bot(engine, new FakeTicketDesk(), new ConversationStore(db, Json.mapper(), Clock.systemUTC()),
           new TicketFormFlow(Regions.load(Path.of("knowledge-base/regions.yaml"))));
       Javalin app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
-          new Health(db, () -> 0, "t"), List.of(new WebChatModule(bot, Json.mapper())));
+          new Health(db::reachable, () -> 0, "t"), List.of(new WebChatModule(bot, Json.mapper())));
       JavalinTest.test(app, (server, client) -> {
         var page = client.get("/");
         assertEquals(200, page.code());

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Health;
-import aidline.app.HttpServer;
-import aidline.app.Json;
-import aidline.app.Metrics;
 import aidline.config.AppConfig;
 import aidline.conversation.Bot;
 import aidline.conversation.ConversationStore;
@@ -17,6 +13,10 @@ import aidline.conversation.FakeTicketDesk;
 import aidline.conversation.InboundLedger;
 import aidline.conversation.OutboxNotifier;
 import aidline.conversation.TicketFormFlow;
+import aidline.http.Health;
+import aidline.http.HttpServer;
+import aidline.http.Json;
+import aidline.http.Metrics;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
 import io.javalin.Javalin;
@@ -66,10 +66,12 @@ class WechatRouteTest {
     outbox = new OutboxNotifier(db, Clock.systemUTC(),
         Map.of("wechat", channel.sender(u -> store.lastSeen("wechat", u), Clock.systemUTC())),
         new OutboxNotifier.Policy(Duration.ofMillis(20), Duration.ofMillis(100), 5, Duration.ofMillis(50)));
+    outbox.start();
     Bot bot = new Bot(engine, new FakeTicketDesk(), store, new TicketFormFlow(REGIONS));
     gateway = channel.gateway(bot, ledger, outbox);
+    gateway.start();
     app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
-        new Health(db, () -> 0, "test"), List.of(new WechatModule(gateway)));
+        new Health(db::reachable, () -> 0, "test"), List.of(new WechatModule(gateway)));
   }
 
   @AfterEach

@@ -3,9 +3,9 @@ package aidline.channel.wechat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.app.Json;
 import aidline.config.AppConfig;
 import aidline.conversation.OutboundSender;
+import aidline.http.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

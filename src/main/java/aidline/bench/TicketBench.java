@@ -1,0 +1,146 @@
+package aidline.bench;
+
+import aidline.config.AppConfig;
+import aidline.storage.Database;
+import aidline.ticket.Ticket;
+import aidline.ticket.TicketRepository;
+import aidline.ticket.TicketStatus;
+import aidline.values.Role;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Work-order write throughput, for the {@code bench} command: orders created per second over HTTP
+ * (real server, concurrent clients, group commit) beside a raw loop that inserts the same rows
+ * into the same schema one row per commit, with the same SQLite durability settings, same run.
+ */
+public final class TicketBench {
+  public record Figures(
+      int orders, int clients, String synchronous, double httpCreatesPerSecond, double writesPerCommit, double rawInsertsPerSecond) {
+    public String report() {
+      return String.format(
+          "work orders, %d orders, %d HTTP clients, SQLite WAL synchronous=%s%n"
+              + "  HTTP POST /api/tickets  : %8.1f orders/s (group commit: %.1f orders per commit)%n"
+              + "  raw INSERT, 1 row/commit: %8.1f rows/s%n",
+          orders, clients, synchronous, httpCreatesPerSecond, writesPerCommit, rawInsertsPerSecond);
+    }
+  }
+
+  private final AppConfig base;
+  private final Path workDir;
+  private final BenchApp.Factory apps;
+
+  /** @param base configuration to run with (its database and port are replaced by ones in workDir) */
+  public TicketBench(AppConfig base, Path workDir, BenchApp.Factory apps) {
+    this.base = base;
+    this.workDir = workDir;
+    this.apps = apps;
+  }
+
+  public Figures run(int orders, int clients) throws Exception {
+    Files.createDirectories(workDir);
+    double[] http = overHttp(orders, clients);
+    double raw = rawInserts(orders);
+    return new Figures(orders, clients, base.storage().synchronous(), http[0], http[1], raw);
+  }
+
+  private AppConfig withDb(String name) {
+    AppConfig.Storage s = base.storage();
+    try {
+      // every run starts empty, so repeated runs do not turn creates into duplicates
+      for (String suffix : new String[] {"", "-wal", "-shm", ".lock"}) {
+        Files.deleteIfExists(workDir.resolve(name + suffix));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot reset " + name + ": " + e.getMessage(), e);
+    }
+    return base
+        .withStorage(new AppConfig.Storage(workDir.resolve(name).toString(), s.synchronous(), s.busyTimeoutMillis()))
+        .withServer(new AppConfig.Server("127.0.0.1", 0, base.server().maxBodyBytes(), 0));
+  }
+
+  /** Orders per second and mean orders per commit. */
+  private double[] overHttp(int orders, int clients) throws Exception {
+    try (BenchApp app = apps.open(withDb("bench-http.db"))) {
+      app.startHttp();
+      String url = "http://127.0.0.1:" + app.port() + "/api/tickets";
+      String token = benchToken(app);
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      ExecutorService pool = Executors.newFixedThreadPool(clients);
+      try {
+        send(http, url, token, -1); // warm the connection and code paths once
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+          int client = c;
+          done.add(pool.submit(() -> {
+            for (int i = client; i < orders; i += clients) {
+              send(http, url, token, i);
+            }
+            return null;
+          }));
+        }
+        for (Future<?> f : done) {
+          f.get();
+        }
+        double perSecond = orders / seconds(start);
+        return new double[] {perSecond, app.tickets().meanWritesPerCommit()};
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /** A throw-away operator account in the benchmark's own database. */
+  static String benchToken(BenchApp app) {
+    char[] pw = "bench-password-1".toCharArray();
+    if (app.auth().users().stream().noneMatch(u -> u.username().equals("bench-operator"))) {
+      app.auth().addUser("bench-operator", Role.OPERATOR, "压测", pw, "bench");
+    }
+    return app.auth().login("bench-operator", pw, "127.0.0.1").token();
+  }
+
+  private static void send(HttpClient http, String url, String token, int i) throws IOException, InterruptedException {
+    String body = String.format(
+        "{\"channel\":\"hotline\",\"callerName\":\"压测%d\",\"callerPhone\":\"139%08d\",\"region\":\"岳阳\","
+            + "\"category\":\"other\",\"description\":\"压测工单 %d\"}", i + 1, i + 1, i + 1);
+    HttpResponse<String> res = http.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+            .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (res.statusCode() != 201) {
+      throw new IllegalStateException("create failed: " + res.statusCode() + " " + res.body());
+    }
+  }
+
+  private double rawInserts(int orders) throws SQLException {
+    try (Database db = Database.open(withDb("bench-raw.db").storage())) {
+      TicketRepository repo = new TicketRepository(db);
+      Instant now = Instant.now();
+      long start = System.nanoTime();
+      for (int i = 0; i < orders; i++) {
+        repo.insertAlone(new Ticket(
+            String.format("JY20261123-%04d", i + 1), "hotline", "压测" + i, String.format("139%08d", i), null, "湖南省岳阳市",
+            null, "other", "normal", "压测工单 " + i, null, null, TicketStatus.RECEIVED, null, null, 0, 0, null, now, now, now, 1));
+      }
+      return orders / seconds(start);
+    }
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

@@ -1,0 +1,95 @@
+package aidline.conversation;
+
+import aidline.answer.Intent;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's side of the {@link TicketDesk} port: opens, finds and closes work orders and says what
+ * happened. A desk failure is told to the parent in one line and leaves the state as it was.
+ */
+final class WorkOrderChat {
+  private static final Logger log = LoggerFactory.getLogger(WorkOrderChat.class);
+  /** 身份证号 or 学籍号 (G + 身份证号); anything else the parent gives is taken as the student's name. */
+  private static final Pattern STUDENT_ID = Pattern.compile("[Gg]?\\d{17}[\\dXx]");
+
+  private final TicketDesk desk;
+
+  WorkOrderChat(TicketDesk desk) {
+    this.desk = desk;
+  }
+
+  /** The category is left to the desk, which guesses it from the description (one guess, in the ticket feature). */
+  Step submit(InboundMessage m, ConversationState state, TicketForm f) {
+    String given = f.student();
+    boolean isId = given != null && STUDENT_ID.matcher(given).matches();
+    String description = f.description() + (given != null && !isId ? "（学生：" + given + "）" : "");
+    TicketDesk.ChatTicket t;
+    try {
+      t = desk.open(new TicketDesk.ChatTicketRequest(
+          m.channel(), m.userId(), "家长", f.phone(), f.region(), isId ? given.toUpperCase() : null, f.category(), description));
+    } catch (RuntimeException e) {
+      log.warn("opening a work order from chat failed for {}:{}", m.channel(), m.userId(), e);
+      // keep the form so the parent can confirm again once the desk is back
+      return Step.say(state, "抱歉，工单系统暂时无法登记，请稍后回复“是”重试，或回复“取消”放弃。", Intent.TICKET_NEW, null);
+    }
+    String text = t.duplicate()
+        ? "您已有一张未办结的工单，编号 " + t.ticketNo() + "（" + t.statusLabel() + "），我们会继续跟进，无需重复登记。"
+        : "工单已登记，编号 " + t.ticketNo() + "，当前状态：" + t.statusLabel()
+            + (t.dueAt() == null ? "" : "，办理期限：" + t.dueAt()) + "。工作人员会电话联系您；回复“查询工单”可查看进度。";
+    return Step.say(state.withForm(null).withLastTicket(t.ticketNo()), text, Intent.TICKET_NEW, t.ticketNo());
+  }
+
+  /** The order named in the message, else the asker's newest. */
+  Step status(InboundMessage m, ConversationState state, String ticketNo) {
+    Optional<TicketDesk.ChatTicket> t;
+    try {
+      if (ticketNo != null) {
+        t = desk.find(ticketNo);
+      } else {
+        List<TicketDesk.ChatTicket> mine = desk.recentForUser(m.channel(), m.userId());
+        t = mine.isEmpty() ? Optional.empty() : Optional.of(mine.get(0));
+      }
+    } catch (RuntimeException e) {
+      log.warn("work-order lookup from chat failed", e);
+      return Step.say(state, "抱歉，工单系统暂时无法查询，请稍后再试。", Intent.TICKET_STATUS, null);
+    }
+    if (t.isEmpty()) {
+      return Step.say(state, "没有查到您的工单。需要登记请回复“人工”。", Intent.TICKET_STATUS, null);
+    }
+    TicketDesk.ChatTicket c = t.get();
+    String line = "工单 " + c.ticketNo() + "：" + c.statusLabel() + (c.overdue() ? "（已超期，正在督办）" : "")
+        + "。最近进展：" + c.lastStep()
+        + (c.awaitingFeedback() ? "\n问题已办结，您满意吗？请回复“满意”或“不满意”。" : "");
+    return Step.say(state.withLastTicket(c.ticketNo()), line, Intent.TICKET_STATUS, c.ticketNo());
+  }
+
+  /**
+   * The parent's 满意/不满意 for an order waiting for it: the last order seen in chat, else the
+   * newest of theirs that waits (e.g. one an operator registered from a call on this account).
+   * Empty when no order waits, so the message is answered as any other.
+   */
+  Optional<Step> feedback(InboundMessage m, ConversationState state, boolean satisfied, String text) {
+    try {
+      Optional<TicketDesk.ChatTicket> t =
+          Optional.ofNullable(state.lastTicketNo()).flatMap(desk::find).filter(TicketDesk.ChatTicket::awaitingFeedback);
+      if (t.isEmpty()) {
+        t = desk.recentForUser(m.channel(), m.userId()).stream().filter(TicketDesk.ChatTicket::awaitingFeedback).findFirst();
+      }
+      if (t.isEmpty()) {
+        return Optional.empty();
+      }
+      TicketDesk.ChatTicket after = desk.feedback(t.get().ticketNo(), m.channel(), m.userId(), satisfied, text);
+      String reply = satisfied
+          ? "感谢您的评价！工单 " + after.ticketNo() + " 已结束。"
+          : "很抱歉没能让您满意，工单 " + after.ticketNo() + " 已重新交办，工作人员会再联系您。";
+      return Optional.of(Step.say(state.withLastTicket(after.ticketNo()), reply, Intent.TICKET_STATUS, after.ticketNo()));
+    } catch (RuntimeException e) {
+      log.warn("recording feedback from chat failed", e);
+      return Optional.empty();
+    }
+  }
+}

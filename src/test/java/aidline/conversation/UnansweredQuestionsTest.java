@@ -1,0 +1,62 @@
+package aidline.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aidline.answer.Intent;
+import aidline.http.Json;
+import aidline.config.AppConfig;
+import aidline.storage.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unanswered questions: noted by the bot only when the engine could not answer, read by the dashboard. */
+class UnansweredQuestionsTest {
+  @TempDir Path dir;
+  Database db;
+
+  @BeforeEach
+  void open() {
+    db = Database.open(new AppConfig.Storage(dir.resolve("u.db").toString(), "FULL", 5000));
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  void theBotNotesOnlyWhatTheEngineCouldNotAnswer() {
+    List<String> noted = new ArrayList<>();
+    UnansweredLog log = (text, intent, reason) -> noted.add(reason + ":" + intent.wire() + ":" + text);
+    Bot bot = new Bot(new FakeEngine(), new FakeTicketDesk(), new ConversationStore(db, Json.mapper(), Clock.systemUTC()),
+        new TicketFormFlow(BotTest.REGIONS), null, AidStatusQuestions.none(), log);
+    bot.handle(new InboundMessage("web", "a", null, "岳阳初中寄宿生生活补助多少"));
+    bot.handle(new InboundMessage("web", "b", null, "我要转人工"));
+    bot.handle(new InboundMessage("web", "c", null, "查询工单"));
+    assertEquals(List.of(), noted, "answered questions and work-order requests cost no write");
+    bot.handle(new InboundMessage("web", "d", null, "转学以后补助怎么办"));
+    assertEquals(List.of("handoff:" + Intent.UNKNOWN.wire() + ":转学以后补助怎么办"), noted);
+  }
+
+  @Test
+  void digitRunsAreMaskedAndTheMostAskedComeFirst() {
+    UnansweredQuestions q = new UnansweredQuestions(db, Clock.systemUTC());
+    q.record("转学怎么办", Intent.UNKNOWN, "unknown");
+    q.record("身份证430621201001011234的补助", Intent.UNKNOWN, "handoff");
+    q.record("转学怎么办", Intent.UNKNOWN, "unknown");
+    List<UnansweredQuestions.Question> top = q.top(20);
+    assertEquals(2, top.size());
+    assertEquals("转学怎么办", top.get(0).text());
+    assertEquals(2, top.get(0).count());
+    assertEquals("身份证＊＊＊的补助", top.get(1).text());
+    assertTrue(top.get(1).lastAt().endsWith("+08:00"), top.get(1).lastAt());
+    assertEquals(1, q.top(1).size());
+  }
+}
