@@ -22,6 +22,8 @@ final class Leads {
   private static final Pattern NUMBERING =
       Pattern.compile("^(\\s*([0-9]+[.、．]|[（(][一二三四五六七八九十0-9]+[)）]|[①-⑳]|[一二三四五六七八九十]+、|[一二三四五六七八九十]+是))+\\s*");
 
+  private static final String SPACED_NUMBER = "(?<=[0-9])[ \u3000]+(?=[\u4e00-\u9fa5%])|(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[0-9])";
+
   private Leads() {}
 
   /** The clause of {@code sentence} that best answers: shaped like the answer, sharing the question's words. */
@@ -89,7 +91,8 @@ final class Leads {
 
   /** Without leading numbering and trailing punctuation; a lead is a line, not a list item. */
   static String clean(String clause) {
-    String t = NUMBERING.matcher(clause.trim()).replaceFirst("");
+    // the transcriptions space numbers out (对 28 所结对学校, 85%以上): a lead reads them closed up
+    String t = NUMBERING.matcher(clause.trim()).replaceFirst("").replaceAll(SPACED_NUMBER, "");
     while (!t.isEmpty() && CLAUSE_ENDS.indexOf(t.charAt(t.length() - 1)) >= 0) {
       t = t.substring(0, t.length() - 1);
     }

@@ -26,6 +26,7 @@ public final class Lexicon {
   private final Map<String, List<String>> stages;
   private final Map<String, List<String>> stageGroups;
   private final List<String> boarder;
+  private final Map<String, List<String>> boarderItems;
   private final Map<String, List<String>> categories;
   private final Map<String, List<String>> schoolTypes;
   private final Map<String, List<String>> items;
@@ -48,6 +49,7 @@ public final class Lexicon {
     stages = groups(root.path("stages"));
     stageGroups = groups(root.path("stageGroups"));
     boarder = words(root.path("boarder"));
+    boarderItems = groups(root.path("boarderItems"));
     categories = groups(root.path("categories"));
     schoolTypes = groups(root.path("schoolTypes"));
     items = groups(root.path("items"));
@@ -200,6 +202,25 @@ public final class Lexicon {
     return keysIn(text, items);
   }
 
+  /**
+   * The aid items a boarder's question names: for a boarder, some items are what the boarder's
+   * living subsidy pays (住校吃饭有补贴不 asks for 寄宿生生活补助), as {@code boarderItems} says.
+   */
+  public Set<String> boarderItemsIn(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String item : itemsIn(text)) {
+      List<String> instead = boarderItems.get(item);
+      out.addAll(instead == null ? List.of(item) : instead);
+    }
+    return out;
+  }
+
+  /** The word of an aid item as the text writes it (营养餐 → 营养), or null. */
+  public String itemWord(String item, String text) {
+    String lower = text.toLowerCase();
+    return items.getOrDefault(item, List.of()).stream().filter(lower::contains).findFirst().orElse(null);
+  }
+
   public boolean cue(String intent, String text) {
     return intents.getOrDefault(intent, List.of()).stream().anyMatch(text.toLowerCase()::contains);
   }
@@ -306,9 +327,7 @@ public final class Lexicon {
     if (!slots.items().isEmpty() && itemsIn(sentence).stream().noneMatch(slots.items()::contains)) {
       return false;
     }
-    // a sentence only about other stages (本专科生国家奖学金 for a 中专 question) does not answer it
-    Set<Stage> named = stagesIn(sentence);
-    return slots.stages().isEmpty() || named.isEmpty() || named.stream().anyMatch(slots.stages()::contains);
+    return true;
   }
 
   /** True when the text names a work order by its number (JY20261123-0007). */

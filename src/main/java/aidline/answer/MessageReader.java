@@ -47,7 +47,7 @@ public final class MessageReader {
             lexicon.boarder(text),
             lexicon.categoriesIn(lexicon.withoutDenied(text)),
             lexicon.schoolTypesIn(text),
-            lexicon.itemsIn(text),
+            lexicon.boarder(text) ? lexicon.boarderItemsIn(text) : lexicon.itemsIn(text),
             lexicon.deniedCategoriesIn(text));
     Intent intent = intent(text, inText != null);
     if (intent == Intent.POLICY && lexicon.asks("quantity", text) && (slots.boarder() || !slots.categories().isEmpty())

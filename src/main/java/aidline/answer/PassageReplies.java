@@ -1,10 +1,10 @@
 package aidline.answer;
 
 import aidline.knowledge.Passage;
-import aidline.values.Stage;
 import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.Region;
 import aidline.knowledge.SearchHit;
+import aidline.values.Stage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +20,8 @@ final class PassageReplies {
   /** Share of the question's content bigrams the chosen sentences must contain to be trusted. */
   private static final double MIN_COVERAGE = 0.34;
   private static final int HITS = 8;
+  /** Passages read for a question that asks for an answer of a particular shape. */
+  private static final int SHAPED_HITS = 16;
   /** Hits fetched before filtering by region: another region's passages may fill the first eight. */
   private static final int REGION_HITS = 40;
   /** Quotes in a summary of what a region offers ("有哪些补助"). */
@@ -114,7 +116,10 @@ final class PassageReplies {
       shapeTerms.put(p, own);
     });
     String query = question + " " + String.join(" ", lexicon.expansions(question));
-    List<SearchHit> hits = searcher.search(query, meaning, region, region == null ? HITS : REGION_HITS);
+    // a question for a particular kind of answer (几个, 哪个热线) reads further down the ranking for
+    // the sentence of that shape: the passage with 92个贫困村 may rank tenth on words alone
+    int read = shapes.isEmpty() ? HITS : SHAPED_HITS;
+    List<SearchHit> hits = searcher.search(query, meaning, region, region == null ? read : Math.max(read, REGION_HITS));
     List<Quote> out = new ArrayList<>();
     int rank = 0;
     for (SearchHit hit : hits) {
@@ -124,7 +129,7 @@ final class PassageReplies {
         // another region's document does not answer for this asker, however well it matches
         continue;
       }
-      if (rank >= HITS) {
+      if (rank >= read) {
         break;
       }
       Quote q = quote(hit.passage(), terms, alternatives, extra, shapes, shapeTerms, rank++, hit.similarity());
@@ -295,16 +300,6 @@ final class PassageReplies {
     return quotes.stream().filter(Quote::trusted).toList();
   }
 
-  /**
-   * What a quote is judged on-topic by: its text, and the last heading above it when that names a
-   * stage (本专科生国家奖学金 over 奖励标准为每生每年10000元 is not about 中职).
-   */
-  private String onTopicText(Quote q) {
-    String section = q.passage().section();
-    String last = section == null ? "" : section.substring(section.lastIndexOf('>') + 1).strip();
-    return lexicon.stagesIn(last).isEmpty() ? q.text() : last + " " + q.text();
-  }
-
   /** A document that does not say which region (or school) it is from. */
   static boolean unstatedRegion(String r) {
     return r == null || r.isBlank() || Region.UNKNOWN.equals(r);
@@ -363,10 +358,11 @@ final class PassageReplies {
   /** As above, quoting only sentences {@code onTopic} accepts (about the boarding or aid item asked). */
   Answer answer(String question, Region region, Intent intent, boolean general, java.util.function.Predicate<String> asked) {
     Set<Stage> stages = lexicon.stagesIn(question);
-    java.util.function.Predicate<String> onTopic = asked.and(text -> sameStage(stages, text));
-    List<Quote> all = trusted(quotes(question, region, region == null)).stream().filter(q -> onTopic.test(onTopicText(q))).toList();
+    // the stage may be named by the quote or by its heading (本专科生国家奖学金 > 奖励标准为每生每年10000元)
+    java.util.function.Predicate<Quote> onTopic = q -> asked.test(q.text()) && sameStage(stages, q.text() + " " + q.passage().section());
+    List<Quote> all = trusted(quotes(question, region, region == null)).stream().filter(onTopic).toList();
     if (region != null && general && all.isEmpty()) {
-      all = trusted(quotes(question, region, true)).stream().filter(q -> onTopic.test(onTopicText(q))).toList();
+      all = trusted(quotes(question, region, true)).stream().filter(onTopic).toList();
     }
     if (all.isEmpty() || !all.get(0).trusted()) {
       return region == null ? lowConfidence(intent) : notInRegion(region, intent);
@@ -376,7 +372,8 @@ final class PassageReplies {
     if (intent == Intent.AMOUNT) {
       // an amount asked without a standards table: other passages stating sums (本专科 and 研究生) help too
       for (Quote q : all.subList(1, all.size())) {
-        if (shown.size() < MAX_AMOUNT_QUOTES && q.trusted() && q.score() * 10 >= first.score() * 7
+        // only as much about the question as the first (本专科 and 研究生 loans), not another award's sum
+        if (shown.size() < MAX_AMOUNT_QUOTES && q.trusted() && q.score() * 10 >= first.score() * 7 && q.coverage() >= first.coverage()
             && !MoneyAmounts.money(q.top()).isEmpty() && shown.stream().noneMatch(s -> s.text().equals(q.text()))) {
           shown.add(q);
         }

@@ -163,7 +163,8 @@ public final class PolicyAnswerEngine implements AnswerEngine {
       // a sum the region's document states for something other than a kind of pupil: quote it
       return passages.answer(reading.text(), slots.region(), Intent.AMOUNT, false);
     }
-    List<AidStandard> found = standards.matching(slots.region(), slots);
+    List<String> unstated = new java.util.ArrayList<>();
+    List<AidStandard> found = everyAsk(reading, standards.matching(slots.region(), slots), unstated);
     if (slots.region() == null && !found.isEmpty()) {
       // even one region's standard may not be the asker's: ask where, naming where we have it
       return clarify(reading.intent(), StandardsReplies.regions(found));
@@ -191,7 +192,41 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     }
     Replies reply = new Replies();
     standards.describe(found, slots.region(), slots.stages(), reply);
+    for (String ask : unstated) {
+      reply.line("另问的“" + ask + "”：" + slots.region().path() + "的已收录文件没有写明，可以登记工单请资助中心答复。");
+    }
     return reply.build(Intent.AMOUNT, null, false);
+  }
+
+  /**
+   * The standards that answer each ask of the message (有啥补助 → every one for the stage, 能贷多少 →
+   * the loan), joined; an ask — or an aid item named — that none answers is added to {@code unstated},
+   * so the reply says plainly what the documents do not state instead of dropping it.
+   */
+  private List<AidStandard> everyAsk(MessageReader.Reading reading, List<AidStandard> found, List<String> unstated) {
+    Slots whole = reading.slots();
+    List<AidStandard> out = new java.util.ArrayList<>(found);
+    List<String> asks = Asks.of(lexicon, reading.text());
+    if (asks.size() > 1) {
+      for (String ask : asks) {
+        Set<Stage> stages = lexicon.stagesIn(ask);
+        Slots own = new Slots(whole.region(), stages.isEmpty() ? whole.stages() : stages, whole.boarder(), whole.categories(),
+            whole.schoolTypes(), lexicon.itemsIn(ask), whole.notCategories());
+        List<AidStandard> answers = standards.matching(whole.region(), own);
+        answers.stream().filter(s -> !out.contains(s)).forEach(out::add);
+        String what = lexicon.withoutQuestionWords(ask).replaceAll("[呢吗啊呀各是\\s]+$", "").trim();
+        if (answers.isEmpty() && !what.isEmpty()) {
+          unstated.add(what);
+        }
+      }
+    }
+    for (String item : whole.items()) {
+      String word = lexicon.itemWord(item, reading.text());
+      if (out.stream().noneMatch(s -> item.equals(s.item())) && word != null && unstated.stream().noneMatch(a -> a.contains(word))) {
+        unstated.add(word);
+      }
+    }
+    return out;
   }
 
   private Answer eligibility(MessageReader.Reading reading) {

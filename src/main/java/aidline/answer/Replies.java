@@ -126,6 +126,8 @@ final class Replies {
     if (more != null) {
       shown.add(MORE_PROMPT);
     }
-    return new Answer(String.join("\n", shown), intent, new ArrayList<>(amounts.values()), List.copyOf(citations.values()), clarify, handoff, lead, more);
+    // without a chosen lead, the first answer line leads (湖南省岳阳市： · 初中寄宿生生活补助：1250元/生·年)
+    String first = lead != null ? lead : parts.stream().filter(p -> p.kind() == Kind.LINE).map(Part::text).findFirst().orElse(null);
+    return new Answer(String.join("\n", shown), intent, new ArrayList<>(amounts.values()), List.copyOf(citations.values()), clarify, handoff, first, more);
   }
 }
