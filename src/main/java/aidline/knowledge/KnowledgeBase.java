@@ -226,7 +226,6 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
     index.publish();
     snapshot = new Snapshot(Collections.unmodifiableMap(published), Collections.unmodifiableMap(passages), regions, files);
     int passageCount = passages.values().stream().mapToInt(List::size).sum();
-    gone.retainAll(old.published().keySet());
     for (Runnable l : reindexListeners) {
       try {
         l.run();
@@ -234,6 +233,7 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
         log.error("a reindex listener failed: {}", e.getMessage(), e);
       }
     }
+    gone.retainAll(old.published().keySet());
     return new ReindexReport(
         published.size(), drafts, added, updated, gone.size(), passageCount, List.copyOf(problems), index.embedded() - embeddedBefore);
   }

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -499,32 +498,6 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
 
   String snippet(Query query, String text) {
     return Snippets.of(analyzer, mode.bigrams() ? ChineseAnalysis.TEXT_BIGRAMS : ChineseAnalysis.TEXT_WORDS, query, text);
-  }
-
-  /** Passages per document id currently searchable (for reports and tests). */
-  public Map<String, Integer> passagesByDocument() {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    try {
-      IndexSearcher s = searchers.acquire();
-      try {
-        var reader = s.getIndexReader();
-        var live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
-        for (int i = 0; i < reader.maxDoc(); i++) {
-          if (live == null || live.get(i)) {
-            out.merge(s.storedFields().document(i, Set.of(DOC_ID)).get(DOC_ID), 1, Integer::sum);
-          }
-        }
-      } finally {
-        searchers.release(s);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
-  }
-
-  public Collection<String> documentIds() {
-    return passagesByDocument().keySet();
   }
 
   @Override
