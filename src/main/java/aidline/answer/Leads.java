@@ -57,6 +57,30 @@ final class Leads {
     return clean(sentence.substring(from, to));
   }
 
+  /** Form fields listed in a lead, at most. */
+  private static final int MAX_FIELDS = 16;
+
+  /**
+   * The fields of a form a passage holds as a Markdown table (姓名、性别、就读学校 …), each once, in
+   * order; empty when the passage has no table. Sign-off lines (申请人签名 年 月 日) are not fields.
+   */
+  static String formFields(String passage) {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (String line : passage.split("\n")) {
+      String t = line.trim();
+      if (!t.startsWith("|") || t.matches("[|\\s:-]+")) {
+        continue;
+      }
+      for (String cell : t.split("\\|")) {
+        String c = cell.trim();
+        if (!c.isEmpty() && c.length() <= 12 && out.size() < MAX_FIELDS) {
+          out.add(c);
+        }
+      }
+    }
+    return String.join("、", out);
+  }
+
   /** Start and end of each clause, its closing mark included. */
   static List<int[]> clauses(String sentence) {
     List<int[]> out = new ArrayList<>();

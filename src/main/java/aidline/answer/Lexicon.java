@@ -203,15 +203,22 @@ public final class Lexicon {
   }
 
   /**
-   * The aid items a boarder's question names: for a boarder, some items are what the boarder's
-   * living subsidy pays (住校吃饭有补贴不 asks for 寄宿生生活补助), as {@code boarderItems} says.
+   * The aid items a boarder's question names: for a boarder, some words name what the boarder's
+   * living subsidy pays (住校吃饭有补贴不 asks for 寄宿生生活补助), as {@code boarderItems} says; a named
+   * programme (午餐, 营养餐) stays that item.
    */
   public Set<String> boarderItemsIn(String text) {
     Set<String> out = new LinkedHashSet<>();
-    for (String item : itemsIn(text)) {
-      List<String> instead = boarderItems.get(item);
-      out.addAll(instead == null ? List.of(item) : instead);
+    String rest = text;
+    for (Map.Entry<String, List<String>> e : boarderItems.entrySet()) {
+      for (String w : e.getValue()) {
+        if (rest.contains(w)) {
+          out.add(e.getKey());
+          rest = rest.replace(w, " ");
+        }
+      }
     }
+    out.addAll(itemsIn(rest));
     return out;
   }
 

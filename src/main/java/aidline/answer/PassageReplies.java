@@ -398,12 +398,19 @@ final class PassageReplies {
    */
   void lead(String question, Region region, Quote best, Replies reply) {
     Asked asked = Asked.of(lexicon, question);
+    String from = best.passage().region();
+    String where = unstatedRegion(from) || Region.NATIONWIDE.equals(from) ? "" : from + "：";
+    String fields = asked == Asked.DOCUMENTS ? Leads.formFields(best.passage().text()) : "";
+    if (!fields.isEmpty()) {
+      // 申请表要填些啥: the form's own fields answer it
+      reply.lead(where + "《" + best.top().replaceFirst("^附件\\s*[0-9一二三四五六七八九十]*\\s*", "") + "》要填：" + fields + "。");
+      return;
+    }
     String clause = Leads.pick(best.top(), terms(question, region), lexicon.answerShape(asked.questionClass()));
     if (clause.isEmpty() || clause.length() > Leads.MAX_LEAD || Leads.clean(best.text()).equals(clause)) {
       return;
     }
-    String from = best.passage().region();
-    reply.lead((unstatedRegion(from) || Region.NATIONWIDE.equals(from) ? "" : from + "：") + clause + "。");
+    reply.lead(where + clause + "。");
   }
 
   /**

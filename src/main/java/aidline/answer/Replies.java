@@ -126,8 +126,13 @@ final class Replies {
     if (more != null) {
       shown.add(MORE_PROMPT);
     }
-    // without a chosen lead, the first answer line leads (湖南省岳阳市： · 初中寄宿生生活补助：1250元/生·年)
-    String first = lead != null ? lead : parts.stream().filter(p -> p.kind() == Kind.LINE).map(Part::text).findFirst().orElse(null);
+    // without a chosen lead, the first answer line leads, read with the line it heads
+    // (湖南省岳阳市： + · 初中寄宿生生活补助：1250元/生·年 → 湖南省岳阳市：初中寄宿生生活补助：1250元/生·年)
+    List<String> lines = parts.stream().filter(p -> p.kind() == Kind.LINE).map(Part::text).toList();
+    String first = lead;
+    if (first == null && !lines.isEmpty()) {
+      first = lines.get(0).endsWith("：") && lines.size() > 1 ? lines.get(0) + lines.get(1).replaceFirst("^·\\s*", "") : lines.get(0);
+    }
     return new Answer(String.join("\n", shown), intent, new ArrayList<>(amounts.values()), List.copyOf(citations.values()), clarify, handoff, first, more);
   }
 }

@@ -57,6 +57,7 @@ class CompositionTest {
     Answer a = ask("鞍山考上大学的补助和助学贷款各多少");
     assertEquals(List.of(new BigDecimal("8E+3"), new BigDecimal("1E+3")), values(a));
     assertTrue(a.reply().contains("1000") && a.reply().contains("8000"), a.reply());
+    assertTrue(a.lead().startsWith("辽宁省鞍山市：") && a.lead().contains("元"), a.lead());
   }
 
   @Test

@@ -44,6 +44,13 @@ class LeadsTest {
   }
 
   @Test
+  void aFormsFieldsAreReadFromItsTable() {
+    String form = "附件1 申请建档表\n| 姓名 | 性别 | 民族 |\n| --- | --- | --- |\n| 就读学校 | 年级 | 姓名 |\n申请理由：申请人签名 年 月 日";
+    assertEquals("姓名、性别、民族、就读学校、年级", Leads.formFields(form));
+    assertEquals("", Leads.formFields("没有表格的段落。"));
+  }
+
+  @Test
   void aCommaInsideBracketsDoesNotEndAClause() {
     assertEquals(2, Leads.clauses("对就读普惠性幼儿园（含民办园，公办园）的贫困家庭儿童，免除保教费。").size());
   }
