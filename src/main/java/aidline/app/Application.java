@@ -42,6 +42,7 @@ import aidline.security.AccessControl;
 import aidline.security.AdminRoutes;
 import aidline.security.AuditLog;
 import aidline.security.AuthService;
+import aidline.security.ClientAddress;
 import aidline.security.LoginPolicy;
 import aidline.security.PasswordHasher;
 import aidline.security.RateLimiter;
@@ -142,7 +143,9 @@ public final class Application implements AutoCloseable {
     if (auth == null) {
       AppConfig.Security s = config.security();
       auth = new AuthService(new UserStore(database()), new PasswordHasher(s.bcryptCost()),
-          new LoginPolicy(s.maxFailedLogins(), Duration.ofMinutes(s.lockMinutes())),
+          new LoginPolicy(s.loginDelayAfterFailures(), Duration.ofSeconds(1),
+          Duration.ofSeconds(s.loginMaxDelaySeconds()), s.maxFailedLogins(), Duration.ofMinutes(s.lockMinutes()),
+          Duration.ofMinutes(4L * s.lockMinutes())),
           Duration.ofHours(s.tokenHours()), audit(), clock);
     }
     return auth;
@@ -152,15 +155,17 @@ public final class Application implements AutoCloseable {
   private List<RouteModule> routeModules() {
     AppConfig.Security s = config.security();
     List<RouteModule> modules = new ArrayList<>();
+    ClientAddress address = new ClientAddress(s.trustedProxies());
     modules.add(new AccessControl(auth(),
-        new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json));
+        new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json, address));
     // one login path with one per-IP budget for both doors (API token, console cookie)
-    modules.add(new SessionRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock), json));
+    modules.add(new SessionRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock), json, address));
     modules.add(new AdminRoutes(auth(), audit(), json));
     modules.add(new ConsoleRoutes(new Dashboard(tickets(), unansweredQuestions())));
     modules.add(new KnowledgeRoutes(knowledge()));
-    modules.add(new TicketRoutes(tickets(), json));
-    modules.add(new WebChatModule(bot(), json));
+    AuditLog auditLog = audit();
+    modules.add(new TicketRoutes(tickets(), json, auditLog::record));
+    modules.add(new WebChatModule(bot(), json, address::ip));
     if (config.wechat().enabled()) {
       modules.add(new WechatModule(wechatGateway()));
     }
@@ -303,7 +308,7 @@ public final class Application implements AutoCloseable {
 
   private synchronized WechatGateway wechatGateway() {
     if (wechatGateway == null) {
-      wechatGateway = lifecycle.start(wechat().gateway(bot(), inboundLedger(), notifier()));
+      wechatGateway = lifecycle.start(wechat().gateway(bot(), inboundLedger(), notifier(), clock));
     }
     return wechatGateway;
   }

@@ -43,10 +43,27 @@ public record AppConfig(
    *     sending it as a 客服 message instead (WeChat gives up after 5 s)
    * @param templateId template message used to reach a follower outside the 48-hour 客服 window
    */
+  /**
+   * @param maxClockSkewSeconds callbacks whose timestamp is further than this from now are refused
+   * @param perMinutePerOpenid messages one follower may send per minute before polite refusals
+   * @param callbackIpAllowlist accept callbacks only from WeChat's published callback IPs
+   *     (getcallbackip, refreshed hourly; needs appId and secret)
+   */
   public record Wechat(
-      String token, String aesKey, String appId, String secret, String apiHost, long replyBudgetMillis, String templateId) {
+      String token, String aesKey, String appId, String secret, String apiHost, long replyBudgetMillis, String templateId,
+      long maxClockSkewSeconds, int perMinutePerOpenid, boolean callbackIpAllowlist) {
+    public Wechat(
+        String token, String aesKey, String appId, String secret, String apiHost, long replyBudgetMillis, String templateId) {
+      this(token, aesKey, appId, secret, apiHost, replyBudgetMillis, templateId, 300, 20, false);
+    }
+
     public boolean enabled() {
       return token != null && !token.isBlank();
+    }
+
+    /** Safe mode (安全模式) is configured: then plaintext callbacks are refused. */
+    public boolean aesRequired() {
+      return aesKey != null && !aesKey.isBlank();
     }
   }
 
@@ -66,6 +83,11 @@ public record AppConfig(
     }
   }
 
+  /**
+   * @param loginDelayAfterFailures failures in a row (per account and IP) after which each further
+   *     attempt waits a doubling delay, up to {@code loginMaxDelaySeconds}
+   * @param trustedProxies addresses of reverse proxies whose X-Forwarded-Proto/-For are believed
+   */
   public record Security(
       int tokenHours,
       int bcryptCost,
@@ -73,7 +95,20 @@ public record AppConfig(
       int lockMinutes,
       int chatPerMinutePerUser,
       int chatPerMinutePerIp,
-      int loginPerMinutePerIp) {}
+      int loginPerMinutePerIp,
+      int loginDelayAfterFailures,
+      int loginMaxDelaySeconds,
+      java.util.List<String> trustedProxies) {
+    public Security(int tokenHours, int bcryptCost, int maxFailedLogins, int lockMinutes,
+        int chatPerMinutePerUser, int chatPerMinutePerIp, int loginPerMinutePerIp) {
+      this(tokenHours, bcryptCost, maxFailedLogins, lockMinutes, chatPerMinutePerUser, chatPerMinutePerIp,
+          loginPerMinutePerIp, 3, 30, java.util.List.of());
+    }
+
+    public Security {
+      trustedProxies = trustedProxies == null ? java.util.List.of() : java.util.List.copyOf(trustedProxies);
+    }
+  }
 
   public AppConfig withServer(Server s) {
     return new AppConfig(s, storage, knowledge, wechat, telegram, tickets, security);

@@ -32,8 +32,14 @@ final class ConfigValidator {
     if (s.chatPerMinutePerUser() < 1 || s.chatPerMinutePerIp() < 1 || s.loginPerMinutePerIp() < 1) {
       throw new ConfigException("security", "限流次数必须为正数");
     }
+    if (s.loginDelayAfterFailures() < 1 || s.loginMaxDelaySeconds() < 1) {
+      throw new ConfigException("security", "loginDelayAfterFailures、loginMaxDelaySeconds 必须为正数");
+    }
     checkUrl(c.wechat().apiHost(), "wechat.apiHost (AIDLINE_WECHAT_API_HOST)");
     checkUrl(c.telegram().apiUrl(), "telegram.apiUrl (AIDLINE_TELEGRAM_API_URL)");
+    if (c.wechat().maxClockSkewSeconds() < 1 || c.wechat().perMinutePerOpenid() < 1) {
+      throw new ConfigException("wechat", "maxClockSkewSeconds、perMinutePerOpenid 必须为正数");
+    }
     long budget = c.wechat().replyBudgetMillis();
     if (budget < 100 || budget > 4500) {
       throw new ConfigException("wechat.replyBudgetMillis (AIDLINE_WECHAT_REPLY_BUDGET_MILLIS)", "须在 100-4500 毫秒之间（微信 5 秒内收不到回复就会报错），当前 " + budget);

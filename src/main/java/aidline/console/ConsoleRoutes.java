@@ -49,7 +49,7 @@ public final class ConsoleRoutes implements RouteModule {
   private static void page(Context ctx, String resource) {
     ctx.contentType("text/html; charset=utf-8");
     ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'");
+    ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
     ctx.result(read(resource));
   }
 

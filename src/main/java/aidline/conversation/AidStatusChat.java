@@ -42,7 +42,7 @@ final class AidStatusChat {
   private Step check(InboundMessage m, ConversationState state, StatusForm f, String phone) {
     AidStatusDesk.StatusLine line;
     try {
-      line = desk.status(m.channel() + ":" + m.userId(), f.nationalId(), phone);
+      line = desk.status(m.channel() + ":" + m.userId(), m.source(), f.nationalId(), phone);
     } catch (RuntimeException e) {
       log.warn("aid-status check from chat failed for {}:{}", m.channel(), m.userId(), e);
       // keep the form at the phone step, so the parent only has to send the number again
@@ -57,7 +57,7 @@ final class AidStatusChat {
 
   private boolean locked(InboundMessage m) {
     try {
-      return desk.locked(m.channel() + ":" + m.userId());
+      return desk.locked(m.channel() + ":" + m.userId(), m.source());
     } catch (RuntimeException e) {
       log.warn("aid-status lock check failed", e);
       return false;

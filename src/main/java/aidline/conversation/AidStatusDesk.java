@@ -11,11 +11,16 @@ public interface AidStatusDesk {
   /** Why the text is not a well-formed 身份证号 (Chinese, ready to show), or empty if it is one. */
   Optional<String> idProblem(String nationalId);
 
-  /** True while this chat user has failed too often; asking them for an ID again would be pointless. */
-  boolean locked(String chatUser);
+  /**
+   * True while this chat user (or its source address) has failed too often; asking them for an
+   * ID again would be pointless.
+   *
+   * @param source the client address when the channel has one, else null
+   */
+  boolean locked(String chatUser, String source);
 
   /** Checks the child's 身份证号 and the guardian phone on record together, then gives one line. */
-  StatusLine status(String chatUser, String nationalId, String phone);
+  StatusLine status(String chatUser, String source, String nationalId, String phone);
 
   /**
    * @param verified both parts matched; {@code text} is the status line (no personal data)

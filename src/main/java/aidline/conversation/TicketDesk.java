@@ -11,7 +11,11 @@ public interface TicketDesk {
   /** Opens a work order from chat; if the same caller already has an open one it is returned. */
   ChatTicket open(ChatTicketRequest request);
 
-  Optional<ChatTicket> find(String ticketNo);
+  /**
+   * The order if this chat identity filed it; empty for every other order, so that anyone else —
+   * guessing numbers or not — gets the same neutral reply (issue 15, H1).
+   */
+  Optional<ChatTicket> findMine(String ticketNo, String channel, String userId);
 
   /** The caller's orders on this channel, newest first (for "查询工单" without a number). */
   List<ChatTicket> recentForUser(String channel, String userId);
@@ -32,7 +36,8 @@ public interface TicketDesk {
   /**
    * @param status wire status (received, dispatched, …)
    * @param statusLabel Chinese label (已受理, 已派单, …)
-   * @param lastStep Chinese one-line description of the latest event
+   * @param lastStep Chinese one-line description of the latest event: what happened and when, the
+   *     parent's own words, and the operator's reply to the parent — never an operator's note
    * @param awaitingFeedback true when resolved and waiting for the parent's 满意/不满意
    */
   record ChatTicket(

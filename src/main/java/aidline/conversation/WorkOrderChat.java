@@ -48,7 +48,7 @@ final class WorkOrderChat {
     Optional<TicketDesk.ChatTicket> t;
     try {
       if (ticketNo != null) {
-        t = desk.find(ticketNo);
+        t = desk.findMine(ticketNo, m.channel(), m.userId());
       } else {
         List<TicketDesk.ChatTicket> mine = desk.recentForUser(m.channel(), m.userId());
         t = mine.isEmpty() ? Optional.empty() : Optional.of(mine.get(0));
@@ -75,7 +75,8 @@ final class WorkOrderChat {
   Optional<Step> feedback(InboundMessage m, ConversationState state, boolean satisfied, String text) {
     try {
       Optional<TicketDesk.ChatTicket> t =
-          Optional.ofNullable(state.lastTicketNo()).flatMap(desk::find).filter(TicketDesk.ChatTicket::awaitingFeedback);
+          Optional.ofNullable(state.lastTicketNo()).flatMap(no -> desk.findMine(no, m.channel(), m.userId()))
+              .filter(TicketDesk.ChatTicket::awaitingFeedback);
       if (t.isEmpty()) {
         t = desk.recentForUser(m.channel(), m.userId()).stream().filter(TicketDesk.ChatTicket::awaitingFeedback).findFirst();
       }

@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches a folder tree and runs an action once the files have been quiet for a while, so an
- * editor's save-rename-delete burst or a batch copy triggers one reindex, not dozens.
+ * editor's save-rename-delete burst or a batch copy triggers one reindex, not dozens. When the
+ * folder itself vanishes (a redeploy replacing it), nothing is run — the last good index keeps
+ * being served — and the watcher checks every {@code quiet} period until the folder is back, then
+ * watches it again and runs the action (issue 15, M7).
  */
 public final class FolderWatcher implements Managed {
   private static final Logger log = LoggerFactory.getLogger(FolderWatcher.class);
@@ -30,6 +33,7 @@ public final class FolderWatcher implements Managed {
   private final Runnable action;
   private final WatchService watch;
   private final Thread thread;
+  private boolean watching;
 
   public FolderWatcher(Path root, Duration quiet, Runnable action) {
     this.root = root;
@@ -38,6 +42,7 @@ public final class FolderWatcher implements Managed {
     try {
       this.watch = root.getFileSystem().newWatchService();
       registerTree(root);
+      watching = true;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -61,21 +66,60 @@ public final class FolderWatcher implements Managed {
   private void loop() {
     try {
       while (true) {
-        WatchKey key = watch.take();
+        if (!watching) {
+          awaitReturn();
+          continue;
+        }
+        WatchKey key = watch.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
+        if (key == null) {
+          checkRoot();
+          continue;
+        }
         drain(key);
         // debounce: keep collecting until nothing has happened for the quiet period
         WatchKey more;
         while ((more = watch.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
           drain(more);
         }
-        try {
-          action.run();
-        } catch (RuntimeException e) {
-          log.error("knowledge base reindex after file change failed: {}", e.getMessage(), e);
+        checkRoot();
+        if (watching) {
+          run();
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // closing
+    }
+  }
+
+  private void checkRoot() {
+    if (watching && !Files.isDirectory(root)) {
+      watching = false;
+      log.warn("knowledge base folder {} has vanished; serving the last index until it returns", root);
+    }
+  }
+
+  private void awaitReturn() throws InterruptedException {
+    Thread.sleep(quiet.toMillis());
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    try {
+      registerTree(root);
+    } catch (IOException | UncheckedIOException e) {
+      return; // still being copied in; try again next period
+    }
+    watching = true;
+    log.info("knowledge base folder {} is back; reindexing", root);
+    // let a copy in progress settle before reading
+    Thread.sleep(quiet.toMillis());
+    run();
+  }
+
+  private void run() {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      log.error("knowledge base reindex after file change failed: {}", e.getMessage());
     }
   }
 
@@ -87,7 +131,7 @@ public final class FolderWatcher implements Managed {
         if (Files.isDirectory(created)) {
           try {
             registerTree(created);
-          } catch (IOException e) {
+          } catch (IOException | UncheckedIOException e) {
             log.warn("cannot watch new folder {}: {}", created, e.getMessage());
           }
         }

@@ -25,7 +25,7 @@ public final class KnowledgeFolder {
 
   public static List<Path> markdownFiles(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new KnowledgeException("知识库目录不存在: " + dir);
+      throw new KnowledgeException.FolderMissing(dir);
     }
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(p -> p.getFileName().toString().endsWith(".md"))
@@ -33,8 +33,12 @@ public final class KnowledgeFolder {
           .filter(p -> !isHidden(dir.relativize(p)))
           .sorted()
           .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UncheckedIOException e) {
+      // the folder (or part of it) vanished while being read, e.g. during a redeploy
+      if (!Files.isDirectory(dir)) {
+        throw new KnowledgeException.FolderMissing(dir);
+      }
+      throw new KnowledgeException("读取知识库目录失败，请稍后重试: " + dir);
     }
   }
 

@@ -45,6 +45,7 @@ public final class KnowledgeRoutes implements RouteModule {
   @Override
   public void errors(ErrorHandlers errors) {
     errors.map(InvalidSearchException.class, 400, "invalid_search");
+    errors.map(KnowledgeException.FolderMissing.class, 409, "kb_folder_missing");
     errors.map(KnowledgeException.class, 500, "knowledge_error");
   }
 }

@@ -27,9 +27,16 @@ public final class AccessControl implements RouteModule {
   private final RateLimiter chatPerIp;
   private final RateLimiter chatPerUser;
   private final ObjectMapper json;
+  private final ClientAddress address;
 
   public AccessControl(
       AuthService auth, RateLimiter chatPerIp, RateLimiter chatPerUser, ObjectMapper json) {
+    this(auth, chatPerIp, chatPerUser, json, ClientAddress.none());
+  }
+
+  /** @param address whose forwarding headers to believe (the chat's per-IP limit behind a proxy) */
+  public AccessControl(AuthService auth, RateLimiter chatPerIp, RateLimiter chatPerUser, ObjectMapper json, ClientAddress address) {
+    this.address = address;
     this.auth = auth;
     this.chatPerIp = chatPerIp;
     this.chatPerUser = chatPerUser;
@@ -38,6 +45,11 @@ public final class AccessControl implements RouteModule {
 
   @Override
   public void routes(RoutesConfig routes) {
+    // answers with personal data are neither cached nor content-sniffed (issue 15, low)
+    routes.before("/api/*", ctx -> {
+      ctx.header("X-Content-Type-Options", "nosniff");
+      ctx.header("Cache-Control", "no-store");
+    });
     routes.beforeMatched(this::check);
     routes.before("/api/chat", this::limitChat);
     routes.get("/api/me", ctx -> {
@@ -97,12 +109,21 @@ public final class AccessControl implements RouteModule {
    * CSRF (browsers never attach the header by themselves).
    */
   private static void checkCsrf(Context ctx) {
-    String cookie = ctx.cookie(CSRF_COOKIE);
+    String session = ctx.cookie(SESSION_COOKIE);
     String header = ctx.header(CSRF_HEADER);
-    if (cookie == null || header == null || !java.security.MessageDigest.isEqual(
-        cookie.getBytes(java.nio.charset.StandardCharsets.UTF_8), header.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+    if (session == null || header == null || !java.security.MessageDigest.isEqual(
+        csrfFor(session).getBytes(java.nio.charset.StandardCharsets.UTF_8), header.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
       throw new SecurityException.CsrfRejected();
     }
+  }
+
+  /**
+   * The CSRF token of a console session, derived from its (HttpOnly, secret) session token, so a
+   * cookie planted by another page or subdomain cannot be paired with a header of its choosing:
+   * the token is bound to the session (issue 15, low).
+   */
+  public static String csrfFor(String sessionToken) {
+    return AuthService.sha256("csrf|" + sessionToken).substring(0, 43);
   }
 
   static String token(Context ctx) {
@@ -117,12 +138,13 @@ public final class AccessControl implements RouteModule {
     if (!"POST".equals(ctx.method().name())) {
       return;
     }
-    chatPerIp.acquire("ip:" + ctx.ip());
+    chatPerIp.acquire("ip:" + address.ip(ctx));
     String user = null;
     try {
       JsonNode body = json.readTree(ctx.body());
       user = body == null ? null : body.path("user").asText(null);
-    } catch (Exception malformed) {
+    } catch (com.fasterxml.jackson.core.JacksonException malformed) {
+      // a body over the size limit is not caught here: Javalin's 413 goes to the client
       // the chat route itself answers malformed bodies with a 400
     }
     if (user != null && !user.isBlank()) {

@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
 public final class AuthService {
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{2,32}");
   private static final int MIN_PASSWORD = 10;
+  /** Any length hashes fine (pre-hash); this only keeps absurd inputs out. */
+  private static final int MAX_PASSWORD = 1024;
 
   private final UserStore store;
   private final PasswordHasher hasher;
-  private final LoginPolicy policy;
+  private final LoginThrottle throttle;
   private final Duration tokenLifetime;
   private final AuditLog audit;
   private final Clock clock;
@@ -31,7 +33,7 @@ public final class AuthService {
       UserStore store, PasswordHasher hasher, LoginPolicy policy, Duration tokenLifetime, AuditLog audit, Clock clock) {
     this.store = store;
     this.hasher = hasher;
-    this.policy = policy;
+    this.throttle = new LoginThrottle(store.database(), policy);
     this.tokenLifetime = tokenLifetime;
     this.audit = audit;
     this.clock = clock;
@@ -56,9 +58,16 @@ public final class AuthService {
     if (password == null || password.length < MIN_PASSWORD) {
       throw new SecurityException.InvalidAccount("密码至少 " + MIN_PASSWORD + " 位");
     }
+    if (password.length > MAX_PASSWORD) {
+      throw new SecurityException.InvalidAccount("密码最长 " + MAX_PASSWORD + " 个字符");
+    }
   }
 
   public void setDisabled(String username, boolean disabled, String actor) {
+    if (disabled && username != null && username.equals(actor)) {
+      // an admin locking itself out may leave nobody able to undo it
+      throw new SecurityException.InvalidAccount("不能停用自己的账号，请由另一位管理员操作");
+    }
     if (!store.setDisabled(username, disabled, clock.instant())) {
       throw new SecurityException.InvalidAccount("用户 " + username + " 不存在");
     }
@@ -77,31 +86,36 @@ public final class AuthService {
     return store.list();
   }
 
-  /** Checks the password; failures count towards a lock, and every attempt is audited. */
+  /**
+   * Checks the password. Every attempt is counted before the check (so parallel guesses all count),
+   * and a throttled name is refused the same way whether or not the account exists; unknown users
+   * are checked against a decoy hash so both paths take one bcrypt. Every attempt is audited.
+   */
   public Login login(String username, char[] password, String ip) {
     Instant now = clock.instant();
+    long wait = throttle.admit(username, ip, now);
+    if (wait > 0) {
+      audit.record(String.valueOf(username), "login.throttled", null, "retry after " + wait + "s", ip);
+      throw new SecurityException.Locked(wait);
+    }
+    char[] given = password == null || password.length > MAX_PASSWORD ? new char[0] : password;
     Optional<UserStore.StoredUser> found = username == null ? Optional.empty() : store.find(username);
-    if (found.isEmpty()) {
-      hasher.verify(password == null ? new char[0] : password, hasher.decoyHash());
-      audit.record(String.valueOf(username), "login.failed", null, "unknown user", ip);
-      throw new SecurityException.LoginFailed();
-    }
-    UserStore.StoredUser su = found.get();
-    if (su.counters().lockedAt(now)) {
-      audit.record(username, "login.locked", null, null, ip);
-      throw new SecurityException.Locked(Duration.between(now, su.counters().lockedUntil()).toSeconds());
-    }
-    boolean ok = password != null && hasher.verify(password, su.passwordHash());
-    if (!ok || su.user().disabled()) {
-      LoginPolicy.Counters next = policy.afterFailure(su.counters(), now);
-      store.saveCounters(username, next, now);
-      audit.record(username, "login.failed", null, su.user().disabled() ? "disabled" : "bad password", ip);
-      if (next.lockedAt(now)) {
-        throw new SecurityException.Locked(Duration.between(now, next.lockedUntil()).toSeconds());
+    boolean ok = hasher.verify(given, found.map(UserStore.StoredUser::passwordHash).orElseGet(hasher::decoyHash))
+        && found.isPresent() && given.length > 0;
+    if (!ok || found.get().user().disabled()) {
+      String why = found.isEmpty() ? "unknown user" : found.get().user().disabled() ? "disabled" : "bad password";
+      audit.record(String.valueOf(username), "login.failed", null, why, ip);
+      long next = throttle.waitSeconds(username, ip, now);
+      if (next > 0) {
+        throw new SecurityException.Locked(next);
       }
       throw new SecurityException.LoginFailed();
     }
-    store.saveCounters(username, policy.afterSuccess(su.counters()), now);
+    UserStore.StoredUser su = found.get();
+    throttle.succeeded(username, ip, now);
+    if (hasher.needsRehash(su.passwordHash())) {
+      store.setPasswordHashOnly(username, hasher.hash(given), now);
+    }
     byte[] raw = new byte[32];
     random.nextBytes(raw);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -110,6 +124,11 @@ public final class AuthService {
     store.purgeExpiredTokens(now);
     audit.record(username, "login", null, null, ip);
     return new Login(token, expires, su.user());
+  }
+
+  /** Failures counted against an account (every attempt until it succeeds). */
+  int failuresCounted(String username) {
+    return throttle.failures(username);
   }
 
   public Optional<User> userForToken(String token) {

@@ -8,10 +8,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -24,9 +22,15 @@ public final class SessionRoutes implements RouteModule {
   private final AuthService auth;
   private final RateLimiter loginPerIp;
   private final ObjectMapper json;
-  private final SecureRandom random = new SecureRandom();
+  private final ClientAddress address;
 
   public SessionRoutes(AuthService auth, RateLimiter loginPerIp, ObjectMapper json) {
+    this(auth, loginPerIp, json, ClientAddress.none());
+  }
+
+  /** @param address whose X-Forwarded-Proto/-For to believe (Secure cookies, throttling by client address) */
+  public SessionRoutes(AuthService auth, RateLimiter loginPerIp, ObjectMapper json, ClientAddress address) {
+    this.address = address;
     this.auth = auth;
     this.loginPerIp = loginPerIp;
     this.json = json;
@@ -55,12 +59,13 @@ public final class SessionRoutes implements RouteModule {
   }
 
   private AuthService.Login signIn(Context ctx) {
-    loginPerIp.acquire("login:" + ctx.ip());
+    String ip = address.ip(ctx);
+    loginPerIp.acquire("login:" + ip);
     LoginRequest req = JsonBody.read(ctx, json, LoginRequest.class);
     if (req == null || req.username() == null || req.password() == null) {
       throw new SecurityException.InvalidAccount("请输入用户名和密码（username、password）");
     }
-    return auth.login(req.username(), req.password().toCharArray(), ctx.ip());
+    return auth.login(req.username(), req.password().toCharArray(), ip);
   }
 
   private void signOut(Context ctx) {
@@ -72,14 +77,13 @@ public final class SessionRoutes implements RouteModule {
 
   private void setCookies(Context ctx, AuthService.Login login) {
     int maxAge = (int) Math.max(1, Duration.between(Instant.now(), login.expiresAt()).toSeconds());
-    boolean secure = "https".equals(ctx.scheme());
+    boolean secure = address.secure(ctx);
     Cookie session = new Cookie(AccessControl.SESSION_COOKIE, login.token(), "/", maxAge, secure);
     session.setHttpOnly(true);
     session.setSameSite(SameSite.STRICT);
     ctx.cookie(session);
-    byte[] raw = new byte[24];
-    random.nextBytes(raw);
-    Cookie csrf = new Cookie(AccessControl.CSRF_COOKIE, Base64.getUrlEncoder().withoutPadding().encodeToString(raw), "/", maxAge, secure);
+    // bound to the session: a planted cookie cannot be paired with a header of the planter's choice
+    Cookie csrf = new Cookie(AccessControl.CSRF_COOKIE, AccessControl.csrfFor(login.token()), "/", maxAge, secure);
     csrf.setSameSite(SameSite.STRICT);
     ctx.cookie(csrf);
   }

@@ -38,6 +38,15 @@ public final class UserStore {
         });
   }
 
+  Database database() {
+    return db;
+  }
+
+  /** Replaces a legacy hash after a successful login; unlike a reset, keeps the sessions. */
+  public void setPasswordHashOnly(String username, String hash, Instant now) {
+    update("UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?", hash, now.toString(), username);
+  }
+
   public Optional<StoredUser> find(String username) {
     return db.withConnection(
         c -> {
@@ -83,12 +92,6 @@ public final class UserStore {
         rs.getString("password_hash"),
         new LoginPolicy.Counters(
             rs.getInt("failed_logins"), rs.getInt("lock_count"), locked == null ? null : Instant.parse(locked)));
-  }
-
-  public void saveCounters(String username, LoginPolicy.Counters k, Instant now) {
-    update(
-        "UPDATE users SET failed_logins = ?, lock_count = ?, locked_until = ?, updated_at = ? WHERE username = ?",
-        k.failedLogins(), k.lockCount(), k.lockedUntil() == null ? null : k.lockedUntil().toString(), now.toString(), username);
   }
 
   public boolean setDisabled(String username, boolean disabled, Instant now) {

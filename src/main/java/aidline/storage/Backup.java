@@ -25,6 +25,7 @@ public final class Backup {
     if (Files.exists(abs)) {
       throw new StorageException("备份文件已存在，不会覆盖: " + abs, null);
     }
+    OwnerOnly.prepare(abs);
     try (Connection c = DriverManager.getConnection(SqliteDialect.jdbcUrl(db));
         Statement st = c.createStatement()) {
       st.setQueryTimeout(60);
@@ -77,6 +78,7 @@ public final class Backup {
     } catch (java.io.IOException e) {
       throw new StorageException("无法创建目录 " + db.getParent() + ": " + e.getMessage(), e);
     }
+    OwnerOnly.prepare(db);
     try (Connection c = DriverManager.getConnection(SqliteDialect.jdbcUrl(db));
         Statement st = c.createStatement()) {
       st.executeUpdate("restore from " + quoteForBackup(backup.toAbsolutePath()));

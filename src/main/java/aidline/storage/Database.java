@@ -55,6 +55,7 @@ public final class Database implements AutoCloseable {
     } catch (IOException e) {
       throw new StorageException("无法创建数据库目录 " + file.getParent() + ": " + e.getMessage(), e);
     }
+    OwnerOnly.prepare(file);
     SQLiteDataSource raw =
         new SQLiteDataSource(SqliteDialect.connectionConfig(cfg.synchronous(), cfg.busyTimeoutMillis()));
     raw.setUrl(SqliteDialect.jdbcUrl(file));

@@ -24,13 +24,13 @@ public final class ChatAidStatus implements AidStatusDesk {
   }
 
   @Override
-  public boolean locked(String chatUser) {
-    return service.locked(chatUser);
+  public boolean locked(String chatUser, String source) {
+    return service.locked(chatUser, source);
   }
 
   @Override
-  public StatusLine status(String chatUser, String nationalId, String phone) {
-    ParentStatusService.Reply r = service.status(chatUser, nationalId, phone);
+  public StatusLine status(String chatUser, String source, String nationalId, String phone) {
+    ParentStatusService.Reply r = service.status(chatUser, source, nationalId, phone);
     return new StatusLine(r.verified(), !r.verified() && ParentStatusService.LOCKED.equals(r.text()), r.text());
   }
 }

@@ -12,12 +12,15 @@ import java.util.Map;
 
 /**
  * "我家孩子的补助发了吗" on chat. The child's 身份证号 and the guardian phone on record must both
- * match; a failure never says which part was wrong, and a chat user gets {@link #MAX_FAILURES}
- * failures per hour. The reply is one line of item statuses: no name, no school, no amounts (an
+ * match; a failure never says which part was wrong. Failures are counted in the database per chat
+ * identity, per source address when the channel knows one, and per student ID tried (so a new
+ * chat user id, or many of them, do not reset it): {@link #MAX_FAILURES} per hour on any key locks
+ * it (issue 15, M1). Every failure and refusal is audited. The reply is one line of item statuses: no name, no school, no amounts (an
  * amount the bot states must be cited from policy, and these are record amounts).
  */
 public final class ParentStatusService {
   static final int MAX_FAILURES = 5;
+  static final int MAX_FAILURES_PER_SOURCE = 20;
   static final Duration WINDOW = Duration.ofHours(1);
   static final String NOT_VERIFIED =
       "身份证号或监护人手机号与学校登记的信息不一致，无法查询。请核对后再试；也可以回复「人工」，我们为您登记工单。";
@@ -30,34 +33,80 @@ public final class ParentStatusService {
   private final EntitlementRules rules;
   private final LookupAudit audit;
   private final Clock clock;
-  private final AttemptLimiter limiter;
 
   public ParentStatusService(StudentRepository repository, EntitlementRules rules, LookupAudit audit, Clock clock) {
     this.repository = repository;
     this.rules = rules;
     this.audit = audit;
     this.clock = clock;
-    this.limiter = new AttemptLimiter(MAX_FAILURES, WINDOW, clock);
   }
 
-  /** True while the chat user has used up their failures, so the bot need not ask for an ID first. */
+  /** True while the chat user (or its address) has used up its failures, so the bot need not ask for an ID first. */
   public boolean locked(String chatUser) {
-    return limiter.locked(chatUser);
+    return locked(chatUser, null);
+  }
+
+  public boolean locked(String chatUser, String source) {
+    return over(keys(chatUser, source, null), clock.instant().minus(WINDOW));
   }
 
   /** @param chatUser channel-qualified user id (wechat:openid), the key of the rate limit */
   public Reply status(String chatUser, String nationalIdText, String phoneText) {
-    if (limiter.locked(chatUser)) {
+    return status(chatUser, null, nationalIdText, phoneText);
+  }
+
+  /** @param source the client address when the channel knows it (web chat), else null */
+  public Reply status(String chatUser, String source, String nationalIdText, String phoneText) {
+    String id = normalized(nationalIdText);
+    java.util.List<String> keys = keys(chatUser, source, id);
+    java.time.Instant now = clock.instant();
+    if (over(keys, now.minus(WINDOW))) {
+      audit.record(chatUser, null, "student.parent_status.locked", id);
       return new Reply(false, LOCKED, true);
     }
     StudentProfile s = verified(nationalIdText, phoneText);
     if (s == null) {
-      limiter.fail(chatUser);
+      repository.recordParentFailure(keys, now, now.minus(WINDOW));
+      audit.record(chatUser, null, "student.parent_status.failed", id);
       return new Reply(false, NOT_VERIFIED, true);
     }
     audit.record(chatUser, null, "student.parent_status", s.nationalId());
     String year = SchoolYear.current(clock);
     return new Reply(true, line(year, rules.entitlementsFor(s, year), repository.aidRecords(s.nationalId())), false);
+  }
+
+  /**
+   * Many parents can share one address (school Wi-Fi, carrier NAT), so an address gets
+   * {@link #MAX_FAILURES_PER_SOURCE}; a chat identity and a student ID get {@link #MAX_FAILURES}.
+   */
+  private boolean over(java.util.List<String> keys, java.time.Instant since) {
+    for (String k : keys) {
+      int max = k.startsWith("ip:") ? MAX_FAILURES_PER_SOURCE : MAX_FAILURES;
+      if (repository.parentFailures(java.util.List.of(k), since) >= max) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static java.util.List<String> keys(String chatUser, String source, String id) {
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    keys.add("user:" + chatUser);
+    if (source != null && !source.isBlank()) {
+      keys.add("ip:" + source);
+    }
+    if (id != null) {
+      keys.add("id:" + id);
+    }
+    return keys;
+  }
+
+  private static String normalized(String nationalIdText) {
+    try {
+      return NationalId.parse(nationalIdText).value();
+    } catch (InvalidNationalIdException e) {
+      return null;
+    }
   }
 
   private StudentProfile verified(String nationalIdText, String phoneText) {

@@ -90,15 +90,17 @@ public final class StudentImporter {
     }
     return kind == Kind.STUDENTS
         ? run(kind, csv, new StudentRows(StudentRows.header(first.fields()), regions, LocalDate.now(clock))::read,
-            repository::upsertStudents, counted, totalBytes, progress)
-        : run(kind, csv, new AidRows(AidRows.header(first.fields()))::read, repository::upsertAid, counted, totalBytes,
-            progress);
+            StudentProfile::nationalId, repository::upsertStudents, counted, totalBytes, progress)
+        : run(kind, csv, new AidRows(AidRows.header(first.fields()))::read,
+            a -> a.nationalId() + "|" + a.schoolYear() + "|" + a.term() + "|" + a.item(), repository::upsertAid, counted,
+            totalBytes, progress);
   }
 
   private <T> ImportReport run(
       Kind kind,
       CsvReader csv,
       Function<CsvReader.Row, RowResult<T>> reader,
+      Function<T, String> key,
       Function<List<T>, Map<Integer, String>> writer,
       CountingStream counted,
       long totalBytes,
@@ -109,6 +111,8 @@ public final class StudentImporter {
     int imported = 0;
     List<T> batch = new ArrayList<>(batchSize);
     List<Integer> lines = new ArrayList<>(batchSize);
+    // a second row with the same key would silently overwrite the first while both counted as imported
+    Map<String, Integer> firstLine = new java.util.HashMap<>();
     // one thread parses the next batch while another writes the last one: on two cores the import
     // then runs at the speed of the slower half instead of the sum of both
     ExecutorService writes = Executors.newSingleThreadExecutor(r -> {
@@ -122,7 +126,11 @@ public final class StudentImporter {
       while ((row = csv.next()) != null) {
         rows++;
         RowResult<T> r = reader.apply(row);
-        if (r.ok()) {
+        Integer earlier = r.ok() ? firstLine.putIfAbsent(key.apply(r.value()), r.line()) : null;
+        if (earlier != null) {
+          reject(rejected, rejectedCount, r.line(), "与第 " + earlier + " 行重复（同一身份证号" 
+              + (kind == Kind.STUDENTS ? "" : "、学年、学期和资助项目") + "），本行未导入，请核对后保留一行");
+        } else if (r.ok()) {
           batch.add(r.value());
           lines.add(r.line());
         } else {

@@ -311,4 +311,40 @@ public final class StudentRepository {
         date == null ? null : LocalDate.parse(date),
         rs.getString(8));
   }
+
+  // ---- failed parent checks (issue 15, M1) ------------------------------------------------------
+
+  /** Records one failed check under each key, and forgets failures older than {@code since}. */
+  public void recordParentFailure(java.util.Collection<String> keys, java.time.Instant at, java.time.Instant since) {
+    db.write(c -> {
+      try (PreparedStatement ins = c.prepareStatement("INSERT INTO parent_check_failure (key, at) VALUES (?,?)");
+          PreparedStatement old = c.prepareStatement("DELETE FROM parent_check_failure WHERE at < ?")) {
+        for (String k : keys) {
+          ins.setString(1, k);
+          ins.setString(2, at.toString());
+          ins.addBatch();
+        }
+        ins.executeBatch();
+        old.setString(1, since.toString());
+        return old.executeUpdate();
+      }
+    });
+  }
+
+  /** The most failures any of the keys has had since {@code since}. */
+  public int parentFailures(java.util.Collection<String> keys, java.time.Instant since) {
+    return db.withConnection(c -> {
+      int most = 0;
+      try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM parent_check_failure WHERE key = ? AND at >= ?")) {
+        for (String k : keys) {
+          ps.setString(1, k);
+          ps.setString(2, since.toString());
+          try (ResultSet rs = ps.executeQuery()) {
+            most = Math.max(most, rs.next() ? rs.getInt(1) : 0);
+          }
+        }
+      }
+      return most;
+    });
+  }
 }

@@ -58,8 +58,11 @@ public final class StudentRoutes implements RouteModule {
 
   private void gaps(Context ctx) {
     Caller caller = Callers.of(ctx);
-    StudentService.GapReport report = service.gapReport(query(ctx));
-    if ("csv".equalsIgnoreCase(ctx.queryParam("format"))) {
+    StudentService.GapQuery q = query(ctx);
+    StudentService.GapReport report = service.gapReport(q);
+    boolean csv = "csv".equalsIgnoreCase(ctx.queryParam("format"));
+    service.recordGapExport(q, csv ? "csv" : "json", caller);
+    if (csv) {
       ctx.header("Content-Disposition", "attachment; filename=\"gaps-" + report.schoolYear() + ".csv\"")
           .contentType("text/csv; charset=utf-8")
           .result(GapExport.csv(report, caller.role()).getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package aidline.student;
 
+import aidline.values.Masking;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
 import aidline.values.Caller;
@@ -131,7 +132,9 @@ public final class StudentService {
     if (gaps.isEmpty()) {
       throw new BadStudentQueryException("该学生本学年没有未到账的资助，无需开工单");
     }
-    return openFor(s, gaps, caller);
+    String no = openFor(s, gaps, caller);
+    audit.record(caller.username(), caller.role(), "student.ticket", s.nationalId());
+    return no;
   }
 
   /** The one-click of the gap report: one work order per student with gaps, as listed. */
@@ -141,7 +144,21 @@ public final class StudentService {
       opened.add(new OpenedTicket(Masking.nationalId(row.student().nationalId(), caller.role()), row.student().name(),
           openFor(row.student(), row.gaps(), caller)));
     }
+    audit.record(caller.username(), caller.role(), "student.gaps.tickets", describe(q) + " opened=" + opened.size());
     return opened;
+  }
+
+  /** A gap report shown or downloaded (issue 15, M6): who, which filter, which form. */
+  public void recordGapExport(GapQuery q, String format, Caller caller) {
+    audit.record(caller.username(), caller.role(), "student.gaps.export", describe(q) + " format=" + format);
+  }
+
+  private static String describe(GapQuery q) {
+    return "region=" + nz(q.region()) + " school=" + nz(q.school()) + " stage=" + nz(q.stage()) + " limit=" + q.limit();
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
   }
 
   public record OpenedTicket(String nationalId, String name, String ticketNo) {}

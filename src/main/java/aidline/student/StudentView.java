@@ -1,5 +1,6 @@
 package aidline.student;
 
+import aidline.values.Masking;
 import aidline.answer.Citation;
 import aidline.values.Role;
 import java.math.BigDecimal;

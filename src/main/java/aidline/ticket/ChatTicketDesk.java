@@ -35,12 +35,15 @@ public final class ChatTicketDesk implements TicketDesk {
     return view(opened.ticket(), opened.duplicate());
   }
 
+  /** Only the chat identity that filed the order sees it; for anyone else it does not exist. */
   @Override
-  public Optional<ChatTicket> find(String ticketNo) {
-    if (ticketNo == null || ticketNo.isBlank()) {
+  public Optional<ChatTicket> findMine(String ticketNo, String channel, String userId) {
+    if (ticketNo == null || ticketNo.isBlank() || userId == null) {
       return Optional.empty();
     }
-    return service.find(ticketNo.trim().toUpperCase(Locale.ROOT)).map(t -> view(t, false));
+    return service.find(ticketNo.trim().toUpperCase(Locale.ROOT))
+        .filter(t -> Objects.equals(channel, t.channel()) && Objects.equals(userId, t.channelUserId()))
+        .map(t -> view(t, false));
   }
 
   @Override
@@ -63,17 +66,27 @@ public final class ChatTicketDesk implements TicketDesk {
   private ChatTicket view(Ticket t, boolean duplicate) {
     Instant now = service.now();
     List<TicketEvent> events = service.get(t.ticketNo()).events();
-    String lastStep = events.isEmpty() ? t.status().label() : step(events.get(events.size() - 1));
+    String parent = actor(t.channel(), t.channelUserId());
+    String lastStep = events.isEmpty() ? t.status().label() : step(events.get(events.size() - 1), parent);
+    String reply = service.parentReply(t.ticketNo()).orElse(null);
+    if (reply != null) {
+      lastStep += "\n工作人员答复：" + reply;
+    }
     return new ChatTicket(
         t.ticketNo(), t.status().wire(), t.status().label(),
         service.categories().find(t.category()).map(Category::name).orElse(t.category()), lastStep,
         DUE.format(t.dueAt()), t.overdueAt(now), duplicate, t.status() == TicketStatus.RESOLVED);
   }
 
-  /** "11月23日 10:00 派单：派单至县级学生资助管理中心" — what a parent can read about the last step. */
-  static String step(TicketEvent e) {
+  /**
+   * "11月23日 10:00 派单" — what a parent can read about the last step. Operators' notes may hold
+   * other people's numbers and are never shown; the parent's own words (their report, their 回访
+   * comment) are. What operators want a parent to read goes in the reply to the parent.
+   */
+  static String step(TicketEvent e, String parentActor) {
     String what = "create".equals(e.action()) ? "受理" : "merged_in".equals(e.action()) ? "合并" : Action.valueOf(e.action().toUpperCase(Locale.ROOT)).label();
-    return TicketNotices.SHORT.format(e.at()) + " " + what + (e.note() == null ? "" : "：" + e.note());
+    boolean own = e.note() != null && e.actor() != null && e.actor().equals(parentActor);
+    return TicketNotices.SHORT.format(e.at()) + " " + what + (own ? "：" + e.note() : "");
   }
 
   private static String actor(String channel, String userId) {

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** CSV export for staff: UTF-8 with a BOM so Excel opens the Chinese columns correctly. */
+/**
+ * CSV export for staff: UTF-8 with a BOM so Excel opens the Chinese columns correctly. Phones,
+ * 身份证号 and numbers in free text follow {@link aidline.values.Masking}.
+ */
 final class TicketCsv {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkCalendar.ZONE);
   private static final List<String> HEADER = List.of(
@@ -13,14 +16,17 @@ final class TicketCsv {
 
   private TicketCsv() {}
 
-  static String render(List<Ticket> tickets, Categories categories, Instant now) {
+  static String render(List<Ticket> tickets, Categories categories, Instant now, aidline.values.Role role) {
     StringBuilder out = new StringBuilder("\uFEFF");
     line(out, HEADER);
     for (Ticket t : tickets) {
       line(out, List.of(
-          t.ticketNo(), ChannelNames.label(t.channel()), t.callerName(), Phones.mask(t.callerPhone()), t.region(),
-          nz(t.studentId()), categories.find(t.category()).map(Category::name).orElse(t.category()), t.priority(),
-          t.description(), nz(t.department()), nz(t.assignee()), t.status().label(), nz(t.resolution()),
+          t.ticketNo(), ChannelNames.label(t.channel()), t.callerName(),
+          aidline.values.Masking.phone(t.callerPhone(), role), t.region(),
+          nz(aidline.values.Masking.studentNo(t.studentId(), role)),
+          categories.find(t.category()).map(Category::name).orElse(t.category()), t.priority(),
+          aidline.values.Masking.text(t.description(), role), nz(t.department()), nz(t.assignee()), t.status().label(),
+          nz(aidline.values.Masking.text(t.resolution(), role)),
           satisfaction(t.satisfaction()), Integer.toString(t.reopenCount()), Integer.toString(t.chaseCount()),
           nz(t.mergedInto()), TIME.format(t.dueAt()), t.overdueAt(now) ? "是" : "否", TIME.format(t.createdAt()),
           TIME.format(t.updatedAt())));

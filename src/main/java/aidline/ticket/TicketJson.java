@@ -1,5 +1,7 @@
 package aidline.ticket;
 
+import aidline.values.Masking;
+import aidline.values.Role;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,7 +9,10 @@ import java.util.List;
 
 /**
  * The wire form of an order. Times are ISO-8601 in Beijing time; {@code overdue} is computed at
- * the moment of the response. Lists show the phone masked; the single-order view shows it whole.
+ * the moment of the response. Personal numbers follow {@link Masking} (whole only for ADMIN): the
+ * student's 身份证号 always, numbers inside the description, resolution and notes too. The one
+ * exception is the caller's phone in the single-order view, which operators need for the
+ * call-back; that view is audited. {@code parentReply} is what the parent is told on chat.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TicketJson(
@@ -37,25 +42,33 @@ public record TicketJson(
     long version,
     Boolean duplicate,
     List<EventJson> events,
-    List<String> allowedActions) {
+    List<String> allowedActions,
+    String parentReply) {
 
   public record EventJson(String action, String fromStatus, String toStatus, String actor, OffsetDateTime at, String note) {}
 
   public record PageJson(List<TicketJson> items, long total, int page, int size) {}
 
-  static TicketJson of(Ticket t, Categories categories, Instant now, boolean maskPhone, Boolean duplicate, List<TicketEvent> events) {
+  /**
+   * @param detail the single-order view (caller phone whole for the call-back); lists and
+   *     creation answers mask it like everything else
+   */
+  static TicketJson of(Ticket t, Categories categories, Instant now, Role role, boolean detail, Boolean duplicate,
+      List<TicketEvent> events, String parentReply) {
     return new TicketJson(
-        t.ticketNo(), t.channel(), t.callerName(), maskPhone ? Phones.mask(t.callerPhone()) : t.callerPhone(), t.region(),
-        t.studentId(), t.category(), categories.find(t.category()).map(Category::name).orElse(t.category()), t.priority(),
-        t.description(), t.department(), t.assignee(), t.status().wire(), t.status().label(), t.resolution(), t.satisfaction(),
+        t.ticketNo(), t.channel(), t.callerName(), detail ? t.callerPhone() : Masking.phone(t.callerPhone(), role), t.region(),
+        Masking.studentNo(t.studentId(), role), t.category(), categories.find(t.category()).map(Category::name).orElse(t.category()),
+        t.priority(), Masking.text(t.description(), role), t.department(), t.assignee(), t.status().wire(), t.status().label(),
+        Masking.text(t.resolution(), role), t.satisfaction(),
         t.reopenCount(), t.chaseCount(), t.mergedInto(), time(t.dueAt()), t.overdueAt(now), time(t.createdAt()),
         time(t.updatedAt()), t.version(), duplicate,
-        events == null ? null : events.stream().map(TicketJson::event).toList(),
-        events == null ? null : Lifecycle.allowedActions(t.status()));
+        events == null ? null : events.stream().map(e -> event(e, role)).toList(),
+        events == null ? null : Lifecycle.allowedActions(t.status()), parentReply);
   }
 
-  static EventJson event(TicketEvent e) {
-    return new EventJson(e.action(), e.fromStatus() == null ? null : e.fromStatus().wire(), e.toStatus().wire(), e.actor(), time(e.at()), e.note());
+  static EventJson event(TicketEvent e, Role role) {
+    return new EventJson(e.action(), e.fromStatus() == null ? null : e.fromStatus().wire(), e.toStatus().wire(), e.actor(), time(e.at()),
+        Masking.text(e.note(), role));
   }
 
   static OffsetDateTime time(Instant i) {

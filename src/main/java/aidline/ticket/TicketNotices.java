@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells a parent who opened an order from chat about the changes they care about (dispatched,
  * resolved — asking 满意/不满意 —, reopened, cancelled, merged). Runs after the commit; a failure is
- * logged and swallowed, because the change itself has already happened.
+ * logged and swallowed, because the change itself has already happened. Operators' notes
+ * (resolution, reasons) are never sent: they may hold other people's numbers (issue 15, H1); the
+ * reply to the parent, when an operator wrote one, is.
  */
 final class TicketNotices {
   private static final Logger log = LoggerFactory.getLogger(TicketNotices.class);
@@ -20,9 +22,12 @@ final class TicketNotices {
   private final Notifier notifier;
   private final Categories categories;
 
-  TicketNotices(Notifier notifier, Categories categories) {
+  private final java.util.function.Function<String, java.util.Optional<String>> replies;
+
+  TicketNotices(Notifier notifier, Categories categories, java.util.function.Function<String, java.util.Optional<String>> replies) {
     this.notifier = notifier;
     this.categories = categories;
+    this.replies = replies;
   }
 
   void after(Transition tr) {
@@ -43,15 +48,16 @@ final class TicketNotices {
 
   String text(Transition tr) {
     Ticket t = tr.ticket();
+    String reply = replies.apply(t.ticketNo()).map(r -> "\n工作人员答复：" + r).orElse("");
     String head = "您的工单 " + t.ticketNo() + "（" + categories.byCode(t.category()).name() + "）";
     return switch (tr.event().action()) {
       case "dispatch" -> head + "已转交" + t.department() + "办理，办理时限至 " + SHORT.format(t.dueAt()) + "。";
-      case "resolve" -> head + "已办结。办理结果：" + t.resolution()
+      case "resolve" -> head + "已办结。" + reply
           + "\n请回复“满意”或“不满意”。如不满意，我们将重新办理。";
       case "callback" -> t.status() == TicketStatus.IN_PROGRESS
           ? head + "已重新办理，新的办理时限至 " + SHORT.format(t.dueAt()) + "，我们会继续跟进直到您满意。"
           : head + "已关闭，感谢您的评价。";
-      case "cancel" -> head + "已撤销：" + tr.event().note() + "。如仍需帮助，请再次联系我们。";
+      case "cancel" -> head + "已撤销。" + reply + "\n如仍需帮助，请再次联系我们。";
       case "merge" -> head + "已与工单 " + t.mergedInto() + " 合并办理，请以 " + t.mergedInto() + " 查询进度。";
       default -> null;
     };

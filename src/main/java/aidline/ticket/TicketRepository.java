@@ -111,6 +111,35 @@ public final class TicketRepository {
   }
 
   /** Writes and commits so far, to show group commit at work. */
+  /** Appends a reply to the parent (issue 15, H1); false when the order does not exist. */
+  public boolean addParentReply(String ticketNo, Instant at, String actor, String text) {
+    return db.write(c -> {
+      if (find(c, ticketNo).isEmpty()) {
+        return false;
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_parent_reply (ticket_no, at, actor, text) VALUES (?,?,?,?)")) {
+        ps.setString(1, ticketNo);
+        ps.setString(2, at.toString());
+        ps.setString(3, actor);
+        ps.setString(4, text);
+        ps.executeUpdate();
+        return true;
+      }
+    });
+  }
+
+  /** The latest reply to the parent, if an operator wrote one. */
+  public Optional<String> parentReply(String ticketNo) {
+    return db.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT text FROM ticket_parent_reply WHERE ticket_no = ? ORDER BY id DESC LIMIT 1")) {
+        ps.setString(1, ticketNo);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+        }
+      }
+    });
+  }
+
   public GroupCommitter.Stats writeStats() {
     return db.writeStats();
   }

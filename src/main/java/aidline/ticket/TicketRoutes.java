@@ -5,6 +5,7 @@ import aidline.http.ErrorHandlers;
 import aidline.http.RequiredRole;
 import aidline.http.RouteModule;
 import aidline.ticket.Command.Action;
+import aidline.values.Masking;
 import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code /api/tickets}: thin handlers (parse, call the service, write). Roles per route are in
@@ -20,10 +23,25 @@ import java.io.IOException;
 public final class TicketRoutes implements RouteModule {
   private final TicketService service;
   private final ObjectMapper json;
+  private final TicketAudit audit;
 
   public TicketRoutes(TicketService service, ObjectMapper json) {
+    this(service, json, TicketAudit.NONE);
+  }
+
+  /** @param audit where creations, changes, exports and full-number views are recorded (issue 15, M6) */
+  public TicketRoutes(TicketService service, ObjectMapper json, TicketAudit audit) {
     this.service = service;
     this.json = json;
+    this.audit = audit;
+  }
+
+  private static Role role(Context ctx) {
+    return Callers.of(ctx).role();
+  }
+
+  private static String actor(Context ctx) {
+    return Callers.of(ctx).username();
   }
 
   @Override
@@ -48,27 +66,44 @@ public final class TicketRoutes implements RouteModule {
     NewTicket req = new NewTicket(
         text(b, "channel"), text(b, "callerName"), text(b, "callerPhone"), text(b, "channelUserId"), text(b, "region"),
         text(b, "studentId"), text(b, "category"), text(b, "description"));
-    TicketService.Opened opened = service.open(req, Callers.of(ctx).username());
+    TicketService.Opened opened = service.open(req, actor(ctx));
+    if (!opened.duplicate()) {
+      audit.record(actor(ctx), "ticket.create", opened.ticket().ticketNo(),
+          "channel=" + opened.ticket().channel() + " category=" + opened.ticket().category(), ctx.ip());
+    }
     ctx.status(opened.duplicate() ? 200 : 201)
-        .json(TicketJson.of(opened.ticket(), service.categories(), service.now(), false, opened.duplicate(), null));
+        // the creator just typed the phone: shown back whole; a duplicate found belongs to someone else
+        .json(TicketJson.of(opened.ticket(), service.categories(), service.now(), role(ctx), !opened.duplicate(), opened.duplicate(),
+            null, null));
   }
 
   private void list(Context ctx) {
     TicketPage page = service.list(query(ctx));
     ctx.json(new TicketJson.PageJson(
-        page.items().stream().map(t -> TicketJson.of(t, service.categories(), service.now(), true, null, null)).toList(),
+        page.items().stream().map(t -> TicketJson.of(t, service.categories(), service.now(), role(ctx), false, null, null, null)).toList(),
         page.total(), page.page(), page.size()));
   }
 
   private void export(Context ctx) {
+    String csv = service.exportCsv(query(ctx), role(ctx));
+    audit.record(actor(ctx), "ticket.export", null, filter(ctx), ctx.ip());
     ctx.contentType("text/csv; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"tickets.csv\"")
-        .result(service.exportCsv(query(ctx)));
+        .result(csv);
+  }
+
+  /** The filter as asked ({@code status=received&region=…}), numbers masked: what the audit records. */
+  private static String filter(Context ctx) {
+    String q = ctx.queryString();
+    return "filter=" + (q == null ? "" : Masking.text(URLDecoder.decode(q, StandardCharsets.UTF_8), null)) + " role=" + role(ctx).name();
   }
 
   private void get(Context ctx) {
     TicketDetail d = service.get(ticketNo(ctx));
-    ctx.json(TicketJson.of(d.ticket(), service.categories(), service.now(), false, null, d.events()));
+    // the caller's phone is shown whole here (the call-back); every such view is recorded
+    audit.record(actor(ctx), "ticket.view", d.ticket().ticketNo(), "联系电话完整显示 role=" + role(ctx).name(), ctx.ip());
+    ctx.json(TicketJson.of(d.ticket(), service.categories(), service.now(), role(ctx), true, null, d.events(),
+        service.parentReply(d.ticket().ticketNo()).orElse(null)));
   }
 
   private void act(Context ctx) {
@@ -92,8 +127,17 @@ public final class TicketRoutes implements RouteModule {
     Command cmd = new Command(
         action, Callers.of(ctx).username(), v == null || v.isNull() ? null : v.asLong(), text(b, "department"), text(b, "assignee"),
         sat == null || sat.isNull() ? null : sat.asBoolean(), text(b, "into"), note);
+    String before = service.find(ticketNo(ctx)).map(x -> x.status().wire()).orElse("?");
+    // first, so the notice of this change (e.g. resolved) carries it to the parent
+    String reply = text(b, "parentReply");
+    if (reply != null) {
+      service.replyToParent(ticketNo(ctx), reply, actor(ctx));
+    }
     Ticket t = service.act(ticketNo(ctx), cmd);
-    ctx.json(TicketJson.of(t, service.categories(), service.now(), false, null, service.get(t.ticketNo()).events()));
+    audit.record(actor(ctx), "ticket." + action.wire(), t.ticketNo(),
+        before + "→" + t.status().wire() + (reply == null ? "" : " parentReply"), ctx.ip());
+    ctx.json(TicketJson.of(t, service.categories(), service.now(), role(ctx), true, null, service.get(t.ticketNo()).events(),
+        service.parentReply(t.ticketNo()).orElse(null)));
   }
 
   /** Numbers are upper case; operators typing jy20261123-0007 mean the same order. */

@@ -24,6 +24,9 @@ import java.util.Set;
 public final class TicketService {
   public static final Set<String> CHANNELS = Set.of("hotline", "wechat", "telegram", "web");
   private static final int MAX_DESCRIPTION = 2000;
+  /** Names (caller, department, assignee): generous for Chinese names and unit titles. */
+  private static final int MAX_NAME = 50;
+  private static final int MAX_ID = 128;
   static final int MAX_EXPORT = 50_000;
 
   private final TicketRepository repo;
@@ -44,7 +47,7 @@ public final class TicketService {
     this.categories = categories;
     this.lifecycle = new Lifecycle(categories, calendar);
     this.regions = regions;
-    this.notices = new TicketNotices(notifier, categories);
+    this.notices = new TicketNotices(notifier, categories, this::parentReply);
     this.clock = clock;
   }
 
@@ -88,10 +91,31 @@ public final class TicketService {
   }
 
   /** Every match (up to {@value #MAX_EXPORT} rows), as CSV for staff. */
-  public String exportCsv(TicketQuery q) {
+  public String exportCsv(TicketQuery q, aidline.values.Role role) {
     TicketQuery all = new TicketQuery(q.statuses(), q.overdueOnly(), q.category(), q.region(), q.department(), q.assignee(), q.q(), 1, MAX_EXPORT);
-    return TicketCsv.render(list(all).items(), categories, clock.instant());
+    return TicketCsv.render(list(all).items(), categories, clock.instant(), role);
   }
+
+  /** Longest reply to a parent: it goes out as one chat message. */
+  static final int MAX_PARENT_REPLY = 500;
+
+  /** Records what the parent is told on chat about this order (operator notes never are). */
+  public void replyToParent(String ticketNo, String text, String actor) {
+    String t = trim(text);
+    if (t == null) {
+      throw new InvalidTicketException("给家长的答复（parentReply）不能为空");
+    }
+    limit(t, MAX_PARENT_REPLY, "给家长的答复（parentReply）");
+    if (!repo.addParentReply(ticketNo, clock.instant(), actor == null ? "system" : actor, t)) {
+      throw new TicketNotFoundException(ticketNo);
+    }
+  }
+
+  /** The latest reply to the parent, if an operator wrote one. */
+  public Optional<String> parentReply(String ticketNo) {
+    return repo.parentReply(ticketNo);
+  }
+
 
   /** The dashboard's work-order figures, the trend over the last {@code days} days. */
   public TicketFigures figures(int days) {
@@ -104,6 +128,10 @@ public final class TicketService {
 
   /** Applies one action; merge also records the merged order on the survivor. */
   public Ticket act(String ticketNo, Command cmd) {
+    limit(cmd.note(), MAX_DESCRIPTION, "说明（note/reason/resolution/comment）");
+    limit(cmd.department(), MAX_NAME, "承办部门（department）");
+    limit(cmd.assignee(), MAX_NAME, "承办人（assignee）");
+    limit(cmd.into(), MAX_ID, "合并目标工单号（into）");
     Instant now = clock.instant();
     Transition tr = repo.write(tx -> {
       Ticket t = tx.find(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
@@ -156,6 +184,8 @@ public final class TicketService {
     if (name == null) {
       throw new InvalidTicketException("请填写来电人姓名（callerName）");
     }
+    limit(name, MAX_NAME, "来电人姓名（callerName）");
+    limit(r.channelUserId(), MAX_ID, "渠道用户标识（channelUserId）");
     String phone = Phones.normalize(r.callerPhone())
         .orElseThrow(() -> new InvalidTicketException("联系电话不正确：请填写 11 位手机号或带区号的固定电话（如 0730-8221234）"));
     String userId = trim(r.channelUserId());
@@ -202,6 +232,13 @@ public final class TicketService {
 
   private static TicketQuery withRegion(TicketQuery q, String region) {
     return new TicketQuery(q.statuses(), q.overdueOnly(), q.category(), region, q.department(), q.assignee(), q.q(), q.page(), q.size());
+  }
+
+  /** Every free-text field has a ceiling, so a 1 MB name cannot fill lists, exports and SMS. */
+  private static void limit(String value, int max, String field) {
+    if (value != null && value.length() > max) {
+      throw new InvalidTicketException(field + "过长（最多 " + max + " 字）");
+    }
   }
 
   private static String trim(String s) {

@@ -115,6 +115,20 @@ class ChannelsFullAppIT {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
   }
 
+  /** A callback's status and its reply, decrypted when it was encrypted. */
+  record Res(int statusCode, String body) {}
+
+  /**
+   * As WeChat sends in 安全模式, which the server enforces because an AES key is configured: the
+   * message encrypted, the reply decrypted here.
+   */
+  Res wechatSafe(String plainXml) throws Exception {
+    WechatPayloads.Encrypted e = WechatPayloads.encrypt(plainXml);
+    HttpResponse<String> r = wechat(e.query(), e.body());
+    String body = r.body();
+    return new Res(r.statusCode(), body != null && body.contains("<Encrypt>") ? WechatPayloads.decryptReply(body) : body);
+  }
+
   JsonNode chat(String user, String text) throws Exception {
     String body = Json.mapper().writeValueAsString(Map.of("user", user, "text", text));
     HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/chat")).header("Content-Type", "application/json")
@@ -130,7 +144,7 @@ class ChannelsFullAppIT {
   }
 
   static String signed() {
-    return WechatPayloads.signedQuery(WechatPayloads.TOKEN, "1700000000", "n" + System.nanoTime());
+    return WechatPayloads.signedQuery(WechatPayloads.TOKEN, Long.toString(System.currentTimeMillis() / 1000), "n" + System.nanoTime());
   }
 
   /** Runs a CLI command in a child JVM with the same environment as serve. */
@@ -161,7 +175,7 @@ class ChannelsFullAppIT {
     String[] turns = {"补助一直没到账", "跳过", "13812345678", "岳阳", "是"};
     String last = null;
     for (int i = 0; i < turns.length; i++) {
-      HttpResponse<String> r = wechat(signed(), WechatPayloads.text("oTicket", 910000 + i, turns[i]));
+      Res r = wechatSafe(WechatPayloads.text("oTicket", 910000 + i, turns[i]));
       assertEquals(200, r.statusCode());
       last = WechatPayloads.field(r.body(), "Content");
     }
@@ -169,7 +183,7 @@ class ChannelsFullAppIT {
     assertTrue(no.find(), last);
     String ticketNo = no.group(1);
 
-    String status = WechatPayloads.field(wechat(signed(), WechatPayloads.text("oTicket", 910010, "查询工单")).body(), "Content");
+    String status = WechatPayloads.field(wechatSafe(WechatPayloads.text("oTicket", 910010, "查询工单")).body(), "Content");
     assertTrue(status.contains(ticketNo) && status.contains("已受理"), status);
 
     HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/api/login")).header("Content-Type", "application/json")
@@ -195,11 +209,13 @@ class ChannelsFullAppIT {
   void wechatTelegramAndWebChatOnTheRealServer() throws Exception {
     start();
 
-    // WeChat plaintext: a correct XML reply with the amount and its source
+    // with an AES key configured, a plaintext callback is refused (issue 15, H3)
     String body = WechatPayloads.text("oFull1", 900001, AMOUNT_QUESTION);
+    assertEquals(403, wechat(signed(), body).statusCode());
+    // WeChat safe mode: a correct XML reply with the amount and its source, the same for each retry
     List<String> replies = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      HttpResponse<String> r = wechat(signed(), body);
+      Res r = wechatSafe(body);
       assertEquals(200, r.statusCode());
       replies.add(r.body());
     }
@@ -218,8 +234,8 @@ class ChannelsFullAppIT {
 
     // forged signature: 403, and the message id is still unused afterwards
     String forgedBody = WechatPayloads.text("oFull3", 900003, AMOUNT_QUESTION);
-    assertEquals(403, wechat(WechatPayloads.signedQuery("forged", "1700000000", "x"), forgedBody).statusCode());
-    assertTrue(WechatPayloads.field(wechat(signed(), forgedBody).body(), "Content").contains("1250"));
+    assertEquals(403, wechat(WechatPayloads.signedQuery("forged", Long.toString(System.currentTimeMillis() / 1000), "x"), forgedBody).statusCode());
+    assertTrue(WechatPayloads.field(wechatSafe(forgedBody).body(), "Content").contains("1250"));
 
     // Telegram: the real client long-polls the fake Bot API and answers the update through it
     botApi.addTextUpdate(5001, 4242, AMOUNT_QUESTION);

@@ -52,4 +52,17 @@ class UsersCommandIT {
     Result list = run(null, "users", "list");
     assertTrue(list.out().contains("zhang\toperator\t已停用"), list.out());
   }
+
+  /** Issue 15, M3: a password over bcrypt's 72 bytes used to end in a raw exception. */
+  @Test
+  void longChinesePasswordsAreAddedAndAbsurdOnesGetOneChineseLine() throws Exception {
+    Result add = run("我们家住在湖南省岳阳市华容县城关镇某某村第三组门牌号二十八号\n",
+        "users", "add", "--username", "wang", "--role", "staff", "--password-stdin");
+    assertEquals(0, add.exit(), add.out());
+    assertTrue(add.out().contains("已添加用户 wang"), add.out());
+    Result huge = run("密".repeat(2000) + "\n", "users", "add", "--username", "zhao", "--role", "staff", "--password-stdin");
+    assertEquals(2, huge.exit(), huge.out());
+    assertEquals(1, huge.out().lines().count(), huge.out());
+    assertTrue(huge.out().contains("密码最长") && !huge.out().contains("Exception"), huge.out());
+  }
 }

@@ -27,14 +27,14 @@ public final class FakeAidStatusDesk implements AidStatusDesk {
   }
 
   @Override
-  public synchronized boolean locked(String chatUser) {
+  public synchronized boolean locked(String chatUser, String source) {
     return failures.getOrDefault(chatUser, 0) >= maxFailures;
   }
 
   @Override
-  public synchronized StatusLine status(String chatUser, String nationalId, String phone) {
+  public synchronized StatusLine status(String chatUser, String source, String nationalId, String phone) {
     calls.add(chatUser + "|" + nationalId + "|" + phone);
-    if (locked(chatUser)) {
+    if (locked(chatUser, source)) {
       return new StatusLine(false, true, "locked");
     }
     if (ID.equals(nationalId) && PHONE.equals(phone.replaceAll("\\D", ""))) {

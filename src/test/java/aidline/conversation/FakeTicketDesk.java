@@ -24,8 +24,8 @@ public final class FakeTicketDesk implements TicketDesk {
   }
 
   @Override
-  public Optional<ChatTicket> find(String ticketNo) {
-    return Optional.ofNullable(tickets.get(ticketNo));
+  public Optional<ChatTicket> findMine(String ticketNo, String channel, String userId) {
+    return Optional.ofNullable(tickets.get(ticketNo)).filter(t -> (channel + ":" + userId).equals(owner.get(ticketNo)));
   }
 
   @Override

@@ -11,7 +11,7 @@ final class UnavailableTicketDesk implements TicketDesk {
   }
 
   @Override
-  public Optional<ChatTicket> find(String ticketNo) {
+  public Optional<ChatTicket> findMine(String ticketNo, String channel, String userId) {
     throw new IllegalStateException("work-order desk not available");
   }
 

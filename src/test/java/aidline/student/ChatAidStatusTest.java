@@ -15,6 +15,7 @@ import aidline.http.Json;
 import aidline.storage.Database;
 import aidline.values.NationalId;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,9 @@ class ChatAidStatusTest {
     say("q", StudentServiceTest.STUCK);
     String wrongPhone = say("q", "13800000009");
     assertEquals(unknown, wrongPhone, "an unknown child and a wrong phone read the same");
-    assertTrue(audit.entries.isEmpty());
+    // both failures are audited, neither as a lookup (issue 15, M1)
+    assertEquals(List.of("student.parent_status.failed", "student.parent_status.failed"),
+        audit.entries.stream().map(RecordingAuditLog.Entry::action).toList());
   }
 
   @Test

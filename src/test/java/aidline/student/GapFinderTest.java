@@ -3,6 +3,7 @@ package aidline.student;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import aidline.values.Masking;
 import aidline.values.Role;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -82,7 +82,8 @@ class ParentStatusServiceTest {
     assertEquals(wrongPhone, unknownChild);
     assertEquals(wrongPhone, badId);
     assertEquals(wrongPhone, noPhoneOnRecord);
-    assertTrue(audit.entries.isEmpty());
+    // every failed check is audited (issue 15, M1)
+    assertEquals(4, audit.entries.stream().filter(e -> e.action().equals("student.parent_status.failed")).count());
   }
 
   @Test
@@ -94,9 +95,28 @@ class ParentStatusServiceTest {
     assertFalse(locked.verified());
     assertEquals(ParentStatusService.LOCKED, locked.text());
     assertTrue(locked.offerTicket());
-    // another chat user is not affected
-    assertTrue(service.status("wechat:other", StudentServiceTest.STUCK, "13800000001").verified());
+    // the student ID is locked too: a fresh chat user id does not start over (issue 15, M1)
+    assertEquals(ParentStatusService.LOCKED, service.status("wechat:other", StudentServiceTest.STUCK, "13800000001").text());
     now.set(now.get().plus(Duration.ofMinutes(61)));
     assertTrue(service.status("wechat:guesser", StudentServiceTest.STUCK, "13800000001").verified());
+  }
+
+  /** Issue 15, M1: the lock is per student ID and per source, survives a restart, and is audited. */
+  @Test
+  void manyChatIdsFromOneAddressOrForOneChildAreLockedAndARestartDoesNotReset() {
+    for (int i = 0; i < ParentStatusService.MAX_FAILURES_PER_SOURCE; i++) {
+      service.status("web:fresh-" + i, "203.0.113.5", TestStudents.id("430623", "20150305", String.format("%03d", 700 + i)), "13800000009");
+    }
+    // the address is used up, whatever chat user id it claims next
+    assertTrue(service.locked("web:brand-new", "203.0.113.5"));
+    assertEquals(ParentStatusService.LOCKED,
+        service.status("web:brand-new", "203.0.113.5", StudentServiceTest.STUCK, "13800000001").text());
+    // a restart (a new service over the same database) remembers it
+    ParentStatusService again = new ParentStatusService(new StudentRepository(db, TestStudents.CLOCK),
+        new FixtureEntitlementRules(TestStudents.regions()), audit, clock);
+    assertTrue(again.locked("web:another", "203.0.113.5"));
+    assertTrue(audit.entries.stream().anyMatch(e -> e.action().equals("student.parent_status.locked")));
+    // another address and another child are fine
+    assertTrue(again.status("web:x", "198.51.100.7", StudentServiceTest.STUCK, "13800000001").verified());
   }
 }

@@ -53,26 +53,33 @@ class ChatTicketDeskTest {
     assertTrue(opened.lastStep().contains("受理"), opened.lastStep());
 
     // "查询工单" with the number, and without it
-    assertEquals("received", chat.find(opened.ticketNo()).orElseThrow().status());
+    assertEquals("received", chat.findMine(opened.ticketNo(), "wechat", "openid-1").orElseThrow().status());
+    // anyone else, with the right number, is told nothing (issue 15, H1)
+    assertTrue(chat.findMine(opened.ticketNo(), "wechat", "openid-2").isEmpty());
+    assertTrue(chat.findMine(opened.ticketNo(), "telegram", "openid-1").isEmpty());
     assertEquals(List.of(opened.ticketNo()), chat.recentForUser("wechat", "openid-1").stream().map(ChatTicket::ticketNo).toList());
     assertTrue(chat.recentForUser("telegram", "openid-1").isEmpty());
-    assertTrue(chat.find("JY20990101-0001").isEmpty());
+    assertTrue(chat.findMine("JY20990101-0001", "wechat", "openid-1").isEmpty());
 
     // operators work it; the parent hears about the dispatch and the resolution
     String no = opened.ticketNo();
     desk.service.act(no, Command.of(Action.DISPATCH, "op"));
     desk.service.act(no, Command.of(Action.ACCEPT, "李四"));
     desk.service.act(no, Command.of(Action.START, "李四"));
-    ChatTicket midway = chat.find(no).orElseThrow();
+    ChatTicket midway = chat.findMine(no, "wechat", "openid-1").orElseThrow();
     assertEquals("办理中", midway.statusLabel());
     assertTrue(midway.lastStep().contains("开始办理"), midway.lastStep());
-    desk.service.act(no, Command.of(Action.RESOLVE, "李四").withNote("经核实，补助已于11月20日发放到一卡通"));
+    // the operator's note is internal (it names a bank card and another phone); the reply is for the parent
+    desk.service.replyToParent(no, "经核实，补助已于11月20日发放到一卡通", "李四");
+    desk.service.act(no, Command.of(Action.RESOLVE, "李四").withNote("财政所王会计 13900001111 核实，卡号尾号 6217 0000 1234 5678"));
     String resolvedNotice = desk.notices.get(desk.notices.size() - 1);
     assertTrue(resolvedNotice.startsWith("wechat|openid-1|"), resolvedNotice);
     assertTrue(resolvedNotice.contains(no) && resolvedNotice.contains("一卡通"), resolvedNotice);
+    assertFalse(resolvedNotice.contains("13900001111") || resolvedNotice.contains("王会计"), resolvedNotice);
     assertTrue(resolvedNotice.contains("满意") && resolvedNotice.contains("不满意"), resolvedNotice);
-    ChatTicket resolved = chat.find(no).orElseThrow();
+    ChatTicket resolved = chat.findMine(no, "wechat", "openid-1").orElseThrow();
     assertTrue(resolved.awaitingFeedback());
+    assertTrue(resolved.lastStep().contains("一卡通") && !resolved.lastStep().contains("13900001111"), resolved.lastStep());
 
     // someone else cannot answer the 回访
     assertThrows(TicketNotFoundException.class, () -> chat.feedback(no, "wechat", "openid-2", true, null));

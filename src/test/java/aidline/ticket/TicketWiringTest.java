@@ -36,7 +36,7 @@ class TicketWiringTest {
       TicketDesk.ChatTicket t = desk.open(new TicketDesk.ChatTicketRequest("wechat", "u1", null, "13812345678", "岳阳", null, "政策咨询", "问政策"));
       // 3 working days from Monday 11-23, skipping the configured Tuesday: Wed, Thu, Fri
       assertEquals("2026-11-27 10:00", t.dueAt());
-      assertEquals(t.ticketNo(), desk.find(t.ticketNo().toLowerCase()).orElseThrow().ticketNo());
+      assertEquals(t.ticketNo(), desk.findMine(t.ticketNo().toLowerCase(), "wechat", "u1").orElseThrow().ticketNo());
     }
   }
 

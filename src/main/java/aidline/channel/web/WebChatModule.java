@@ -26,8 +26,16 @@ public final class WebChatModule implements RouteModule {
   private final Bot bot;
   private final ObjectMapper json;
   private final byte[] page;
+  private final String csp;
+  private final java.util.function.Function<Context, String> clientIp;
 
   public WebChatModule(Bot bot, ObjectMapper json) {
+    this(bot, json, Context::ip);
+  }
+
+  /** @param clientIp the client's address (behind a trusted proxy, the one it forwards) */
+  public WebChatModule(Bot bot, ObjectMapper json, java.util.function.Function<Context, String> clientIp) {
+    this.clientIp = clientIp;
     this.bot = bot;
     this.json = json;
     try (InputStream in = WebChatModule.class.getResourceAsStream("/aidline/web/index.html")) {
@@ -35,17 +43,24 @@ public final class WebChatModule implements RouteModule {
     } catch (IOException e) {
       throw new IllegalStateException("web chat page missing from the jar", e);
     }
+    this.csp = PageSecurity.contentSecurityPolicy(new String(page, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Override
   public void routes(RoutesConfig routes) {
-    routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
+    routes.get("/", ctx -> {
+      ctx.header("Content-Security-Policy", csp);
+      ctx.header("X-Frame-Options", "DENY");
+      ctx.header("X-Content-Type-Options", "nosniff");
+      ctx.header("Referrer-Policy", "no-referrer");
+      ctx.contentType("text/html; charset=utf-8").result(page);
+    });
     routes.post("/api/chat", this::chat);
   }
 
   private void chat(Context ctx) throws IOException {
     ChatRequest req = parse(ctx.body());
-    Reply reply = bot.handle(new InboundMessage(CHANNEL, req.user(), null, req.text(), req.region()));
+    Reply reply = bot.handle(new InboundMessage(CHANNEL, req.user(), null, req.text(), req.region(), clientIp.apply(ctx)));
     ObjectNode out = json.valueToTree(reply.answer());
     out.put("user", req.user());
     out.put("ticketNo", reply.ticketNo());

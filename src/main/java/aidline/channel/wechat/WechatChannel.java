@@ -35,7 +35,17 @@ public final class WechatChannel {
   }
 
   public WechatGateway gateway(Bot bot, InboundLedger ledger, Notifier notifier) {
-    return new WechatGateway(service, bot, ledger, notifier, Duration.ofMillis(cfg.replyBudgetMillis()));
+    return gateway(bot, ledger, notifier, Clock.systemUTC());
+  }
+
+  /** The callback handler with its guards (time window, safe mode, per-follower rate, callback IPs). */
+  public WechatGateway gateway(Bot bot, InboundLedger ledger, Notifier notifier, Clock clock) {
+    WechatCrypto crypto = cfg.aesRequired() ? new WechatCrypto(cfg.token(), cfg.aesKey(), cfg.appId()) : null;
+    CallbackIps ips = cfg.callbackIpAllowlist() ? new CallbackIps(service) : null;
+    WechatGateway.Guards guards = new WechatGateway.Guards(
+        new ReplayGuard(clock, Duration.ofSeconds(cfg.maxClockSkewSeconds())), crypto,
+        new aidline.security.RateLimiter(cfg.perMinutePerOpenid(), clock), ips);
+    return new WechatGateway(service, bot, ledger, notifier, Duration.ofMillis(cfg.replyBudgetMillis()), guards);
   }
 
   public WechatMenu menu(ObjectMapper json) {

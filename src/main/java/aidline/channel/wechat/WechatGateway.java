@@ -45,8 +45,32 @@ public final class WechatGateway implements Managed {
   private volatile ExecutorService workers;
   /** Replies being produced in this process, so a concurrent retry can wait for the first delivery. */
   private final Map<String, CompletableFuture<String>> inflight = new ConcurrentHashMap<>();
+  private final Guards guards;
+
+  /**
+   * The refusals made before the bot runs (issue 15, H3/M5), all cheap: the time window and replay
+   * binding, safe mode enforced when an AES key is set (with the AppID checked), the per-follower
+   * rate, and optionally WeChat's callback IP list.
+   *
+   * @param crypto null when no AES key is configured
+   * @param callbackIps null when the allowlist is off
+   */
+  record Guards(ReplayGuard replay, WechatCrypto crypto, aidline.security.RateLimiter perOpenid, CallbackIps callbackIps) {}
+
+  /** Longest question passed to the bot; longer ones are asked to be shortened. */
+  static final int MAX_QUESTION_CHARS = 2000;
+
+  static final String TOO_LONG = "您的问题有点长，请精简问题（2000 字以内），说清孩子在哪里上学、想问哪项资助，我再为您解答。";
+  static final String TOO_FAST = "您发送得太快了，请稍等一分钟再提问。";
 
   public WechatGateway(WxMpService service, Bot bot, InboundLedger ledger, Notifier notifier, Duration budget) {
+    this(service, bot, ledger, notifier, budget,
+        new Guards(new ReplayGuard(java.time.Clock.systemUTC(), Duration.ofMinutes(5)), null,
+            new aidline.security.RateLimiter(20, java.time.Clock.systemUTC()), null));
+  }
+
+  WechatGateway(WxMpService service, Bot bot, InboundLedger ledger, Notifier notifier, Duration budget, Guards guards) {
+    this.guards = guards;
     this.service = service;
     this.bot = bot;
     this.ledger = ledger;
@@ -57,6 +81,9 @@ public final class WechatGateway implements Managed {
   /** Starts the workers that produce replies within the budget. */
   @Override
   public synchronized void start() {
+    if (workers == null && guards.callbackIps() != null) {
+      guards.callbackIps().start();
+    }
     if (workers == null) {
       workers = Executors.newFixedThreadPool(
           4,
@@ -71,20 +98,48 @@ public final class WechatGateway implements Managed {
   /** URL verification: echoes {@code echostr} when the signature is right. */
   public String verify(String signature, String timestamp, String nonce, String echostr) {
     checkSignature(signature, timestamp, nonce);
+    guards.replay().checkTimestamp(timestamp);
     return echostr == null ? "" : echostr;
+  }
+
+  /** Whether a callback from this address is heard (always, unless the callback IP allowlist is on). */
+  public void checkSource(String ip) {
+    if (guards.callbackIps() != null && !guards.callbackIps().allows(ip)) {
+      refuse(new WechatSignatureException("来源地址不在微信回调 IP 列表中"), ip);
+    }
+  }
+
+  /** Fetches WeChat's callback IP list now (tests, and an operator who changed it). */
+  void refreshCallbackIps() throws me.chanjar.weixin.common.error.WxErrorException {
+    if (guards.callbackIps() != null) {
+      guards.callbackIps().refresh();
+    }
   }
 
   /** Handles one callback and returns the body to send back (XML, or {@code success}). */
   public String receive(
       String signature, String timestamp, String nonce, String encryptType, String msgSignature, String body) {
-    checkSignature(signature, timestamp, nonce);
+    WxMpXmlMessage in;
     boolean aes = "aes".equalsIgnoreCase(encryptType);
-    WxMpXmlMessage in = parse(body, aes, timestamp, nonce, msgSignature);
+    try {
+      checkSignature(signature, timestamp, nonce);
+      guards.replay().checkTimestamp(timestamp);
+      in = parse(body, aes, timestamp, nonce, msgSignature);
+      guards.replay().bind(signature, timestamp, nonce, messageKey(in));
+    } catch (WechatSignatureException | WechatMessageException e) {
+      throw refuse(e, null);
+    }
     String plain = respond(in);
     if (!aes || SUCCESS.equals(plain)) {
       return plain;
     }
     return new WxMpCryptUtil(service.getWxMpConfigStorage()).encrypt(plain);
+  }
+
+  /** One log line per refused callback, never a stack trace. */
+  private static RuntimeException refuse(RuntimeException e, String ip) {
+    log.warn("wechat callback refused: {}{}", e.getMessage(), ip == null ? "" : " (from " + ip + ")");
+    throw e;
   }
 
   private void checkSignature(String signature, String timestamp, String nonce) {
@@ -94,22 +149,22 @@ public final class WechatGateway implements Managed {
   }
 
   private WxMpXmlMessage parse(String body, boolean aes, String timestamp, String nonce, String msgSignature) {
-    if (body == null || body.isBlank()) {
-      throw new WechatMessageException("消息内容为空");
-    }
-    if (aes) {
+    Map<String, String> outer = WechatXml.fields(body);
+    String xml = body;
+    if (guards.crypto() != null) {
+      if (!aes) {
+        throw new WechatSignatureException("已启用安全模式，拒绝明文消息");
+      }
       if (msgSignature == null) {
         throw new WechatSignatureException("缺少 msg_signature");
       }
-      try {
-        return WxMpXmlMessage.fromEncryptedXml(body, service.getWxMpConfigStorage(), timestamp, nonce, msgSignature);
-      } catch (RuntimeException e) {
-        // WxJava throws when msg_signature does not match or the ciphertext is not ours
-        throw new WechatSignatureException("加密消息校验失败");
-      }
+      xml = guards.crypto().decrypt(msgSignature, timestamp, nonce, outer.get("Encrypt"));
+      WechatXml.fields(xml);
+    } else if (aes) {
+      throw new WechatSignatureException("未配置 EncodingAESKey，无法解密安全模式消息");
     }
     try {
-      WxMpXmlMessage m = WxMpXmlMessage.fromXml(body);
+      WxMpXmlMessage m = WxMpXmlMessage.fromXml(xml);
       if (m == null || m.getFromUser() == null || m.getMsgType() == null) {
         throw new WechatMessageException("不是有效的微信消息");
       }
@@ -122,9 +177,17 @@ public final class WechatGateway implements Managed {
     }
   }
 
+  private static String messageKey(WxMpXmlMessage in) {
+    return in.getMsgId() != null ? "wx:" + in.getMsgId() : "wx:" + in.getFromUser() + ":" + in.getCreateTime();
+  }
+
   /** Answers once per message identity; retries get the stored reply. */
   private String respond(WxMpXmlMessage in) {
-    String key = in.getMsgId() != null ? "wx:" + in.getMsgId() : "wx:" + in.getFromUser() + ":" + in.getCreateTime();
+    String key = messageKey(in);
+    if (ledger.find(key).isEmpty() && overRate(in.getFromUser())) {
+      log.warn("wechat callback refused: one follower over the per-minute message limit");
+      return textReply(in, TOO_FAST);
+    }
     if (!ledger.claim(key, CHANNEL, in.getFromUser())) {
       return replay(key);
     }
@@ -140,6 +203,19 @@ public final class WechatGateway implements Managed {
     } finally {
       inflight.remove(key);
     }
+  }
+
+  private boolean overRate(String openid) {
+    try {
+      guards.perOpenid().acquire("openid:" + openid);
+      return false;
+    } catch (aidline.security.SecurityException.RateLimited e) {
+      return true;
+    }
+  }
+
+  private static String textReply(WxMpXmlMessage in, String text) {
+    return WxMpXmlOutMessage.TEXT().content(text).fromUser(in.getToUser()).toUser(in.getFromUser()).build().toXml();
   }
 
   private String replay(String key) {
@@ -213,11 +289,17 @@ public final class WechatGateway implements Managed {
     String type = in.getMsgType() == null ? "" : in.getMsgType();
     switch (type) {
       case "text":
+        if (in.getContent() != null && in.getContent().length() > MAX_QUESTION_CHARS) {
+          return () -> TOO_LONG;
+        }
         return () -> bot.handle(new InboundMessage(CHANNEL, user, id, in.getContent())).plainText();
       case "voice":
         String heard = in.getRecognition();
         if (heard == null || heard.isBlank()) {
           return () -> "抱歉，没有听清您的语音，请再说一遍，或直接打字提问。";
+        }
+        if (heard.length() > MAX_QUESTION_CHARS) {
+          return () -> TOO_LONG;
         }
         return () -> bot.handle(new InboundMessage(CHANNEL, user, id, heard)).plainText();
       case "event":
@@ -251,6 +333,9 @@ public final class WechatGateway implements Managed {
 
   @Override
   public synchronized void close() {
+    if (guards.callbackIps() != null) {
+      guards.callbackIps().close();
+    }
     if (workers != null) {
       workers.shutdownNow();
     }

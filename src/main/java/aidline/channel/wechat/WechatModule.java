@@ -14,6 +14,7 @@ public final class WechatModule implements RouteModule {
 
   @Override
   public void routes(RoutesConfig routes) {
+    routes.before("/wechat", ctx -> gateway.checkSource(ctx.ip()));
     routes.get(
         "/wechat",
         ctx ->

@@ -15,6 +15,8 @@ public final class FakeWechatApi implements AutoCloseable {
   public record Call(String path, String query, String body) {}
 
   public final List<Call> calls = new CopyOnWriteArrayList<>();
+  /** What getcallbackip answers. */
+  public volatile List<String> callbackIps = List.of("101.226.103.0");
   private final HttpServer server;
 
   public FakeWechatApi() throws IOException {
@@ -28,7 +30,9 @@ public final class FakeWechatApi implements AutoCloseable {
           String out =
               path.equals("/cgi-bin/token") || path.equals("/cgi-bin/stable_token")
                   ? "{\"access_token\":\"FAKE_TOKEN\",\"expires_in\":7200}"
-                  : path.equals("/cgi-bin/message/template/send")
+                  : path.equals("/cgi-bin/getcallbackip")
+                      ? "{\"ip_list\":[" + String.join(",", callbackIps.stream().map(ip -> "\"" + ip + "\"").toList()) + "]}"
+                      : path.equals("/cgi-bin/message/template/send")
                       ? "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":1}"
                       : "{\"errcode\":0,\"errmsg\":\"ok\"}";
           byte[] bytes = out.getBytes(StandardCharsets.UTF_8);

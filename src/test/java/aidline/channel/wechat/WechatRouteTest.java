@@ -58,8 +58,17 @@ class WechatRouteTest {
   void setUp() throws Exception {
     db = Database.open(new AppConfig.Storage(dir.resolve("w.db").toString(), "FULL", 5000));
     api = new FakeWechatApi();
+    start("");
+  }
+
+  /** Plaintext mode, or safe mode (plaintext then refused) when an AES key is given. */
+  void start(String aesKey) {
+    if (gateway != null) {
+      gateway.close();
+      outbox.close();
+    }
     AppConfig.Wechat cfg =
-        new AppConfig.Wechat(WechatPayloads.TOKEN, WechatPayloads.AES_KEY, WechatPayloads.APP_ID, "secret", api.url(), 4000, "");
+        new AppConfig.Wechat(WechatPayloads.TOKEN, aesKey, WechatPayloads.APP_ID, "secret", api.url(), 4000, "");
     WechatChannel channel = new WechatChannel(cfg);
     store = new ConversationStore(db, Json.mapper(), Clock.systemUTC());
     ledger = new InboundLedger(db, Clock.systemUTC());
@@ -101,14 +110,18 @@ class WechatRouteTest {
     return new Res(res.statusCode(), res.body());
   }
 
+  static String now() {
+    return Long.toString(System.currentTimeMillis() / 1000);
+  }
+
   static String signed() {
-    return WechatPayloads.signedQuery(WechatPayloads.TOKEN, "1700000000", "n" + System.nanoTime());
+    return WechatPayloads.signedQuery(WechatPayloads.TOKEN, now(), "n" + System.nanoTime());
   }
 
   @Test
   void urlVerificationEchoesOnlyWithTheRightSignature() {
     JavalinTest.test(app, (server, client) -> {
-      var ok = get(client.getOrigin(), "/wechat?" + WechatPayloads.signedQuery(WechatPayloads.TOKEN, "1700000000", "abc") + "&echostr=hello123");
+      var ok = get(client.getOrigin(), "/wechat?" + WechatPayloads.signedQuery(WechatPayloads.TOKEN, now(), "abc") + "&echostr=hello123");
       assertEquals(200, ok.code());
       assertEquals("hello123", ok.body());
       var bad = get(client.getOrigin(), "/wechat?" + WechatPayloads.signedQuery("wrong", "1700000000", "abc") + "&echostr=hello123");
@@ -133,6 +146,7 @@ class WechatRouteTest {
 
   @Test
   void aesMessageGetsAnEncryptedReplyThatDecryptsToTheAnswer() {
+    start(WechatPayloads.AES_KEY);
     JavalinTest.test(app, (server, client) -> {
       WechatPayloads.Encrypted e = WechatPayloads.encrypt(WechatPayloads.text("oParent2", 2001, "岳阳初中寄宿生生活补助多少钱"));
       Res r = post(client.getOrigin(), e.query(), e.body());
@@ -218,11 +232,11 @@ class WechatRouteTest {
   void forgedOrMissingSignaturesAre403AndChangeNothing() {
     JavalinTest.test(app, (server, client) -> {
       String body = WechatPayloads.text("oEvil", 6001, "岳阳市初中寄宿生每年有多少生活补助？");
-      Res forged = post(client.getOrigin(), WechatPayloads.signedQuery("not-the-token", "1700000000", "n1"), body);
+      Res forged = post(client.getOrigin(), WechatPayloads.signedQuery("not-the-token", now(), "n1"), body);
       assertEquals(403, forged.code());
-      Res missing = post(client.getOrigin(), "timestamp=1700000000&nonce=n1", body);
+      Res missing = post(client.getOrigin(), "timestamp=" + now() + "&nonce=n1", body);
       assertEquals(403, missing.code());
-      // right plain signature but a forged msg_signature on an AES message
+      // right plain signature but an AES message while no key is configured
       WechatPayloads.Encrypted e = WechatPayloads.encrypt(body);
       Res badAes = post(client.getOrigin(), e.query().replaceAll("msg_signature=[0-9a-f]+", "msg_signature=deadbeef"), e.body());
       assertEquals(403, badAes.code());
