@@ -348,8 +348,10 @@ public final class Application implements AutoCloseable {
     }
     Health health = new Health(db::reachable, kb::documentCount, Version.current());
     // the first normalisation loads OpenCC's dictionaries (about a second): pay that now, not
-    // inside the first parent's 5-second WeChat budget
-    ChineseText.normalize("資助");
+    // inside the first parent's 5-second WeChat budget, but beside the start-up, not in its way
+    Thread warmup = new Thread(() -> ChineseText.normalize("資助"), "aidline-warmup");
+    warmup.setDaemon(true);
+    warmup.start();
     notifier(); // starts delivering what the outbox still holds from before a restart
     http = HttpServer.create(config.server(), json, metrics, health, routeModules());
     http.start();

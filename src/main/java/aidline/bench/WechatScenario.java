@@ -12,7 +12,7 @@ import java.util.List;
 
 /** Signed plaintext WeChat text messages per second through /wechat, each with a new MsgId. */
 public final class WechatScenario implements Scenario {
-  private static final String TOKEN = "benchtoken";
+  static final String TOKEN = "benchtoken";
 
   @Override
   public String name() {

@@ -4,6 +4,7 @@ import aidline.bench.AnswerScenario;
 import aidline.bench.BenchContext;
 import aidline.bench.BenchReport;
 import aidline.bench.ChatHttpScenario;
+import aidline.bench.HttpRatioScenario;
 import aidline.bench.Result;
 import aidline.bench.Scenario;
 import aidline.bench.StartupScenario;
@@ -73,7 +74,7 @@ final class BenchCommand implements Runnable {
   }
 
   private List<Scenario> scenarios() {
-    return List.of(new AnswerScenario(), new ChatHttpScenario(), new WechatScenario(), new TicketScenario(), new StudentScenario(),
+    return List.of(new AnswerScenario(), new HttpRatioScenario(), new ChatHttpScenario(), new WechatScenario(), new TicketScenario(), new StudentScenario(),
         new StartupScenario());
   }
 }

@@ -6,6 +6,8 @@ import aidline.answer.DialogState;
 import aidline.answer.Intent;
 import aidline.answer.Turn;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The channel-neutral bot, a router: loads the asker's state, reads the message once
@@ -14,6 +16,9 @@ import java.util.Optional;
  * {@link AidStatusChat}) or the answer engine, notes what the engine could not
  * answer ({@link UnansweredLog}), saves the new state and returns the reply. Messages of one asker
  * are handled one at a time (striped locks), so concurrent deliveries cannot overwrite each other's state.
+ * The lock spans load, compute and the queuing of the save; the commit is waited for after it is
+ * released, so no asker waits under it for anyone's fsync, except a submitted work order's own
+ * commit. Many stripes keep unrelated askers apart.
  */
 public final class Bot {
   private final AnswerEngine engine;
@@ -23,7 +28,7 @@ public final class Bot {
   private final WorkOrderChat orders;
   private final AidStatusChat aidStatus;
   private final UnansweredLog unanswered;
-  private final Object[] locks = new Object[64];
+  private final Object[] locks = new Object[1024];
 
   /** A bot without aid-status answers: such questions go to the answer engine as before. */
   public Bot(AnswerEngine engine, TicketDesk desk, ConversationStore store, TicketFormFlow form) {
@@ -58,7 +63,32 @@ public final class Bot {
         + "补助没到账或需要人工帮助，请回复“人工”登记工单；回复“查询工单”可查看进度。";
   }
 
+  /**
+   * Handles the message and returns once the asker's new state is committed: one fsync wait, shared
+   * with the group, and waited for outside the asker's lock.
+   */
   public Reply handle(InboundMessage m) {
+    Handled t = handled(m);
+    try {
+      t.saved().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : e;
+    }
+    return t.reply();
+  }
+
+  /**
+   * Handles the message without waiting for the state's commit: for a channel whose inbound ledger
+   * already holds the message durably (WeChat), so the reply's one fsync wait is the ledger's claim.
+   * A crash before the commit loses this turn's state, never a work order (DESIGN.md, durability).
+   */
+  public Reply handleQueued(InboundMessage m) {
+    return handled(m).reply();
+  }
+
+  private record Handled(Reply reply, CompletableFuture<?> saved) {}
+
+  private Handled handled(InboundMessage m) {
     synchronized (locks[Math.floorMod((m.channel() + "\u0000" + m.userId()).hashCode(), locks.length)]) {
       ConversationState state = store.load(m.channel(), m.userId());
       DialogState d = state.dialog();
@@ -66,8 +96,7 @@ public final class Bot {
         state = state.withDialog(new DialogState(m.knownRegion(), d.stage(), d.pendingQuestion(), d.pendingSlot(), d.more()));
       }
       Step step = route(m, state, reader.read(m.text()));
-      store.save(m.channel(), m.userId(), step.state());
-      return step.reply();
+      return new Handled(step.reply(), store.save(m.channel(), m.userId(), step.state()));
     }
   }
 

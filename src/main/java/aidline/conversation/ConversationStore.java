@@ -7,12 +7,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Per-asker state in SQLite, written after every message so a restart loses nothing. */
+/**
+ * Per-asker state in SQLite, written after every message through the group commit. The bot queues
+ * the write under the asker's lock and waits for the commit after releasing it (DESIGN.md, durability);
+ * until it is committed the state is read from {@link #unsaved}, so the asker's next message sees it.
+ */
 public final class ConversationStore {
+  private static final Logger log = LoggerFactory.getLogger(ConversationStore.class);
+
+  private record Key(String channel, String userId) {}
+
   private final Database db;
   private final ObjectMapper json;
   private final Clock clock;
+  /** States queued but not yet committed; bounded by the writes in flight. */
+  private final ConcurrentHashMap<Key, ConversationState> unsaved = new ConcurrentHashMap<>();
 
   public ConversationStore(Database db, ObjectMapper json, Clock clock) {
     this.db = db;
@@ -21,6 +35,10 @@ public final class ConversationStore {
   }
 
   public ConversationState load(String channel, String userId) {
+    ConversationState pending = unsaved.get(new Key(channel, userId));
+    if (pending != null) {
+      return pending;
+    }
     String stored =
         db.withConnection(
             c -> {
@@ -44,14 +62,20 @@ public final class ConversationStore {
     }
   }
 
-  public void save(String channel, String userId, ConversationState state) {
+  /**
+   * Queues the state for the next group commit and returns at once; the future completes when it is
+   * committed. Until then {@link #load} returns it from memory, so the asker's next message sees it.
+   */
+  public CompletableFuture<Integer> save(String channel, String userId, ConversationState state) {
     String text;
     try {
       text = json.writeValueAsString(state);
     } catch (JsonProcessingException e) {
       throw new StorageException("无法保存对话状态: " + e.getMessage(), e);
     }
-    db.write(
+    Key key = new Key(channel, userId);
+    unsaved.put(key, state);
+    return db.writeLater(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -62,6 +86,13 @@ public final class ConversationStore {
             ps.setString(3, text);
             ps.setLong(4, clock.millis());
             return ps.executeUpdate();
+          }
+        })
+        .whenComplete((n, e) -> {
+          // a later save of the same asker replaced the entry: that one is still pending
+          unsaved.remove(key, state);
+          if (e != null) {
+            log.warn("could not save the conversation state of {}/{}: {}", channel, userId, e.getMessage());
           }
         });
   }

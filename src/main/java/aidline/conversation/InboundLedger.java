@@ -80,6 +80,31 @@ public final class InboundLedger {
         });
   }
 
+  /**
+   * Stores a finished message's reply without waiting for the commit: the claim is already durable,
+   * so a crash before this commit leaves the message "running", and a retry is answered "success"
+   * instead of running the bot twice (DESIGN.md, durability). Later reads see it once committed.
+   */
+  public void recordLater(String key, String reply) {
+    db.writeLater(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("UPDATE inbound_message SET status = 'done', reply = ? WHERE dedupe_key = ?")) {
+            ps.setString(1, reply);
+            ps.setString(2, key);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  /** Runs the action once every write queued so far is committed (the writer commits in queue order). */
+  public void afterQueuedWrites(Runnable action) {
+    try {
+      db.writeLater(c -> 0).whenComplete((n, e) -> action.run());
+    } catch (RuntimeException closing) {
+      action.run();
+    }
+  }
+
   /** How many messages were taken on a channel (tests and diagnostics). */
   public int count(String channel) {
     return db.withConnection(

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,8 @@ public final class UnansweredQuestions implements UnansweredLog {
 
   private final Database db;
   private final Clock clock;
+  /** The latest queued row: a write is committed in queue order, so waiting for it waits for all. */
+  private volatile CompletableFuture<Integer> last = CompletableFuture.completedFuture(0);
 
   public UnansweredQuestions(Database db, Clock clock) {
     this.db = db;
@@ -34,10 +37,14 @@ public final class UnansweredQuestions implements UnansweredLog {
   /** One question as asked (masked), how often, when last (Beijing time, ISO), and why. */
   public record Question(String text, long count, String lastAt, String reason) {}
 
+  /**
+   * Queued for the next group commit, not waited for: a statistic is not worth an fsync wait in the
+   * parent's reply, and a crash loses at most the rows of the last moments (DESIGN.md, durability).
+   */
   @Override
   public void record(String text, Intent intent, String reason) {
     try {
-      db.write(c -> {
+      last = db.writeLater(c -> {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO unanswered_question (at, text, intent, reason) VALUES (?,?,?,?)")) {
           ps.setLong(1, clock.millis());
           String t = mask(text == null ? "" : text.strip());
@@ -45,6 +52,10 @@ public final class UnansweredQuestions implements UnansweredLog {
           ps.setString(3, intent.wire());
           ps.setString(4, reason);
           return ps.executeUpdate();
+        }
+      }).whenComplete((n, e) -> {
+        if (e != null) {
+          log.warn("could not record an unanswered question: {}", e.getMessage());
         }
       });
     } catch (RuntimeException e) {
@@ -55,6 +66,11 @@ public final class UnansweredQuestions implements UnansweredLog {
 
   /** The most asked unanswered questions, most often first. */
   public List<Question> top(int limit) {
+    try {
+      last.join(); // what was noted before this read is in it
+    } catch (RuntimeException alreadyLogged) {
+      // a failed row is already in the log; the others are still worth showing
+    }
     return db.withConnection(c -> {
       List<Question> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(

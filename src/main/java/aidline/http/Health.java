@@ -1,25 +1,55 @@
 package aidline.http;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
-/** What /health reports: enough for a load balancer and for an operator at a glance. */
+/**
+ * What /health reports: enough for a load balancer and for an operator at a glance. A load balancer
+ * polls often, so {@link #check} answers from the last full check for {@code maxAge} (about a
+ * second); {@link #deep} (/health?deep=1) always queries the database.
+ */
 public final class Health {
   public record Status(String status, String version, int knowledgeDocuments, boolean database) {}
+
+  private record Checked(Status status, long atMillis) {}
 
   private final BooleanSupplier database;
   private final IntSupplier documents;
   private final String version;
+  private final Clock clock;
+  private final long maxAgeMillis;
+  private volatile Checked last;
 
   /** @param database whether the database answers now (a cheap query) */
   public Health(BooleanSupplier database, IntSupplier documents, String version) {
+    this(database, documents, version, Clock.systemUTC(), Duration.ofSeconds(1));
+  }
+
+  public Health(BooleanSupplier database, IntSupplier documents, String version, Clock clock, Duration maxAge) {
     this.database = database;
     this.documents = documents;
     this.version = version;
+    this.clock = clock;
+    this.maxAgeMillis = maxAge.toMillis();
   }
 
+  /** The last full check if it is younger than the maximum age, else a new one. */
   public Status check() {
+    Checked c = last;
+    long now = clock.millis();
+    if (c != null && now - c.atMillis() < maxAgeMillis && now >= c.atMillis()) {
+      return c.status();
+    }
+    return deep();
+  }
+
+  /** A full check now: the database is queried. */
+  public Status deep() {
     boolean dbOk = database.getAsBoolean();
-    return new Status(dbOk ? "ok" : "degraded", version, documents.getAsInt(), dbOk);
+    Status s = new Status(dbOk ? "ok" : "degraded", version, documents.getAsInt(), dbOk);
+    last = new Checked(s, clock.millis());
+    return s;
   }
 }

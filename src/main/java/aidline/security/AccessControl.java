@@ -1,6 +1,7 @@
 package aidline.security;
 
 import aidline.http.ErrorHandlers;
+import aidline.http.JsonBody;
 import aidline.http.RequiredRole;
 import aidline.http.RouteModule;
 import aidline.values.Role;
@@ -141,9 +142,9 @@ public final class AccessControl implements RouteModule {
     chatPerIp.acquire("ip:" + address.ip(ctx));
     String user = null;
     try {
-      JsonNode body = json.readTree(ctx.body());
+      JsonNode body = JsonBody.tree(ctx, json); // parsed once: the chat route reads the same tree
       user = body == null ? null : body.path("user").asText(null);
-    } catch (com.fasterxml.jackson.core.JacksonException malformed) {
+    } catch (java.io.IOException malformed) {
       // a body over the size limit is not caught here: Javalin's 413 goes to the client
       // the chat route itself answers malformed bodies with a 400
     }

@@ -42,6 +42,14 @@ public final class Database implements AutoCloseable {
     return writer.write(work::run);
   }
 
+  /**
+   * A small write queued for the next group commit without waiting for it (see the durability table
+   * in DESIGN.md for which writes may do this): the returned future completes once it is committed.
+   */
+  public <T> java.util.concurrent.CompletableFuture<T> writeLater(SqlWork<T> work) {
+    return writer.submit(work::run);
+  }
+
   public GroupCommitter.Stats writeStats() {
     return writer.stats();
   }

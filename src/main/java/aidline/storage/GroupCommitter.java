@@ -61,11 +61,7 @@ public final class GroupCommitter implements Managed {
     if (Thread.currentThread() == thread) {
       throw new IllegalStateException("a group-committed write must not start another one");
     }
-    if (closed) {
-      throw new StorageException("服务正在停止，请稍后再试", null);
-    }
-    CompletableFuture<T> done = new CompletableFuture<>();
-    queue.add(new Task<>(work, done));
+    CompletableFuture<T> done = submit(work);
     try {
       return done.get();
     } catch (InterruptedException e) {
@@ -77,6 +73,21 @@ public final class GroupCommitter implements Managed {
       }
       throw new StorageException("数据库操作失败: " + e.getCause().getMessage(), e.getCause());
     }
+  }
+
+  /**
+   * Queues the write for the next group without waiting for it: for writes a crash may lose (the
+   * last turn's conversation state, a statistic), so that the reply does not wait for an fsync. The
+   * future completes once the group is committed; writes queued before {@link #close} are still
+   * committed.
+   */
+  public <T> CompletableFuture<T> submit(Write<T> work) {
+    if (closed) {
+      throw new StorageException("服务正在停止，请稍后再试", null);
+    }
+    CompletableFuture<T> done = new CompletableFuture<>();
+    queue.add(new Task<>(work, done));
+    return done;
   }
 
   private void loop() {

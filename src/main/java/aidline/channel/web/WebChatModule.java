@@ -4,6 +4,7 @@ import aidline.conversation.Bot;
 import aidline.conversation.InboundMessage;
 import aidline.conversation.Reply;
 import aidline.http.ErrorHandlers;
+import aidline.http.JsonBody;
 import aidline.http.RouteModule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,7 +60,7 @@ public final class WebChatModule implements RouteModule {
   }
 
   private void chat(Context ctx) throws IOException {
-    ChatRequest req = parse(ctx.body());
+    ChatRequest req = parse(ctx);
     Reply reply = bot.handle(new InboundMessage(CHANNEL, req.user(), null, req.text(), req.region(), clientIp.apply(ctx)));
     ObjectNode out = json.valueToTree(reply.answer());
     out.put("user", req.user());
@@ -69,10 +70,10 @@ public final class WebChatModule implements RouteModule {
 
   record ChatRequest(String user, String text, String region) {}
 
-  private ChatRequest parse(String body) {
+  private ChatRequest parse(Context ctx) {
     JsonNode n;
     try {
-      n = json.readTree(body == null ? "" : body);
+      n = JsonBody.tree(ctx, json); // the rate limiter before this route has parsed it already
     } catch (IOException e) {
       throw new ChatRequestException("请求必须是 JSON，例如 {\"user\":\"u1\",\"text\":\"你好\"}");
     }

@@ -201,7 +201,8 @@ public final class WechatGateway implements Managed {
       outcome.complete(SUCCESS);
       throw e;
     } finally {
-      inflight.remove(key);
+      // the reply is committed to the ledger after the response: until then a retry finds it here
+      ledger.afterQueuedWrites(() -> inflight.remove(key, outcome));
     }
   }
 
@@ -243,7 +244,7 @@ public final class WechatGateway implements Managed {
   private String produce(String key, WxMpXmlMessage in) {
     Supplier<String> work = work(in);
     if (work == null) {
-      ledger.record(key, InboundLedger.Status.DONE, SUCCESS);
+      ledger.recordLater(key, SUCCESS);
       return SUCCESS;
     }
     CompletableFuture<String> answer = CompletableFuture.supplyAsync(work, running());
@@ -275,7 +276,7 @@ public final class WechatGateway implements Managed {
     List<String> parts = TextSplitter.split(text, MAX_PASSIVE_BYTES);
     String xml =
         WxMpXmlOutMessage.TEXT().content(parts.get(0)).fromUser(in.getToUser()).toUser(in.getFromUser()).build().toXml();
-    ledger.record(key, InboundLedger.Status.DONE, xml);
+    ledger.recordLater(key, xml);
     for (String part : parts.subList(1, parts.size())) {
       notifier.notify(CHANNEL, in.getFromUser(), part);
     }
@@ -292,7 +293,7 @@ public final class WechatGateway implements Managed {
         if (in.getContent() != null && in.getContent().length() > MAX_QUESTION_CHARS) {
           return () -> TOO_LONG;
         }
-        return () -> bot.handle(new InboundMessage(CHANNEL, user, id, in.getContent())).plainText();
+        return () -> bot.handleQueued(new InboundMessage(CHANNEL, user, id, in.getContent())).plainText();
       case "voice":
         String heard = in.getRecognition();
         if (heard == null || heard.isBlank()) {
@@ -301,7 +302,7 @@ public final class WechatGateway implements Managed {
         if (heard.length() > MAX_QUESTION_CHARS) {
           return () -> TOO_LONG;
         }
-        return () -> bot.handle(new InboundMessage(CHANNEL, user, id, heard)).plainText();
+        return () -> bot.handleQueued(new InboundMessage(CHANNEL, user, id, heard)).plainText();
       case "event":
         return event(in);
       default:
@@ -317,7 +318,7 @@ public final class WechatGateway implements Managed {
         String text = WechatMenu.questionFor(in.getEventKey());
         yield text == null
             ? Bot::welcome
-            : () -> bot.handle(new InboundMessage(CHANNEL, in.getFromUser(), null, text)).plainText();
+            : () -> bot.handleQueued(new InboundMessage(CHANNEL, in.getFromUser(), null, text)).plainText();
       }
       default -> null;
     };
