@@ -2,21 +2,25 @@
 // Student pages of the console: lookup by 身份证号/学籍号 (entitlements with their sources, aid
 // records, gaps, work orders) and the gap report with one-click work orders.
 (function () {
-  const { api, views, esc, route } = window.aidline;
+  const { api, views, esc, go, dialog } = window.aidline;
+  // The 身份证号 looked up never goes into the URL (history, logs): it is kept for this tab only.
+  const LOOKUP_KEY = 'aidline.student';
   const $ = (sel, root) => (root || document).querySelector(sel);
   const money = (a, unit) => a == null ? '' : `${a} ${esc(unit || '元')}`;
   const cite = (c) => c ? `<div class="muted">依据：《${esc(c.title)}》${c.docNumber ? '（' + esc(c.docNumber) + '）' : ''}${esc(c.section || '')}：“${esc(c.quote)}”</div>` : '';
 
   views.student = async (root, args) => {
-    const id = args[0] || '';
+    if (args[0]) { sessionStorage.setItem(LOOKUP_KEY, args[0]); history.replaceState(null, '', '#/student'); }
+    const id = sessionStorage.getItem(LOOKUP_KEY) || '';
     root.innerHTML = `<h2>学生查询</h2>
       <form id="student-form" class="card inline">
-        <label>身份证号或学籍号 <input name="id" id="student-id" value="${esc(id)}" required size="24"></label>
+        <label>身份证号或学籍号 <input name="id" id="student-id" value="${esc(id)}" required size="24" autocomplete="off"></label>
         <button id="student-submit">查询</button>
       </form><div id="student-result"></div>`;
     $('#student-form', root).addEventListener('submit', (ev) => {
       ev.preventDefault();
-      location.hash = '#/student/' + encodeURIComponent($('#student-id').value.trim());
+      sessionStorage.setItem(LOOKUP_KEY, $('#student-id').value.trim());
+      window.aidline.route();
     });
     if (!id) return;
     const out = $('#student-result', root);
@@ -46,8 +50,7 @@
     }
   };
 
-  views.gaps = async (root) => {
-    const q = new URLSearchParams(location.hash.split('?')[1] || '');
+  views.gaps = async (root, args, q) => {
     const p = new URLSearchParams();
     for (const k of ['region', 'school', 'stage']) if (q.get(k)) p.set(k, q.get(k));
     const r = await api('GET', '/api/students/gaps?' + p.toString());
@@ -66,11 +69,12 @@
       </tbody></table>`;
     $('#gap-filter', root).addEventListener('submit', (ev) => {
       ev.preventDefault();
-      const n = new URLSearchParams();
-      for (const [k, val] of new FormData(ev.target)) if (val) n.set(k, val);
-      location.hash = '#/gaps?' + n.toString();
+      go('gaps', Object.fromEntries(new FormData(ev.target)));
     });
     $('#gap-tickets', root).addEventListener('click', async () => {
+      const ok = await dialog('逐一登记工单', `<p id="bulk-count">将为列表中的 <strong>${r.count}</strong> 名学生逐一登记“资助未到账”工单（已有未办结工单的学生会关联到原工单）。</p>`,
+        `确认登记 ${r.count} 名学生`);
+      if (!ok) return;
       try { const res = await api('POST', '/api/students/gaps/tickets?' + p.toString()); $('#gap-msg').textContent = `已登记/关联 ${Array.isArray(res.opened) ? res.opened.length : res.opened} 张工单`; }
       catch (e) { $('#gap-msg').textContent = e.message; }
     });

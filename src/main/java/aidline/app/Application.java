@@ -12,6 +12,7 @@ import aidline.channel.wechat.WechatModule;
 import aidline.config.AppConfig;
 import aidline.config.ConfigException;
 import aidline.console.ConsoleRoutes;
+import aidline.console.ConsoleSettings;
 import aidline.console.Dashboard;
 import aidline.conversation.AidStatusQuestions;
 import aidline.conversation.Bot;
@@ -39,6 +40,7 @@ import aidline.knowledge.KnowledgeRoutes;
 import aidline.knowledge.Regions;
 import aidline.lifecycle.Lifecycle;
 import aidline.security.AccessControl;
+import aidline.security.RoleNames;
 import aidline.security.AdminRoutes;
 import aidline.security.AuditLog;
 import aidline.security.AuthService;
@@ -161,7 +163,7 @@ public final class Application implements AutoCloseable {
     // one login path with one per-IP budget for both doors (API token, console cookie)
     modules.add(new SessionRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock), json, address));
     modules.add(new AdminRoutes(auth(), audit(), json));
-    modules.add(new ConsoleRoutes(new Dashboard(tickets(), unansweredQuestions())));
+    modules.add(new ConsoleRoutes(new Dashboard(tickets(), unansweredQuestions()), consoleSettings()));
     modules.add(new KnowledgeRoutes(knowledge()));
     AuditLog auditLog = audit();
     modules.add(new TicketRoutes(tickets(), json, auditLog::record));
@@ -171,6 +173,22 @@ public final class Application implements AutoCloseable {
     }
     modules.add(students().routes(config.server().maxBodyBytes()));
     return modules;
+  }
+
+  /** The console's pick lists: categories, regions (county level and above) and active accounts. */
+  private ConsoleSettings consoleSettings() {
+    return new ConsoleSettings(config.tickets().dueSoonHours(), 30, tickets().categories(),
+        () -> knowledge().regions().all().stream().map(aidline.knowledge.Region::name).distinct().sorted().toList(),
+        () -> auth().users().stream().filter(u -> !u.disabled())
+            .map(u -> new ConsoleSettings.Person(u.username(), u.displayName(), RoleNames.wire(u.role()))).toList());
+  }
+
+  /**
+   * A second work-order service on the same database, reading the given clock and sending no
+   * notices: the demo opens its back-dated orders through it.
+   */
+  public TicketService ticketsAt(Clock at) {
+    return TicketModule.create(config.tickets(), database(), knowledge().regions(), aidline.conversation.Notifier.none(), at);
   }
 
   /** Work orders, with regions from the knowledge base. */

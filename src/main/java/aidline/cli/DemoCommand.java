@@ -2,9 +2,12 @@ package aidline.cli;
 
 import aidline.app.Application;
 import aidline.demo.StudentDemo;
+import aidline.demo.TicketDemo;
 import aidline.student.StudentImportException;
 import aidline.student.StudentImporter;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +48,13 @@ final class DemoCommand implements Callable<Integer> {
 
   static StudentDemo.Summary seed(Application app, int n, StudentImporter.Progress progress) {
     try {
-      return StudentDemo.of(app.students(), app.knowledge().regions(), app.clock()).seed(n, progress);
+      StudentDemo.Summary s = StudentDemo.of(app.students(), app.knowledge().regions(), app.clock()).seed(n, progress);
+      // a month of work orders over every category, region and status, so the dashboard says something
+      TicketDemo.MovableClock at = new TicketDemo.MovableClock(app.clock().instant(), app.clock().getZone());
+      List<String> orders = new TicketDemo(app.ticketsAt(at), at, app.knowledge().regions(), app.clock()).seed(StudentDemo.SEED);
+      List<String> all = new ArrayList<>(s.ticketNos());
+      all.addAll(orders);
+      return new StudentDemo.Summary(s.students(), s.aid(), s.studentsWithGaps(), all, s.ticketNote());
     } catch (StudentImportException e) {
       throw new UserFacingException(e.getMessage());
     }

@@ -73,7 +73,12 @@ public record AppConfig(
     }
   }
 
-  public record Tickets(String categories, String holidays) {
+  /** @param dueSoonHours the console marks an open order 即将超期 this many hours before its deadline */
+  public record Tickets(String categories, String holidays, int dueSoonHours) {
+    public Tickets(String categories, String holidays) {
+      this(categories, holidays, 24);
+    }
+
     public Path categoriesPath() {
       return Path.of(categories);
     }

@@ -22,9 +22,11 @@ public final class ConsoleRoutes implements RouteModule {
       "app.css", "text/css; charset=utf-8");
 
   private final Dashboard dashboard;
+  private final ConsoleSettings settings;
 
-  public ConsoleRoutes(Dashboard dashboard) {
+  public ConsoleRoutes(Dashboard dashboard, ConsoleSettings settings) {
     this.dashboard = dashboard;
+    this.settings = settings;
   }
 
   @Override
@@ -33,6 +35,7 @@ public final class ConsoleRoutes implements RouteModule {
     routes.get("/console/", ctx -> ctx.redirect("/console"));
     routes.get("/console/assets/{name}", this::asset);
     routes.get("/api/reports/dashboard", ctx -> ctx.json(dashboard.figures(14)), RequiredRole.OPERATOR);
+    routes.get("/api/console/settings", ctx -> ctx.json(settings.json()), RequiredRole.OPERATOR);
   }
 
   private void asset(Context ctx) {

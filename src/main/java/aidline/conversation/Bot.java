@@ -148,6 +148,9 @@ public final class Bot {
     if (a.intent() == Intent.UNKNOWN || a.handoff()) {
       // only here, off the answer chain: a fine answer costs no write
       unanswered.record(r.text(), a.intent(), a.handoff() ? "handoff" : "unknown");
+    } else if (lowConfidence(a)) {
+      // a policy answer that quotes no source is a guess: the knowledge base likely lacks the text
+      unanswered.record(r.text(), a.intent(), "low_confidence");
     }
     if (a.handoff()) {
       String offer = a.reply().contains("人工")
@@ -170,5 +173,10 @@ public final class Bot {
       case CONTINUE, CANCELLED -> Step.say(state.withForm(o.form()), o.prompt(), Intent.TICKET_NEW, null);
       case SUBMIT -> orders.submit(m, state, o.form());
     };
+  }
+
+  private static boolean lowConfidence(Answer a) {
+    return (a.intent() == Intent.AMOUNT || a.intent() == Intent.ELIGIBILITY || a.intent() == Intent.PROCEDURE
+        || a.intent() == Intent.POLICY) && a.clarify() == null && (a.citations() == null || a.citations().isEmpty());
   }
 }

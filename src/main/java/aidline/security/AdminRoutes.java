@@ -39,6 +39,8 @@ public final class AdminRoutes implements RouteModule {
     routes.post("/api/admin/users/{username}/disable", ctx -> toggle(ctx, true), RequiredRole.ADMIN);
     routes.post("/api/admin/users/{username}/enable", ctx -> toggle(ctx, false), RequiredRole.ADMIN);
     routes.post("/api/admin/users/{username}/reset", this::reset, RequiredRole.ADMIN);
+    routes.post("/api/admin/users/{username}/unlock", this::unlock, RequiredRole.ADMIN);
+    routes.post("/api/admin/users/{username}/role", this::role, RequiredRole.ADMIN);
     routes.get("/api/admin/audit", this::auditLog, RequiredRole.ADMIN);
   }
 
@@ -63,6 +65,22 @@ public final class AdminRoutes implements RouteModule {
     }
     auth.resetPassword(ctx.pathParam("username"), b.password().toCharArray(), CurrentUser.actor(ctx));
     ctx.status(204);
+  }
+
+  record RoleBody(String role) {}
+
+  private void unlock(Context ctx) {
+    auth.unlock(ctx.pathParam("username"), CurrentUser.actor(ctx));
+    ctx.status(204);
+  }
+
+  private void role(Context ctx) {
+    RoleBody b = JsonBody.read(ctx, json, RoleBody.class);
+    if (b == null || b.role() == null) {
+      throw new SecurityException.InvalidAccount("请提供新角色 role（operator、staff 或 admin）");
+    }
+    auth.changeRole(ctx.pathParam("username"), RoleNames.parse(b.role()), CurrentUser.actor(ctx));
+    ctx.json(Map.of("username", ctx.pathParam("username"), "role", RoleNames.wire(RoleNames.parse(b.role()))));
   }
 
   private void auditLog(Context ctx) {

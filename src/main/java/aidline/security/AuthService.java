@@ -82,6 +82,30 @@ public final class AuthService {
     audit.record(actor, "user.reset", username, null, null);
   }
 
+  /** Lifts a login lock and its failure count (the password stays). */
+  public void unlock(String username, String actor) {
+    if (store.find(username).isEmpty()) {
+      throw new SecurityException.InvalidAccount("用户 " + username + " 不存在");
+    }
+    throttle.unlock(username);
+    audit.record(actor, "user.unlock", username, null, null);
+  }
+
+  /** Changes an account's role; the last enabled admin cannot be demoted, by themself or anyone. */
+  public void changeRole(String username, Role role, String actor) {
+    User u = store.find(username).map(UserStore.StoredUser::user)
+        .orElseThrow(() -> new SecurityException.InvalidAccount("用户 " + username + " 不存在"));
+    if (u.role() == role) {
+      throw new SecurityException.InvalidAccount("用户 " + username + " 已经是" + RoleNames.chinese(role));
+    }
+    long admins = store.list().stream().filter(x -> x.role() == Role.ADMIN && !x.disabled()).count();
+    if (u.role() == Role.ADMIN && !u.disabled() && admins <= 1) {
+      throw new SecurityException.InvalidAccount("不能取消最后一位管理员的管理员角色，请先把另一个账号设为管理员");
+    }
+    store.setRole(username, role, clock.instant());
+    audit.record(actor, "user.role", username, "role=" + RoleNames.wire(u.role()) + "→" + RoleNames.wire(role), null);
+  }
+
   public List<User> users() {
     return store.list();
   }

@@ -117,6 +117,21 @@ final class LoginThrottle {
         });
   }
 
+  /** An admin's unlock: forgets the account's counts from every address (an address's own count stays). */
+  void unlock(String username) {
+    db.write(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(
+              "DELETE FROM login_throttle WHERE key = ? OR substr(key, 1, length(?)) = ?")) {
+            ps.setString(1, "acct:" + username);
+            ps.setString(2, "pair:" + username + "|");
+            ps.setString(3, "pair:" + username + "|");
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
   /** The stored failure count of an account (for tests and the admin view). */
   int failures(String username) {
     return db.withConnection(c -> read(c, "acct:" + username).failedLogins());

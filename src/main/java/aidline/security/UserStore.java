@@ -1,6 +1,7 @@
 package aidline.security;
 
 import aidline.storage.Database;
+import aidline.values.Role;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -101,6 +102,16 @@ public final class UserStore {
           if (disabled) {
             execute(c, "DELETE FROM auth_tokens WHERE username = ?", username);
           }
+          return n == 1;
+        });
+  }
+
+  /** A new role takes effect at the next login: the account's tokens are dropped. */
+  public boolean setRole(String username, Role role, Instant now) {
+    return db.inTransaction(
+        c -> {
+          int n = execute(c, "UPDATE users SET role = ?, updated_at = ? WHERE username = ?", RoleNames.wire(role), now.toString(), username);
+          execute(c, "DELETE FROM auth_tokens WHERE username = ?", username);
           return n == 1;
         });
   }

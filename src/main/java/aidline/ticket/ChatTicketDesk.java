@@ -66,8 +66,10 @@ public final class ChatTicketDesk implements TicketDesk {
   private ChatTicket view(Ticket t, boolean duplicate) {
     Instant now = service.now();
     List<TicketEvent> events = service.get(t.ticketNo()).events();
+    // internal notes and corrections are the office's business, not the parent's
+    List<TicketEvent> visible = events.stream().filter(e -> !"note".equals(e.action()) && !"edit".equals(e.action())).toList();
     String parent = actor(t.channel(), t.channelUserId());
-    String lastStep = events.isEmpty() ? t.status().label() : step(events.get(events.size() - 1), parent);
+    String lastStep = visible.isEmpty() ? t.status().label() : step(visible.get(visible.size() - 1), parent);
     String reply = service.parentReply(t.ticketNo()).orElse(null);
     if (reply != null) {
       lastStep += "\n工作人员答复：" + reply;

@@ -24,7 +24,9 @@ public record Command(
     CANCEL("撤销"),
     MERGE("合并"),
     /** A repeated call about an open order: recorded, status unchanged (not a REST action). */
-    CALL("重复来电");
+    CALL("重复来电"),
+    /** An operator's internal note (内部备注): recorded, status unchanged, never shown to the parent. */
+    NOTE("内部备注");
 
     private final String label;
 
@@ -50,7 +52,7 @@ public record Command(
         }
       }
       throw new InvalidTicketException(
-          "未知的操作: " + s + "（可选: dispatch, accept, return, start, resolve, callback, chase, cancel, merge）");
+          "未知的操作: " + s + "（可选: dispatch, accept, return, start, resolve, callback, chase, cancel, merge, note）");
     }
   }
 

@@ -47,13 +47,14 @@ public final class Lifecycle {
     m.put(Action.CANCEL, WORKING);
     m.put(Action.MERGE, WORKING);
     m.put(Action.CALL, EnumSet.of(RECEIVED, DISPATCHED, ACCEPTED, IN_PROGRESS, RESOLVED));
+    m.put(Action.NOTE, EnumSet.allOf(TicketStatus.class));
     return m;
   }
 
   /** The actions an operator may take on an order in this status (wire names, in workflow order). */
   public static List<String> allowedActions(TicketStatus status) {
     return FROM.entrySet().stream()
-        .filter(e -> e.getKey() != Action.CALL && e.getValue().contains(status))
+        .filter(e -> e.getKey() != Action.CALL && e.getKey() != Action.NOTE && e.getValue().contains(status))
         .map(e -> e.getKey().wire()).toList();
   }
 
@@ -92,7 +93,9 @@ public final class Lifecycle {
       }
       case ACCEPT -> {
         require(t, cmd);
-        String who = blankToNull(cmd.assignee()) != null ? cmd.assignee().trim() : cmd.actor();
+        // the assignee chosen at dispatch stays; the one signing only becomes it when none was named
+        String who = blankToNull(cmd.assignee()) != null ? cmd.assignee().trim()
+            : t.assignee() != null ? t.assignee() : cmd.actor();
         b.status(ACCEPTED).assignee(who);
         note = join("承办人 " + who, note);
       }
@@ -150,6 +153,7 @@ public final class Lifecycle {
       case CALL -> {
         require(t, cmd);
       }
+      case NOTE -> needNote(note, "内部备注不能为空（note）");
       default -> throw new IllegalStateException("unhandled action " + cmd.action());
     }
     Ticket changed = b.build(now);

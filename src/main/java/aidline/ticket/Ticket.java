@@ -56,6 +56,11 @@ public record Ticket(
     private int chaseCount;
     private String mergedInto;
     private Instant dueAt;
+    private String callerPhone;
+    private String region;
+    private String studentId;
+    private String category;
+    private String priority;
     private final Ticket t;
 
     private Builder(Ticket t) {
@@ -69,6 +74,11 @@ public record Ticket(
       chaseCount = t.chaseCount;
       mergedInto = t.mergedInto;
       dueAt = t.dueAt;
+      callerPhone = t.callerPhone;
+      region = t.region;
+      studentId = t.studentId;
+      category = t.category;
+      priority = t.priority;
     }
 
     Builder department(String v) { department = v; return this; }
@@ -80,11 +90,15 @@ public record Ticket(
     Builder chaseCount(int v) { chaseCount = v; return this; }
     Builder mergedInto(String v) { mergedInto = v; return this; }
     Builder dueAt(Instant v) { dueAt = v; return this; }
+    Builder callerPhone(String v) { callerPhone = v; return this; }
+    Builder region(String v) { region = v; return this; }
+    Builder studentId(String v) { studentId = v; return this; }
+    Builder category(String v, String p) { category = v; priority = p; return this; }
 
     Ticket build(Instant now) {
       return new Ticket(
-          t.ticketNo, t.channel, t.callerName, t.callerPhone, t.channelUserId, t.region, t.studentId, t.category,
-          t.priority, t.description, department, assignee, status, resolution, satisfaction, reopenCount, chaseCount,
+          t.ticketNo, t.channel, t.callerName, callerPhone, t.channelUserId, region, studentId, category,
+          priority, t.description, department, assignee, status, resolution, satisfaction, reopenCount, chaseCount,
           mergedInto, dueAt, t.createdAt, now, t.version + 1);
     }
   }

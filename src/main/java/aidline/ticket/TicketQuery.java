@@ -2,7 +2,8 @@ package aidline.ticket;
 
 /**
  * List filters; null (or an empty status set) means "any". {@code region} matches the region and everything under it;
- * {@code q} searches number, caller, phone, student id and description.
+ * {@code q} searches number, caller, phone, student id and description;
+ * {@code byDeadline} orders by 办理时限, the most urgent first, instead of newest first.
  */
 public record TicketQuery(
     java.util.Set<TicketStatus> statuses,
@@ -13,8 +14,15 @@ public record TicketQuery(
     String assignee,
     String q,
     int page,
-    int size) {
+    int size,
+    boolean byDeadline) {
   public static final int MAX_SIZE = 200;
+
+  /** Newest first (the default order). */
+  public TicketQuery(java.util.Set<TicketStatus> statuses, boolean overdueOnly, String category, String region, String department,
+      String assignee, String q, int page, int size) {
+    this(statuses, overdueOnly, category, region, department, assignee, q, page, size, false);
+  }
 
   public static TicketQuery all() {
     return new TicketQuery(java.util.Set.of(), false, null, null, null, null, null, 1, MAX_SIZE);

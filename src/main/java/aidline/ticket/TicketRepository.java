@@ -233,7 +233,8 @@ public final class TicketRepository {
   private void update(Connection c, Ticket t, long expectedVersion) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE ticket SET department = ?, assignee = ?, status = ?, resolution = ?, satisfaction = ?,"
-            + " reopen_count = ?, chase_count = ?, merged_into = ?, due_at = ?, updated_at = ?, version = ?"
+            + " reopen_count = ?, chase_count = ?, merged_into = ?, due_at = ?, updated_at = ?, version = ?,"
+            + " caller_phone = ?, region = ?, student_id = ?, category = ?, priority = ?"
             + " WHERE ticket_no = ? AND version = ?")) {
       ps.setString(1, t.department());
       ps.setString(2, t.assignee());
@@ -246,8 +247,14 @@ public final class TicketRepository {
       ps.setLong(9, t.dueAt().toEpochMilli());
       ps.setLong(10, t.updatedAt().toEpochMilli());
       ps.setLong(11, t.version());
-      ps.setString(12, t.ticketNo());
-      ps.setLong(13, expectedVersion);
+      // the fields an operator may correct (PATCH); a lifecycle step carries them over unchanged
+      ps.setString(12, t.callerPhone());
+      ps.setString(13, t.region());
+      ps.setString(14, t.studentId());
+      ps.setString(15, t.category());
+      ps.setString(16, t.priority());
+      ps.setString(17, t.ticketNo());
+      ps.setLong(18, expectedVersion);
       if (ps.executeUpdate() != 1) {
         throw new StaleVersionException("工单 " + t.ticketNo() + " 已被他人修改，请刷新后重试");
       }
@@ -360,7 +367,9 @@ public final class TicketRepository {
       }
     }
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT " + COLUMNS + " FROM ticket" + where + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")) {
+        "SELECT " + COLUMNS + " FROM ticket" + where
+            + (q.byDeadline() ? " ORDER BY due_at IS NULL, due_at ASC, id ASC" : " ORDER BY created_at DESC, id DESC")
+            + " LIMIT ? OFFSET ?")) {
       List<Object> all = new ArrayList<>(args);
       all.add(q.size());
       all.add(q.offset());

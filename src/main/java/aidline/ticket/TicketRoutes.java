@@ -51,6 +51,7 @@ public final class TicketRoutes implements RouteModule {
     routes.get("/api/tickets/export.csv", this::export, RequiredRole.STAFF);
     routes.get("/api/tickets/{ticketNo}", this::get, RequiredRole.OPERATOR);
     routes.post("/api/tickets/{ticketNo}/actions", this::act, RequiredRole.OPERATOR);
+    routes.patch("/api/tickets/{ticketNo}", this::edit, RequiredRole.OPERATOR);
   }
 
   @Override
@@ -140,6 +141,19 @@ public final class TicketRoutes implements RouteModule {
         service.parentReply(t.ticketNo()).orElse(null)));
   }
 
+  private void edit(Context ctx) {
+    JsonNode b = body(ctx);
+    JsonNode v = b.get("version");
+    if (v != null && !v.isNull() && !v.canConvertToLong()) {
+      throw new InvalidTicketException("version 必须是整数");
+    }
+    Ticket t = service.edit(ticketNo(ctx), new TicketService.Edit(text(b, "region"), text(b, "category"), text(b, "callerPhone"),
+        text(b, "studentId"), text(b, "reason"), v == null || v.isNull() ? null : v.asLong()), actor(ctx));
+    audit.record(actor(ctx), "ticket.edit", t.ticketNo(), "version " + (t.version() - 1) + "→" + t.version(), ctx.ip());
+    ctx.json(TicketJson.of(t, service.categories(), service.now(), role(ctx), true, null, service.get(t.ticketNo()).events(),
+        service.parentReply(t.ticketNo()).orElse(null)));
+  }
+
   /** Numbers are upper case; operators typing jy20261123-0007 mean the same order. */
   private static String ticketNo(Context ctx) {
     return ctx.pathParam("ticketNo").trim().toUpperCase(java.util.Locale.ROOT);
@@ -159,7 +173,8 @@ public final class TicketRoutes implements RouteModule {
         blank(ctx.queryParam("assignee")),
         blank(ctx.queryParam("q")),
         intParam(ctx, "page", 1, 1, Integer.MAX_VALUE / TicketQuery.MAX_SIZE),
-        intParam(ctx, "size", 20, 1, TicketQuery.MAX_SIZE));
+        intParam(ctx, "size", 20, 1, TicketQuery.MAX_SIZE),
+        "deadline".equals(ctx.queryParam("sort")));
   }
 
   private static int intParam(Context ctx, String name, int dflt, int min, int max) {

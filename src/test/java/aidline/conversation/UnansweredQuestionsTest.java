@@ -46,6 +46,21 @@ class UnansweredQuestionsTest {
   }
 
   @Test
+  void aPolicyAnswerWithoutASourceIsNotedAsLowConfidence() {
+    List<String> noted = new ArrayList<>();
+    UnansweredLog log = (text, intent, reason) -> noted.add(reason + ":" + intent.wire());
+    aidline.answer.AnswerEngine guessing = (text, state) -> new aidline.answer.Turn(
+        text.contains("依据") ? new aidline.answer.Answer("每生每年 1250 元。", Intent.AMOUNT, List.of(), List.of(FakeEngine.SOURCE), null, false)
+            : aidline.answer.Answer.text("大概可以申请。", Intent.ELIGIBILITY), state);
+    Bot bot = new Bot(guessing, new FakeTicketDesk(), new ConversationStore(db, Json.mapper(), Clock.systemUTC()),
+        new TicketFormFlow(BotTest.REGIONS), null, AidStatusQuestions.none(), log);
+    bot.handle(new InboundMessage("web", "a", null, "有依据的问题"));
+    assertEquals(List.of(), noted, "a cited answer is not a gap");
+    bot.handle(new InboundMessage("web", "b", null, "研究生能申请吗"));
+    assertEquals(List.of("low_confidence:" + Intent.ELIGIBILITY.wire()), noted);
+  }
+
+  @Test
   void digitRunsAreMaskedAndTheMostAskedComeFirst() {
     UnansweredQuestions q = new UnansweredQuestions(db, Clock.systemUTC());
     q.record("转学怎么办", Intent.UNKNOWN, "unknown");

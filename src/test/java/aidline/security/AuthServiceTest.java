@@ -67,6 +67,35 @@ class AuthServiceTest {
   }
 
   @Test
+  void unlockLiftsTheLockAndIsAudited() {
+    for (int i = 0; i < 5; i++) {
+      assertThrows(SecurityException.class, () -> auth.login("op1", "wrong-password".toCharArray(), "1.2.3.4"));
+    }
+    assertThrows(SecurityException.Locked.class, () -> auth.login("op1", "correct-horse".toCharArray(), "1.2.3.4"));
+    auth.unlock("op1", "admin1");
+    // the address's own short delay still runs out on its own; the account's 15-minute lock does not need to
+    clock.advance(Duration.ofSeconds(31));
+    auth.login("op1", "correct-horse".toCharArray(), "1.2.3.4");
+    assertEquals(1, audit.find(new AuditLog.Query("admin1", "user.unlock", "op1", null, null, 10, 0)).size());
+  }
+
+  @Test
+  void theLastAdminCannotBeDemotedAndARoleChangeEndsSessions() {
+    auth.addUser("boss", Role.ADMIN, "管理员", "admin-pass-123".toCharArray(), "test");
+    var refused = assertThrows(SecurityException.InvalidAccount.class, () -> auth.changeRole("boss", Role.STAFF, "boss"));
+    assertTrue(refused.getMessage().contains("最后一位管理员"), refused.getMessage());
+    assertEquals(Role.ADMIN, auth.users().stream().filter(u -> u.username().equals("boss")).findFirst().orElseThrow().role());
+    String token = auth.login("op1", "correct-horse".toCharArray(), null).token();
+    auth.changeRole("op1", Role.ADMIN, "boss");
+    assertTrue(auth.userForToken(token).isEmpty(), "the new role applies from the next login");
+    auth.changeRole("boss", Role.STAFF, "boss");
+    assertEquals(Role.STAFF, auth.users().stream().filter(u -> u.username().equals("boss")).findFirst().orElseThrow().role());
+    var audited = audit.find(new AuditLog.Query("boss", "user.role", null, null, null, 10, 0));
+    assertEquals(2, audited.size());
+    assertTrue(audited.get(0).detail().contains("admin→staff"), audited.get(0).detail());
+  }
+
+  @Test
   void disablingEndsSessionsAndBlocksLogin() {
     String token = auth.login("op1", "correct-horse".toCharArray(), null).token();
     auth.setDisabled("op1", true, "admin");

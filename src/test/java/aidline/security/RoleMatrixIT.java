@@ -43,7 +43,8 @@ class RoleMatrixIT {
       MATRIX.put(r, null);
     }
     for (String r : List.of("POST /api/logout", "GET /api/me", "GET /api/reports/dashboard", "POST /api/tickets", "GET /api/tickets",
-        "GET /api/tickets/{ticketNo}", "POST /api/tickets/{ticketNo}/actions")) {
+        "GET /api/tickets/{ticketNo}", "POST /api/tickets/{ticketNo}/actions", "PATCH /api/tickets/{ticketNo}",
+        "GET /api/console/settings")) {
       MATRIX.put(r, Role.OPERATOR);
     }
     for (String r : List.of("GET /api/tickets/export.csv", "GET /api/students/gaps", "POST /api/students/gaps/tickets",
@@ -52,6 +53,7 @@ class RoleMatrixIT {
     }
     for (String r : List.of("GET /api/admin/users", "POST /api/admin/users", "POST /api/admin/users/{username}/disable",
         "POST /api/admin/users/{username}/enable", "POST /api/admin/users/{username}/reset", "GET /api/admin/audit",
+        "POST /api/admin/users/{username}/unlock", "POST /api/admin/users/{username}/role",
         "POST /api/admin/kb/reindex")) {
       MATRIX.put(r, Role.ADMIN);
     }

@@ -36,7 +36,11 @@ class LifecycleTest {
   private static final Set<TicketStatus> WORKING = EnumSet.of(RECEIVED, DISPATCHED, ACCEPTED, IN_PROGRESS);
 
   /** The whole legality table: which status each action may start from. */
-  static final Map<Action, Set<TicketStatus>> LEGAL = Map.of(
+  static final Map<Action, Set<TicketStatus>> LEGAL = legal();
+
+  static Map<Action, Set<TicketStatus>> legal() {
+    Map<Action, Set<TicketStatus>> m = new java.util.EnumMap<>(Action.class);
+    m.putAll(Map.of(
       Action.DISPATCH, EnumSet.of(RECEIVED),
       Action.ACCEPT, EnumSet.of(DISPATCHED),
       Action.RETURN, EnumSet.of(DISPATCHED, ACCEPTED),
@@ -46,7 +50,10 @@ class LifecycleTest {
       Action.CHASE, WORKING,
       Action.CANCEL, WORKING,
       Action.MERGE, WORKING,
-      Action.CALL, EnumSet.of(RECEIVED, DISPATCHED, ACCEPTED, IN_PROGRESS, RESOLVED));
+      Action.CALL, EnumSet.of(RECEIVED, DISPATCHED, ACCEPTED, IN_PROGRESS, RESOLVED)));
+    m.put(Action.NOTE, EnumSet.allOf(TicketStatus.class));
+    return m;
+  }
 
   static Stream<Arguments> everyActionInEveryStatus() {
     List<Arguments> out = new ArrayList<>();
@@ -90,7 +97,7 @@ class LifecycleTest {
     for (TicketStatus s : TicketStatus.values()) {
       Set<String> expected = new java.util.TreeSet<>();
       LEGAL.forEach((a, from) -> {
-        if (a != Action.CALL && from.contains(s)) {
+        if (a != Action.CALL && a != Action.NOTE && from.contains(s)) { // notes have their own form
           expected.add(a.wire());
         }
       });
@@ -107,6 +114,25 @@ class LifecycleTest {
     Transition chosen = lifecycle.next(ticket(RECEIVED), full(Action.DISPATCH), NOW);
     assertEquals("县教育局", chosen.ticket().department());
     assertEquals("王五", chosen.ticket().assignee());
+  }
+
+  @Test
+  void acceptKeepsTheAssigneeChosenAtDispatch() {
+    Ticket dispatched = lifecycle.next(ticket(RECEIVED), full(Action.DISPATCH), NOW).ticket();
+    Transition tr = lifecycle.next(dispatched, Command.of(Action.ACCEPT, "李四"), NOW);
+    assertEquals("王五", tr.ticket().assignee(), "签收 by someone else does not replace the dispatched assignee");
+    Transition named = lifecycle.next(dispatched, new Command(Action.ACCEPT, "李四", null, null, "赵六", null, null, null), NOW);
+    assertEquals("赵六", named.ticket().assignee(), "an assignee named at 签收 wins");
+  }
+
+  @Test
+  void aNoteChangesNothingButIsRecordedAndIsNeverAButton() {
+    Ticket before = ticket(IN_PROGRESS);
+    Transition tr = lifecycle.next(before, Command.of(Action.NOTE, "op").withNote("已电话联系学校"), NOW);
+    assertEquals(IN_PROGRESS, tr.ticket().status());
+    assertEquals("已电话联系学校", tr.event().note());
+    assertThrows(InvalidTicketException.class, () -> lifecycle.next(before, Command.of(Action.NOTE, "op"), NOW));
+    assertTrue(!Lifecycle.allowedActions(IN_PROGRESS).contains("note"));
   }
 
   @Test

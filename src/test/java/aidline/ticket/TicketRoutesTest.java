@@ -56,6 +56,27 @@ class TicketRoutesTest {
   }
 
   @Test
+  void patchCorrectsAnOrderAndRefusesStaleOrReasonlessEdits() {
+    JavalinTest.test(app, (server, client) -> {
+      assertEquals(201, client.post("/api/tickets", CREATE).code());
+      String url = "/api/tickets/jy20261123-0001";
+      Response ok = client.request(url, b -> b.patch(java.net.http.HttpRequest.BodyPublishers.ofString("{\"region\":\"岳阳县\",\"reason\":\"来电人更正\",\"version\":1}")));
+      JsonNode edited = json(ok);
+      assertEquals(200, ok.code(), edited.toString());
+      assertEquals("湖南省岳阳市岳阳县", edited.get("region").asText());
+      assertEquals(2, edited.get("version").asInt());
+      assertEquals("edit", edited.get("events").get(1).get("action").asText());
+      Response stale = client.request(url, b -> b.patch(java.net.http.HttpRequest.BodyPublishers.ofString("{\"region\":\"华容\",\"reason\":\"x\",\"version\":1}")));
+      assertEquals(409, stale.code());
+      assertEquals("stale_version", json(stale).get("code").asText());
+      Response noReason = client.request(url, b -> b.patch(java.net.http.HttpRequest.BodyPublishers.ofString("{\"region\":\"华容\"}")));
+      assertEquals(400, noReason.code());
+      assertTrue(json(noReason).get("message").asText().contains("原因"));
+      assertEquals("湖南省岳阳市岳阳县", json(client.get(url)).get("region").asText(), "refused edits changed nothing");
+    });
+  }
+
+  @Test
   void createThenDuplicateThenGetWithEvents() {
     JavalinTest.test(app, (server, client) -> {
       Response r = client.post("/api/tickets", CREATE);

@@ -120,6 +120,46 @@ class TicketServiceTest {
   }
 
   @Test
+  void anEditCorrectsTheOrderValidatedLikeCreateAndRecordsWhoAndWhy() {
+    Ticket t = service.open(TestDesk.hotline("13812345678", "问政策"), "op").ticket();
+    Ticket e = service.edit(t.ticketNo(), new TicketService.Edit("华容", "complaint", "13911112222", null, "来电人更正", t.version()), "op2");
+    assertEquals("湖南省岳阳市华容县", e.region());
+    assertEquals("complaint", e.category());
+    assertEquals("high", e.priority(), "the category's priority comes along");
+    assertEquals("13911112222", e.callerPhone());
+    assertEquals(t.dueAt(), e.dueAt(), "the deadline stays");
+    Ticket stored = service.get(t.ticketNo()).ticket();
+    assertEquals(e, stored);
+    TicketEvent ev = service.get(t.ticketNo()).events().get(1);
+    assertEquals("edit", ev.action());
+    assertEquals("op2", ev.actor());
+    assertTrue(ev.note().contains("来电人更正") && ev.note().contains("139****2222") && !ev.note().contains("13911112222"), ev.note());
+    // stale, invalid, reasonless and empty edits change nothing
+    assertThrows(StaleVersionException.class,
+        () -> service.edit(t.ticketNo(), new TicketService.Edit("岳阳", null, null, null, "x", t.version()), "op"));
+    assertThrows(InvalidTicketException.class,
+        () -> service.edit(t.ticketNo(), new TicketService.Edit(null, null, "12345", null, "x", null), "op"));
+    assertThrows(InvalidTicketException.class,
+        () -> service.edit(t.ticketNo(), new TicketService.Edit("岳阳", null, null, null, " ", null), "op"));
+    assertThrows(InvalidTicketException.class,
+        () -> service.edit(t.ticketNo(), new TicketService.Edit("华容", null, null, null, "同样的", null), "op"));
+    assertEquals(stored, service.get(t.ticketNo()).ticket());
+    // a later lifecycle step keeps the corrected fields
+    service.act(t.ticketNo(), Command.of(Action.DISPATCH, "op"));
+    assertEquals("complaint", service.get(t.ticketNo()).ticket().category());
+  }
+
+  @Test
+  void listsByDeadlineMostUrgentFirst() {
+    service.open(new NewTicket("hotline", "王芳", "13812345671", null, "岳阳", null, "complaint", "投诉乱收费"), "op");
+    service.open(TestDesk.hotline("13812345672", "问政策"), "op");
+    TicketQuery q = new TicketQuery(java.util.Set.of(), false, null, null, null, null, null, 1, 20, true);
+    List<Ticket> items = service.list(q).items();
+    assertTrue(!items.get(0).dueAt().isAfter(items.get(1).dueAt()), "earliest deadline first");
+    assertEquals("policy_inquiry", items.get(0).category());
+  }
+
+  @Test
   void staleVersionIsRefused() {
     String no = service.open(TestDesk.hotline("13812345678", "问政策"), "op").ticket().ticketNo();
     service.act(no, Command.of(Action.DISPATCH, "op").withVersion(1L));
