@@ -12,10 +12,8 @@ import java.nio.file.Path;
  * Lucene search), the standards table validated against its documents, and the vocabulary. A folder
  * without lexicon.yaml (a foreign knowledge base) borrows ours from {@code home}.
  *
- * <p>The engine ranks passages with {@link BigramSearcher} over the knowledge base's own passages:
- * it answers in about 0.1 ms, where a Lucene query took 5–35 ms on the shared 2-core machine, and
- * the issue's latency target is a 5 ms p99 per answer. Any {@link PolicySearcher} can be passed to
- * {@link PolicyAnswerEngine} instead.
+ * <p>The engine's passages come from the knowledge base's Lucene index, the one {@code /api/search}
+ * uses (BM25 and sentence vectors, fused): one retrieval for the bot and the API.
  */
 public record AnswerKnowledge(
     KnowledgeBase knowledgeBase, DocumentLookup documents, Lexicon lexicon, AidStandards standards, PolicySearcher searcher)
@@ -27,7 +25,7 @@ public record AnswerKnowledge(
     DocumentLookup docs = DocumentLookup.of(kb);
     Lexicon lexicon = Lexicon.load(pick(dir, home, "lexicon.yaml"));
     AidStandards standards = AidStandards.load(dir.resolve("standards.yaml"), docs);
-    return new AnswerKnowledge(kb, docs, lexicon, standards, new BigramSearcher(kb.passages()));
+    return new AnswerKnowledge(kb, docs, lexicon, standards, kb);
   }
 
   private static Path pick(Path dir, Path home, String name) {
@@ -41,6 +39,7 @@ public record AnswerKnowledge(
 
   public AnswerEngine engine() {
     java.util.List<String> covered = documents.all().stream().map(PolicyDocument::region).toList();
-    return new PolicyAnswerEngine(lexicon, regions(), standards, searcher(), covered);
+    return new PolicyAnswerEngine(
+        lexicon, regions(), standards, searcher(), covered, DocumentWords.of(knowledgeBase), knowledgeBase.retrieval().onTopic());
   }
 }

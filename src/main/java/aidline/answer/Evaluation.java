@@ -16,11 +16,20 @@ import java.util.function.Supplier;
  * defines it, plus optional checks the probe set uses: {@code expect_handoff}, {@code cite_only_region}
  * (every citation from that region or 全国) and the kind {@code handoff}. A "wrong amount" is an amount in {@code amounts} outside expected ∪ allowed; an answer
  * stating one counts once in {@code wrongAmount}.
+ *
+ * <p>Held-out sets (eval/heldout-*.jsonl) add {@code expect_doc}: the document that answers the
+ * question; {@code allowed_docs} lists others that state the same (a FAQ repeating it). The answer
+ * passes only when its first citation is one of them; {@link Result#docAny} also reports whether any
+ * citation is, so a ranking miss can be told from a retrieval miss.
  */
 public final class Evaluation {
   private Evaluation() {}
 
-  public record Result(String id, boolean pass, boolean wrongAmount, String why, Answer answer) {}
+  public record Result(String id, boolean pass, boolean wrongAmount, String why, Answer answer, Boolean docFirst, Boolean docAny) {
+    public Result(String id, boolean pass, boolean wrongAmount, String why, Answer answer) {
+      this(id, pass, wrongAmount, why, answer, null, null);
+    }
+  }
 
   public record Report(List<Result> results, long[] nanos) {
     public long passed() {
@@ -29,6 +38,21 @@ public final class Evaluation {
 
     public long wrongAmounts() {
       return results.stream().filter(Result::wrongAmount).count();
+    }
+
+    /** Questions with an {@code expect_doc}. */
+    public long withDoc() {
+      return results.stream().filter(r -> r.docFirst() != null).count();
+    }
+
+    /** Of those, answered with the right document cited first. */
+    public long docFirst() {
+      return results.stream().filter(r -> Boolean.TRUE.equals(r.docFirst())).count();
+    }
+
+    /** Of those, with the right document among any citation. */
+    public long docAny() {
+      return results.stream().filter(r -> Boolean.TRUE.equals(r.docAny())).count();
     }
 
     /** Median and 99th percentile of per-answer engine time, in milliseconds. */
@@ -153,7 +177,20 @@ public final class Evaluation {
         }
       }
     }
-    return new Result(id, problems.isEmpty(), wrong, String.join("；", problems), a);
+    Boolean docFirst = null;
+    Boolean docAny = null;
+    if (q.hasNonNull("expect_doc")) {
+      Set<String> docs = new LinkedHashSet<>(strings(q.path("allowed_docs")));
+      docs.add(q.get("expect_doc").asText());
+      docFirst = !a.citations().isEmpty() && docs.contains(a.citations().get(0).docId());
+      docAny = a.citations().stream().anyMatch(c -> docs.contains(c.docId()));
+      if (!docFirst) {
+        problems.add(a.citations().isEmpty()
+            ? "没有引用文件（应为 " + q.get("expect_doc").asText() + "）"
+            : "首条引用为 " + a.citations().get(0).docId() + "（应为 " + q.get("expect_doc").asText() + "）");
+      }
+    }
+    return new Result(id, problems.isEmpty(), wrong, String.join("；", problems), a, docFirst, docAny);
   }
 
   private static void citesRegion(Answer a, String region, List<String> problems) {

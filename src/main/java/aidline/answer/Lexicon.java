@@ -26,6 +26,7 @@ public final class Lexicon {
   private final Map<String, List<String>> stages;
   private final Map<String, List<String>> stageGroups;
   private final List<String> boarder;
+  private final Map<String, List<String>> boarderItems;
   private final Map<String, List<String>> categories;
   private final Map<String, List<String>> schoolTypes;
   private final Map<String, List<String>> items;
@@ -37,11 +38,10 @@ public final class Lexicon {
   /** Kinds of question word (duration, time, quantity, yesNo, list …), each a list of spellings. */
   private final Map<String, List<String>> questionClasses;
   private final List<String> yesNoEndings;
+  private final List<String> moreWords;
   private final List<String> money;
   private final List<String> places;
   private final List<String> placeSuffixes;
-  private final String notPlaceChars;
-  private final List<String> notPlaces;
   private final java.util.regex.Pattern ticketNumber;
 
   Lexicon(JsonNode root) {
@@ -49,6 +49,7 @@ public final class Lexicon {
     stages = groups(root.path("stages"));
     stageGroups = groups(root.path("stageGroups"));
     boarder = words(root.path("boarder"));
+    boarderItems = groups(root.path("boarderItems"));
     categories = groups(root.path("categories"));
     schoolTypes = groups(root.path("schoolTypes"));
     items = groups(root.path("items"));
@@ -57,11 +58,10 @@ public final class Lexicon {
     expansions = groups(root.path("expansions"));
     questionWords = expandClasses(Map.of("", words(root.path("questionWords")))).get("");
     yesNoEndings = words(root.path("yesNoEndings"));
+    moreWords = words(root.path("more"));
     money = words(root.path("money"));
     places = words(root.path("places").path("names"));
     placeSuffixes = words(root.path("places").path("suffixes"));
-    notPlaceChars = root.path("places").path("notPlaceChars").asText("");
-    notPlaces = words(root.path("places").path("notPlaces"));
     String ticket = root.path("ticketNumber").asText("");
     try {
       ticketNumber = ticket.isBlank() ? null : java.util.regex.Pattern.compile(ticket, java.util.regex.Pattern.CASE_INSENSITIVE);
@@ -127,6 +127,16 @@ public final class Lexicon {
 
   /** Stages named in the text; a word inside a longer matched word (高中 in 普通高中) is not counted twice. */
   public Set<Stage> stagesIn(String text) {
+    Set<Stage> found = stagesNamed(text);
+    if (found.size() > 1) {
+      // "班主任老师说初中住校有补助": a pupil's stage beside 老师 means the question is about the pupil
+      found.remove(Stage.TEACHER);
+    }
+    return found;
+  }
+
+  /** Every stage a text names, teachers included (a document sentence about 特岗教师 and 义务教育). */
+  public Set<Stage> stagesNamed(String text) {
     Set<Stage> found = EnumSet.noneOf(Stage.class);
     for (String key : keysIn(text, stages)) {
       found.add(Stage.fromWire(key));
@@ -136,10 +146,6 @@ public final class Lexicon {
         list.forEach(s -> found.add(Stage.fromWire(s)));
       }
     });
-    if (found.size() > 1) {
-      // "班主任老师说初中住校有补助": a pupil's stage beside 老师 means the question is about the pupil
-      found.remove(Stage.TEACHER);
-    }
     return found;
   }
 
@@ -196,6 +202,32 @@ public final class Lexicon {
     return keysIn(text, items);
   }
 
+  /**
+   * The aid items a boarder's question names: for a boarder, some words name what the boarder's
+   * living subsidy pays (住校吃饭有补贴不 asks for 寄宿生生活补助), as {@code boarderItems} says; a named
+   * programme (午餐, 营养餐) stays that item.
+   */
+  public Set<String> boarderItemsIn(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    String rest = text;
+    for (Map.Entry<String, List<String>> e : boarderItems.entrySet()) {
+      for (String w : e.getValue()) {
+        if (rest.contains(w)) {
+          out.add(e.getKey());
+          rest = rest.replace(w, " ");
+        }
+      }
+    }
+    out.addAll(itemsIn(rest));
+    return out;
+  }
+
+  /** The word of an aid item as the text writes it (营养餐 → 营养), or null. */
+  public String itemWord(String item, String text) {
+    String lower = text.toLowerCase();
+    return items.getOrDefault(item, List.of()).stream().filter(lower::contains).findFirst().orElse(null);
+  }
+
   public boolean cue(String intent, String text) {
     return intents.getOrDefault(intent, List.of()).stream().anyMatch(text.toLowerCase()::contains);
   }
@@ -220,6 +252,27 @@ public final class Lexicon {
       }
     });
     return out;
+  }
+
+  /**
+   * For each answer shape the text asks for, the question words that asked for it (热线号码 → phone
+   * shape, [热线, 号码]): a sentence with that shape answers those words.
+   */
+  public Map<java.util.regex.Pattern, List<String>> askedShapes(String text) {
+    Map<java.util.regex.Pattern, List<String>> out = new LinkedHashMap<>();
+    answerTypes.forEach((k, p) -> {
+      List<String> cls = questionClasses.get(k);
+      List<String> words = cls == null ? (text.contains(k) ? List.of(k) : List.of()) : cls.stream().filter(text::contains).toList();
+      if (!words.isEmpty()) {
+        out.put(p, words);
+      }
+    });
+    return out;
+  }
+
+  /** What an answer of one question class looks like (phone → a number of 5+ digits); null when unknown. */
+  public java.util.regex.Pattern answerShape(String questionClass) {
+    return answerTypes.get(questionClass);
   }
 
   /**
@@ -253,6 +306,12 @@ public final class Lexicon {
     return cls == null ? text.contains(key) : cls.stream().anyMatch(text::contains);
   }
 
+  /** The whole message asks for the rest of the last answer (更多, 看全部). */
+  public boolean asksMore(String text) {
+    String bare = text.replaceAll("[\\p{Punct}？！。，、“”‘’：；～~\\s]+", "");
+    return moreWords.contains(bare);
+  }
+
   /** A yes/no question by its ending: 能免学费不, 有补助吗. */
   public boolean endsAsYesNo(String text) {
     String bare = text.replaceAll("[？?！!。，,.~～\\s]+$", "");
@@ -284,40 +343,22 @@ public final class Lexicon {
   }
 
   /**
-   * A place named in the text that is not one of ours: a listed province or city (广州, 北京), or a
-   * name ending in 省/市/县/区/州 whose characters are not everyday words (我们县, 城市, 学区 are not).
-   * Returns null when there is none. Call it only when no known region was found.
+   * A place named in the text that is not one of ours: a listed province or city (广州, 北京), with
+   * the administrative suffix written after it (长沙县 is not 长沙市). Never read from a suffix alone:
+   * 有几所省一级高中, 我们县, 城区 are ordinary words. Returns null when there is none. Call it only
+   * when no known region was found.
    */
   public String placeIn(String text) {
     for (String p : places) {
       int at = text.indexOf(p);
       if (at >= 0) {
         String after = text.substring(at + p.length());
-        // 长沙县 is not 长沙市: keep the suffix that says which
         return placeSuffixes.stream().filter(after::startsWith).findFirst().map(x -> p + x).orElse(p);
-      }
-    }
-    for (String suffix : placeSuffixes) {
-      int from = 0;
-      int at;
-      while ((at = text.indexOf(suffix, from)) >= 0) {
-        from = at + 1;
-        int start = at;
-        while (start > 0 && at - start < 3 && isPlaceChar(text.charAt(start - 1))) {
-          start--;
-        }
-        String name = text.substring(start, at + suffix.length());
-        if (at - start >= 2 && notPlaces.stream().noneMatch(name::endsWith)) {
-          return name;
-        }
       }
     }
     return null;
   }
 
-  private boolean isPlaceChar(char c) {
-    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && notPlaceChars.indexOf(c) < 0;
-  }
 
   /** The text without its question words (多长时间, 什么时候 …): what is left is the content asked about. */
   public String withoutQuestionWords(String text) {

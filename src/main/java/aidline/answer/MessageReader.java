@@ -24,10 +24,21 @@ public final class MessageReader {
     }
   }
 
+  /** A message this short that names a region is the region itself (岳阳, 台安县, 湖南省岳阳市华容县). */
+  private static final int BARE_PLACE = 12;
+
   public Reading read(String raw, DialogState state) {
     String text = ChineseText.normalize(raw).trim();
     Region inText = regionIn(text).orElse(null);
     String unknownPlace = unknownPlace(text, inText);
+    if (unknownPlace != null) {
+      // 香港 when a document is for 中国香港: a place a document names in full is ours, by any name
+      Optional<Region> named = documentRegionNaming(unknownPlace);
+      if (named.isPresent()) {
+        inText = named.get();
+        unknownPlace = null;
+      }
+    }
     Region region = inText != null ? inText : known(state).orElse(null);
     Slots slots =
         new Slots(
@@ -36,10 +47,11 @@ public final class MessageReader {
             lexicon.boarder(text),
             lexicon.categoriesIn(lexicon.withoutDenied(text)),
             lexicon.schoolTypesIn(text),
-            lexicon.itemsIn(text),
+            lexicon.boarder(text) ? lexicon.boarderItemsIn(text) : lexicon.itemsIn(text),
             lexicon.deniedCategoriesIn(text));
     Intent intent = intent(text, inText != null);
-    if (intent == Intent.POLICY && lexicon.asks("quantity", text) && (slots.boarder() || !slots.categories().isEmpty())) {
+    if (intent == Intent.POLICY && lexicon.asks("quantity", text) && (slots.boarder() || !slots.categories().isEmpty())
+        && !lexicon.asks("count", text) && !lexicon.asks("rate", text)) {
       // "建档立卡初中住校一年能拿多少": 多少 about a kind of pupil's aid is money, not a count
       intent = Intent.AMOUNT;
     }
@@ -69,6 +81,13 @@ public final class MessageReader {
     return lexicon.placeIn(rest);
   }
 
+  /** The least deep known region whose own name contains the place (中国香港 for 香港). */
+  private Optional<Region> documentRegionNaming(String place) {
+    return regions.all().stream()
+        .filter(r -> r.name().contains(place))
+        .min(Comparator.comparingInt(Region::level));
+  }
+
   /** The most specific region named in the text (a county over its city). */
   public Optional<Region> regionIn(String text) {
     List<Region> found = regions.findIn(text);
@@ -92,12 +111,9 @@ public final class MessageReader {
     if (lexicon.cue("ticket_new", text)) {
       return Intent.TICKET_NEW;
     }
-    boolean aboutAid = lexicon.aboutAid(text);
-    if (!aboutAid && lexicon.cue("offtopic", text)) {
-      // a place we have documents for does not make the weather there a question about aid
-      return Intent.OFFTOPIC;
-    }
-    boolean about = aboutAid || namesRegion || text.matches(".*[0-9]{5,}.*");
+    // a place alone ("岳阳") answers our question about where; a place inside a sentence with no aid
+    // word (岳阳楼门票多少钱) is not about student aid
+    boolean about = lexicon.aboutAid(text) || (namesRegion && text.length() <= BARE_PLACE) || text.matches(".*[0-9]{5,}.*");
     if (!about) {
       return lexicon.cue("greeting", text) ? Intent.GREETING : Intent.OFFTOPIC;
     }
@@ -105,7 +121,8 @@ public final class MessageReader {
       // 公示几天, 资助申请什么时候交, 要交哪些材料: when, how long or what steps, even beside money words
       return Intent.PROCEDURE;
     }
-    if (lexicon.cue("amount", text) || (lexicon.asks("quantity", text) && lexicon.aboutMoney(text))) {
+    boolean countOrRate = lexicon.asks("count", text) || lexicon.asks("rate", text);
+    if (lexicon.cue("amount", text) || (lexicon.asks("quantity", text) && lexicon.aboutMoney(text) && !countOrRate)) {
       return Intent.AMOUNT;
     }
     if (lexicon.cue("eligibility", text) || lexicon.endsAsYesNo(text)) {

@@ -4,11 +4,13 @@ import aidline.knowledge.Passage;
 import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.Region;
 import aidline.knowledge.SearchHit;
+import aidline.values.Stage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Procedure and fact answers from the best passages: the sentences that match the question most,
@@ -18,11 +20,13 @@ final class PassageReplies {
   /** Share of the question's content bigrams the chosen sentences must contain to be trusted. */
   private static final double MIN_COVERAGE = 0.34;
   private static final int HITS = 8;
+  /** Passages read for a question that asks for an answer of a particular shape. */
+  private static final int SHAPED_HITS = 16;
   /** Hits fetched before filtering by region: another region's passages may fill the first eight. */
   private static final int REGION_HITS = 40;
   /** Quotes in a summary of what a region offers ("有哪些补助"). */
   static final int SUMMARY_QUOTES = 3;
-  private static final String SUMMARY_TOPIC = "资助";
+  static final String SUMMARY_TOPIC = "资助";
   private static final double SUMMARY_COVERAGE = 0.2;
   /**
    * A summary line longer than this is a preamble (指导思想 paragraphs run to 250 characters and
@@ -38,18 +42,42 @@ final class PassageReplies {
   private static final int STRONG_MIN_TERMS = 3;
   /** A sentence shaped like an answer (a duration for 多长时间) outweighs one more shared word. */
   private static final int ANSWER_SHAPE_BONUS = 3;
+  /**
+   * How much a question bigram that no passage has counts against coverage: mostly a parent's word
+   * the documents do not use (想问, 号码), sometimes a topic they lack (勤工 in a knowledge base
+   * without it), so it counts, but less than a word the documents use.
+   */
+  private static final double UNKNOWN_WEIGHT = 0.5;
 
   private final PolicySearcher searcher;
   private final Lexicon lexicon;
   private final java.util.Map<String, List<Sentence>> sentenceCache = new java.util.concurrent.ConcurrentHashMap<>();
 
+  private final DocumentWords words;
+
   PassageReplies(PolicySearcher searcher, Lexicon lexicon) {
+    this(searcher, lexicon, DocumentWords.none());
+  }
+
+  PassageReplies(PolicySearcher searcher, Lexicon lexicon, DocumentWords words) {
     this.searcher = searcher;
     this.lexicon = lexicon;
+    this.words = words;
   }
 
   /** The quoted sentences of one passage that answer a question. */
-  record Quote(Passage passage, String text, String top, double coverage, double score) {}
+  record Quote(Passage passage, String text, String top, double coverage, double score, double similarity) {
+    /**
+     * Enough of the question's words, or a passage close in meaning: parents' words are often not
+     * the documents' (住校吃饭 for 寄宿生生活补助), which only the sentence vectors see.
+     */
+    boolean trusted() {
+      return coverage >= MIN_COVERAGE || similarity >= CLOSE_IN_MEANING;
+    }
+  }
+
+  /** Cosine similarity from which a passage is trusted to be about the question, whatever its words. */
+  static final double CLOSE_IN_MEANING = 0.6;
 
   Optional<Quote> best(String question, Region region) {
     List<Quote> all = quotes(question, region, true);
@@ -62,20 +90,36 @@ final class PassageReplies {
    * {@code allowUnstated}: another region's text is never presented as the asker's policy.
    */
   List<Quote> quotes(String question, Region region, boolean allowUnstated) {
-    Set<String> terms = Bigrams.ofQuestion(lexicon.withoutQuestionWords(question));
-    if (region != null) {
-      // the region is a filter, not content: 海南 in the question says nothing about the passage
-      terms.removeAll(Bigrams.of(region.path()));
-      terms.removeAll(Bigrams.of(region.name()));
-    }
+    return quotes(question, question, region, allowUnstated);
+  }
+
+  /** As above; {@code meaning} is the message as asked, embedded once (question may carry an added topic word). */
+  List<Quote> quotes(String question, String meaning, Region region, boolean allowUnstated) {
+    Set<String> terms = terms(question, region);
     if (terms.isEmpty()) {
       return List.of();
     }
     Set<String> extra = new LinkedHashSet<>();
     lexicon.expansions(question).forEach(w -> extra.addAll(Bigrams.of(w)));
-    List<java.util.regex.Pattern> shapes = lexicon.answerTypes(question);
+    java.util.Map<String, Set<String>> alternatives = words.alternatives(question, terms);
+    java.util.Map<Pattern, List<String>> asked = lexicon.askedShapes(question);
+    if (Asked.of(lexicon, question) == Asked.FREQUENCY) {
+      // 多久评一次 asks how often, not how long: 为期一周 does not answer it
+      asked.remove(lexicon.answerShape(Asked.DURATION.questionClass()));
+    }
+    List<Pattern> shapes = List.copyOf(asked.keySet());
+    java.util.Map<Pattern, Set<String>> shapeTerms = new java.util.HashMap<>();
+    asked.forEach((p, words) -> {
+      Set<String> own = new LinkedHashSet<>();
+      words.forEach(w -> own.addAll(Bigrams.of(w)));
+      own.retainAll(terms);
+      shapeTerms.put(p, own);
+    });
     String query = question + " " + String.join(" ", lexicon.expansions(question));
-    List<SearchHit> hits = searcher.search(query, region, region == null ? HITS : REGION_HITS);
+    // a question for a particular kind of answer (几个, 哪个热线) reads further down the ranking for
+    // the sentence of that shape: the passage with 92个贫困村 may rank tenth on words alone
+    int read = shapes.isEmpty() ? HITS : SHAPED_HITS;
+    List<SearchHit> hits = searcher.search(query, meaning, region, region == null ? read : Math.max(read, REGION_HITS));
     List<Quote> out = new ArrayList<>();
     int rank = 0;
     for (SearchHit hit : hits) {
@@ -85,10 +129,10 @@ final class PassageReplies {
         // another region's document does not answer for this asker, however well it matches
         continue;
       }
-      if (rank >= HITS) {
+      if (rank >= read) {
         break;
       }
-      Quote q = quote(hit.passage(), terms, extra, shapes, rank++);
+      Quote q = quote(hit.passage(), terms, alternatives, extra, shapes, shapeTerms, rank++, hit.similarity());
       if (q != null) {
         out.add(q);
       }
@@ -97,8 +141,46 @@ final class PassageReplies {
     return out;
   }
 
+  /**
+   * A question bigram that straddles two words (单公 of 名单公示): no passage has it, and both its
+   * characters belong to neighbouring bigrams that passages do have. It cannot be covered by any
+   * quote, so it does not count against coverage.
+   */
+  private boolean seam(String t, Set<String> terms) {
+    if (words.known(t)) {
+      return false;
+    }
+    boolean left = false;
+    boolean right = false;
+    for (String o : terms) {
+      if (words.known(o)) {
+        left |= o.charAt(1) == t.charAt(0);
+        right |= o.charAt(0) == t.charAt(1);
+      }
+    }
+    return left && right;
+  }
+
+  /** The content bigrams of a question: without question words, fillers and the region it names. */
+  private Set<String> terms(String question, Region region) {
+    Set<String> terms = Bigrams.ofQuestion(lexicon.withoutQuestionWords(question));
+    if (region != null) {
+      // the region is a filter, not content: 海南 in the question says nothing about the passage
+      terms.removeAll(Bigrams.of(region.path()));
+      terms.removeAll(Bigrams.of(region.name()));
+    }
+    return terms;
+  }
+
   private Quote quote(
-      Passage passage, Set<String> terms, Set<String> extra, List<java.util.regex.Pattern> shapes, int rank) {
+      Passage passage,
+      Set<String> terms,
+      java.util.Map<String, Set<String>> alternatives,
+      Set<String> extra,
+      List<Pattern> shapes,
+      java.util.Map<Pattern, Set<String>> shapeTerms,
+      int rank,
+      double similarity) {
     List<Sentence> cut = sentences(passage.text());
     int n = cut.size();
     double[] overlap = new double[n];
@@ -118,8 +200,8 @@ final class PassageReplies {
         continue;
       }
       for (String t : terms) {
-        overlap[i] += have.contains(t) ? 2 : 0;
-        own[i] += cut.get(i).bigrams().contains(t) ? 2 : 0;
+        overlap[i] += have.contains(t, alternatives) ? 2 : 0;
+        own[i] += Context.has(cut.get(i).bigrams(), t, alternatives) ? 2 : 0;
       }
       for (String t : extra) {
         overlap[i] += have.contains(t) ? 1 : 0;
@@ -146,20 +228,50 @@ final class PassageReplies {
         }
         text.append(cut.get(i).text());
         for (String t : terms) {
-          if (context.get(i).contains(t)) {
+          if (context.get(i).contains(t, alternatives)) {
             covered.add(t);
           }
         }
       }
     }
+    // the words that asked for a kind of answer (号码, 几所) are answered by a sentence of that shape
+    for (Pattern shape : shapes) {
+      if (shape.matcher(cut.get(top).text()).find()) {
+        covered.addAll(shapeTerms.get(shape));
+      }
+    }
     // earlier hits win ties: the searcher already weighed region and rarity
-    return new Quote(passage, trimEnd(text.toString()), cut.get(top).text(), (double) covered.size() / terms.size(), overlap[top] - rank * 0.5);
+    double weight = 0;
+    for (String t : terms) {
+      weight += words.known(t) || alternatives.containsKey(t) ? 1 : seam(t, terms) ? 0 : UNKNOWN_WEIGHT;
+    }
+    return new Quote(passage, trimEnd(text.toString()), cut.get(top).text(), weight == 0 ? 0 : covered.size() / weight, overlap[top] - rank * 0.5, similarity);
   }
 
   /** The bigrams a sentence is read with: its own, its passage heading's, and a question's before it. */
   private record Context(Set<String> own, Set<String> topic, Set<String> question) {
     boolean contains(String t) {
       return own.contains(t) || topic.contains(t) || question.contains(t);
+    }
+
+    /** Has the question bigram, or one of the policy words a parent's word stands for (老师 → 教师). */
+    boolean contains(String t, java.util.Map<String, Set<String>> alternatives) {
+      return has(own, t, alternatives) || has(topic, t, alternatives) || has(question, t, alternatives);
+    }
+
+    static boolean has(Set<String> bigrams, String t, java.util.Map<String, Set<String>> alternatives) {
+      if (bigrams.contains(t)) {
+        return true;
+      }
+      Set<String> alt = alternatives.get(t);
+      if (alt != null) {
+        for (String a : alt) {
+          if (bigrams.contains(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
   }
 
@@ -185,7 +297,7 @@ final class PassageReplies {
    * for 什么时候) but about something else must not hide a lower-scored one that is on the topic.
    */
   private static List<Quote> trusted(List<Quote> quotes) {
-    return quotes.stream().filter(q -> q.coverage() >= MIN_COVERAGE).toList();
+    return quotes.stream().filter(Quote::trusted).toList();
   }
 
   /** A document that does not say which region (or school) it is from. */
@@ -244,12 +356,15 @@ final class PassageReplies {
   }
 
   /** As above, quoting only sentences {@code onTopic} accepts (about the boarding or aid item asked). */
-  Answer answer(String question, Region region, Intent intent, boolean general, java.util.function.Predicate<String> onTopic) {
-    List<Quote> all = trusted(quotes(question, region, region == null)).stream().filter(q -> onTopic.test(q.text())).toList();
+  Answer answer(String question, Region region, Intent intent, boolean general, java.util.function.Predicate<String> asked) {
+    Set<Stage> stages = lexicon.stagesIn(question);
+    // the stage may be named by the quote or by its heading (本专科生国家奖学金 > 奖励标准为每生每年10000元)
+    java.util.function.Predicate<Quote> onTopic = q -> asked.test(q.text()) && sameStage(stages, q.text() + " " + q.passage().section());
+    List<Quote> all = trusted(quotes(question, region, region == null)).stream().filter(onTopic).toList();
     if (region != null && general && all.isEmpty()) {
-      all = trusted(quotes(question, region, true)).stream().filter(q -> onTopic.test(q.text())).toList();
+      all = trusted(quotes(question, region, true)).stream().filter(onTopic).toList();
     }
-    if (all.isEmpty() || all.get(0).coverage() < MIN_COVERAGE) {
+    if (all.isEmpty() || !all.get(0).trusted()) {
       return region == null ? lowConfidence(intent) : notInRegion(region, intent);
     }
     Quote first = all.get(0);
@@ -257,32 +372,57 @@ final class PassageReplies {
     if (intent == Intent.AMOUNT) {
       // an amount asked without a standards table: other passages stating sums (本专科 and 研究生) help too
       for (Quote q : all.subList(1, all.size())) {
-        if (shown.size() < MAX_AMOUNT_QUOTES && q.coverage() >= MIN_COVERAGE && q.score() * 10 >= first.score() * 7
+        // only as much about the question as the first (本专科 and 研究生 loans), not another award's sum
+        if (shown.size() < MAX_AMOUNT_QUOTES && q.trusted() && q.score() * 10 >= first.score() * 7 && q.coverage() >= first.coverage()
             && !MoneyAmounts.money(q.top()).isEmpty() && shown.stream().noneMatch(s -> s.text().equals(q.text()))) {
           shown.add(q);
         }
       }
     }
     Replies reply = new Replies();
-    for (Quote q : shown) {
-      Passage p = q.passage();
-      reply.line("根据《" + p.title() + "》：" + q.text());
-      String amountRegion = p.region() == null || p.region().isBlank() ? "未注明" : p.region();
-      for (MoneyAmounts.Money m : MoneyAmounts.money(q.text())) {
-        reply.amount(new Amount(m.value(), m.unit(), "原文所述金额", amountRegion));
-      }
-    }
-    for (Quote q : shown) {
-      Passage p = q.passage();
-      reply.cite(new AidStandard.Source(p.docId(), p.title(), p.docNumber(), p.region(), p.citation(), q.text()));
-    }
+    lead(question, region, first, reply);
+    addQuotes(shown, reply);
     if (reply.hasAmounts()) {
-      reply.line("以上金额均摘自原文，具体以当地最新通知为准。");
+      reply.note("以上金额均摘自原文，具体以当地最新通知为准。");
     }
     if (shown.stream().anyMatch(q -> unstatedRegion(q.passage().region()))) {
-      reply.line(UNSTATED_REGION_NOTE);
+      reply.note(UNSTATED_REGION_NOTE);
     }
     return reply.build(intent, null, false);
+  }
+
+  /**
+   * Leads the reply with the clause of the best quote that answers what was asked (the number for
+   * 几所, the place for 去哪领), prefixed with the document's region; nothing when the clause is the
+   * whole quote, which follows anyway.
+   */
+  void lead(String question, Region region, Quote best, Replies reply) {
+    Asked asked = Asked.of(lexicon, question);
+    String from = best.passage().region();
+    String where = unstatedRegion(from) || Region.NATIONWIDE.equals(from) ? "" : from + "：";
+    String fields = asked == Asked.DOCUMENTS ? Leads.formFields(best.passage().text()) : "";
+    if (!fields.isEmpty()) {
+      // 申请表要填些啥: the form's own fields answer it
+      reply.lead(where + "《" + best.top().replaceFirst("^附件\\s*[0-9一二三四五六七八九十]*\\s*", "") + "》要填：" + fields + "。");
+      return;
+    }
+    String clause = Leads.pick(best.top(), terms(question, region), lexicon.answerShape(asked.questionClass()));
+    if (clause.isEmpty() || clause.length() > Leads.MAX_LEAD || Leads.clean(best.text()).equals(clause)) {
+      return;
+    }
+    reply.lead(where + clause + "。");
+  }
+
+  /**
+   * False when the question names a stage (大学生) and the quote names only others (普通高中): a
+   * sentence about another kind of pupil does not answer, however many words it shares.
+   */
+  private boolean sameStage(Set<Stage> asked, String quote) {
+    if (asked.isEmpty()) {
+      return true;
+    }
+    Set<Stage> named = lexicon.stagesNamed(quote);
+    return named.isEmpty() || named.stream().anyMatch(asked::contains);
   }
 
   /**
@@ -293,7 +433,7 @@ final class PassageReplies {
     List<Quote> out = new ArrayList<>();
     // "有什么政策" asks about aid in general: the aid word joins the query, and a summary of the
     // region's own documents may quote passages that match less of a colloquial question
-    for (Quote q : quotes(question + " " + SUMMARY_TOPIC, region, false)) {
+    for (Quote q : quotes(question + " " + SUMMARY_TOPIC, question, region, false)) {
       if (out.size() >= max) {
         break;
       }
@@ -327,11 +467,23 @@ final class PassageReplies {
     return t.endsWith("。") || t.endsWith("；") || t.endsWith(";") || t.length() > 2 * PROVISION_MIN;
   }
 
-  /** Adds quotes as "· 《title》section：quote" lines with their citations and the sums they state. */
+  /**
+   * Lists quotes as one line each — the clause of each that answers the question — and cites them
+   * in full; on a phone screen the list shows, the full quotes may wait for “更多”.
+   */
+  void listQuotes(String question, Region region, List<Quote> quotes, Replies reply) {
+    Pattern shape = lexicon.answerShape(Asked.of(lexicon, question).questionClass());
+    for (Quote q : quotes) {
+      String clause = Leads.pick(q.top(), terms(question, region), shape);
+      reply.line("· " + (clause.isEmpty() || clause.length() > Leads.MAX_LEAD ? q.top() : clause));
+    }
+    addQuotes(quotes, reply);
+  }
+
+  /** Adds quotes as cited "依据" lines (each once) with the sums they state. */
   static void addQuotes(List<Quote> quotes, Replies reply) {
     for (Quote q : quotes) {
       Passage p = q.passage();
-      reply.line("· 《" + p.title() + "》" + p.citation() + "：" + q.text());
       String amountRegion = p.region() == null || p.region().isBlank() ? "未注明" : p.region();
       for (MoneyAmounts.Money m : MoneyAmounts.money(q.text())) {
         reply.amount(new Amount(m.value(), m.unit(), "原文所述金额", amountRegion));

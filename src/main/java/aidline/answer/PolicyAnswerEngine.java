@@ -26,6 +26,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   private final AidStandards table;
   private final StandardsReplies standards;
   private final PassageReplies passages;
+  private final Scope scope;
   /** Regions our documents are for (full paths), named when a parent asks about a place we lack. */
   private final List<String> covered;
 
@@ -34,11 +35,32 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   }
 
   public PolicyAnswerEngine(Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered) {
+    this(lexicon, regions, table, searcher, covered, DocumentWords.none());
+  }
+
+  /** @param words the documents' wording: how a sentence can cover a question asked in parents' words */
+  public PolicyAnswerEngine(
+      Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, DocumentWords words) {
+    this(lexicon, regions, table, searcher, covered, words, aidline.knowledge.Retrieval.ON_TOPIC);
+  }
+
+  /** @param vocabulary the character bigrams of every passage (no synonyms) */
+  public PolicyAnswerEngine(
+      Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, Set<String> vocabulary,
+      double onTopic) {
+    this(lexicon, regions, table, searcher, covered, new DocumentWords(vocabulary, aidline.knowledge.Synonyms.none()), onTopic);
+  }
+
+  /** @param onTopic cosine of the closest passage from which a message is about the documents */
+  public PolicyAnswerEngine(
+      Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, DocumentWords words,
+      double onTopic) {
     this.reader = new MessageReader(lexicon, regions);
     this.lexicon = lexicon;
     this.table = table;
     this.standards = new StandardsReplies(table);
-    this.passages = new PassageReplies(searcher, lexicon);
+    this.passages = new PassageReplies(searcher, lexicon, words);
+    this.scope = new Scope(searcher, onTopic, passages);
     this.covered = covered.stream()
         .filter(r -> r != null && !r.isBlank() && !Region.NATIONWIDE.equals(r) && !Region.UNKNOWN.equals(r))
         .distinct().sorted().toList();
@@ -53,7 +75,9 @@ public final class PolicyAnswerEngine implements AnswerEngine {
 
   /** A place we have no documents for: say so, name what we cover, offer a person — no clarify loop. */
   private Answer noDocumentsFor(String place, Intent intent) {
-    String list = covered.isEmpty() ? "" : "目前收录的地区有：" + String.join("、", covered) + "。";
+    // never list as covered elsewhere the place just said to be missing
+    List<String> others = covered.stream().filter(r -> !r.contains(place)).toList();
+    String list = others.isEmpty() ? "" : "目前收录的地区有：" + String.join("、", others) + "。";
     String reply = "抱歉，已收录的政策文件里没有" + place + "的资助政策，我不能凭猜测或按外地的标准回答。" + list
         + "可以为您登记工单，由当地资助中心工作人员答复；如果孩子在以上地区上学，告诉我地区即可。";
     return new Answer(reply, intent, List.of(), List.of(), null, true);
@@ -62,6 +86,10 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   @Override
   public Turn answer(String text, DialogState state) {
     DialogState current = state == null ? DialogState.empty() : state;
+    if (current.more() != null && lexicon.asksMore(aidline.knowledge.ChineseText.normalize(text))) {
+      // “更多”: the rest of the last answer, once
+      return new Turn(Answer.text(current.more(), Intent.POLICY), current.withMore(null));
+    }
     MessageReader.Reading reading = reader.read(text, current);
     if (PENDING_REGION.equals(current.pendingSlot())
         && current.pendingQuestion() != null
@@ -91,6 +119,10 @@ public final class PolicyAnswerEngine implements AnswerEngine {
           noDocumentsFor("这个地区", Intent.UNKNOWN),
           new DialogState(current.region(), current.stage(), null, null));
     }
+    if (aboutPolicy && !reading.slots().specific() && scope.rulesOut(reading.text(), reading.slots().region())) {
+      // a place or a money word alone (岳阳楼门票多少钱) does not make a message about the documents
+      return new Turn(refusal(), current);
+    }
     DialogState next = remember(current, reading);
     Answer answer =
         switch (reading.intent()) {
@@ -98,9 +130,10 @@ public final class PolicyAnswerEngine implements AnswerEngine {
               .withHandoff(true);
           case TICKET_STATUS -> Answer.text("请告诉我工单编号（或登记时留的手机号），我帮您查询办理进度。", Intent.TICKET_STATUS);
           case GREETING -> Answer.text("您好！我是学生资助助手，可以帮您查资助标准、能不能享受、怎么申请，也可以帮您登记问题工单。", Intent.GREETING);
-          case OFFTOPIC -> passages.stronglyMatched(reading.text(), reading.slots().region())
+          // off the aid vocabulary, yet the documents may be about it (a foreign KB's 就业, 志愿者)
+          case OFFTOPIC -> scope.covers(reading.text(), reading.slots().region())
               ? passages.answer(reading.text(), reading.slots().region(), Intent.POLICY)
-              : Answer.text("抱歉，这个我帮不上忙。我是学生资助助手，可以回答教育精准扶贫资助的标准、条件和申请办法，也可以帮您反映问题、查询工单。", Intent.OFFTOPIC);
+              : refusal();
           case AMOUNT -> amount(reading);
           case ELIGIBILITY -> eligibility(reading);
           default -> reading.listing() && reading.slots().region() != null
@@ -110,7 +143,11 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     if (answer.clarify() != null) {
       next = new DialogState(next.region(), next.stage(), text, PENDING_REGION);
     }
-    return new Turn(answer, next);
+    return new Turn(answer, next.withMore(answer.more()));
+  }
+
+  private static Answer refusal() {
+    return Answer.text("抱歉，这个我帮不上忙。我是学生资助助手，可以回答教育精准扶贫资助的标准、条件和申请办法，也可以帮您反映问题、查询工单。", Intent.OFFTOPIC);
   }
 
   private static DialogState remember(DialogState state, MessageReader.Reading reading) {
@@ -126,7 +163,8 @@ public final class PolicyAnswerEngine implements AnswerEngine {
       // a sum the region's document states for something other than a kind of pupil: quote it
       return passages.answer(reading.text(), slots.region(), Intent.AMOUNT, false);
     }
-    List<AidStandard> found = standards.matching(slots.region(), slots);
+    List<String> unstated = new java.util.ArrayList<>();
+    List<AidStandard> found = everyAsk(reading, standards.matching(slots.region(), slots), unstated);
     if (slots.region() == null && !found.isEmpty()) {
       // even one region's standard may not be the asker's: ask where, naming where we have it
       return clarify(reading.intent(), StandardsReplies.regions(found));
@@ -139,6 +177,10 @@ public final class PolicyAnswerEngine implements AnswerEngine {
         return reply.build(Intent.AMOUNT, null, false);
       }
     }
+    if (found.isEmpty() && slots.region() != null && passages.statesSumFor(reading.text(), slots.region())) {
+      // no per-pupil standard, but the region's own document states this sum almost word for word
+      return passages.answer(reading.text(), slots.region(), Intent.AMOUNT, false);
+    }
     if (found.isEmpty() && slots.region() != null && !table.isEmpty() && !general(reading)) {
       // the table holds every per-pupil amount of the region's documents: none for this kind of pupil
       return noAmountStated(reading);
@@ -150,7 +192,41 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     }
     Replies reply = new Replies();
     standards.describe(found, slots.region(), slots.stages(), reply);
+    for (String ask : unstated) {
+      reply.line("另问的“" + ask + "”：" + slots.region().path() + "的已收录文件没有写明，可以登记工单请资助中心答复。");
+    }
     return reply.build(Intent.AMOUNT, null, false);
+  }
+
+  /**
+   * The standards that answer each ask of the message (有啥补助 → every one for the stage, 能贷多少 →
+   * the loan), joined; an ask — or an aid item named — that none answers is added to {@code unstated},
+   * so the reply says plainly what the documents do not state instead of dropping it.
+   */
+  private List<AidStandard> everyAsk(MessageReader.Reading reading, List<AidStandard> found, List<String> unstated) {
+    Slots whole = reading.slots();
+    List<AidStandard> out = new java.util.ArrayList<>(found);
+    List<String> asks = Asks.of(lexicon, reading.text());
+    if (asks.size() > 1) {
+      for (String ask : asks) {
+        Set<Stage> stages = lexicon.stagesIn(ask);
+        Slots own = new Slots(whole.region(), stages.isEmpty() ? whole.stages() : stages, whole.boarder(), whole.categories(),
+            whole.schoolTypes(), lexicon.itemsIn(ask), whole.notCategories());
+        List<AidStandard> answers = standards.matching(whole.region(), own);
+        answers.stream().filter(s -> !out.contains(s)).forEach(out::add);
+        String what = lexicon.withoutQuestionWords(ask).replaceAll("[呢吗啊呀各是\\s]+$", "").trim();
+        if (answers.isEmpty() && !what.isEmpty()) {
+          unstated.add(what);
+        }
+      }
+    }
+    for (String item : whole.items()) {
+      String word = lexicon.itemWord(item, reading.text());
+      if (out.stream().noneMatch(s -> item.equals(s.item())) && word != null && unstated.stream().noneMatch(a -> a.contains(word))) {
+        unstated.add(word);
+      }
+    }
+    return out;
   }
 
   private Answer eligibility(MessageReader.Reading reading) {
@@ -217,9 +293,9 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     List<PassageReplies.Quote> related = passages.withoutMoney(reading.text(), region, 2);
     if (!related.isEmpty()) {
       reply.line("当地文件里与此相关的内容：");
-      PassageReplies.addQuotes(related, reply);
+      passages.listQuotes(reading.text(), region, related, reply);
     }
-    reply.line("可以为您登记工单，由当地资助中心工作人员答复具体标准；需要的话请回复“转人工”。");
+    reply.note("可以为您登记工单，由当地资助中心工作人员答复具体标准；需要的话请回复“转人工”。");
     return reply.build(Intent.AMOUNT, null, true);
   }
 
@@ -244,10 +320,10 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     }
     if (!quotes.isEmpty()) {
       reply.line(found.isEmpty() && entitled.isEmpty() ? region.path() + "的文件里与此相关的规定：" : "文件里还写到：");
-      PassageReplies.addQuotes(quotes, reply);
+      passages.listQuotes(reading.text() + " " + PassageReplies.SUMMARY_TOPIC, region, quotes, reply);
     }
     if (found.isEmpty()) {
-      reply.line("当地文件没有写明具体金额的，可以登记工单请资助中心答复。");
+      reply.note("当地文件没有写明具体金额的，可以登记工单请资助中心答复。");
     }
     return Optional.of(reply.build(reading.intent(), null, false));
   }

@@ -61,7 +61,8 @@ final class StandardsReplies {
       boolean inherited = asker != null && !asker.path().equals(region) && asker.path().startsWith(region);
       reply.line(inherited ? region + "（" + asker.name() + "按此文件执行）：" : region + "：");
       for (AidStandard s : here) {
-        reply.line("· " + line(s));
+        // a list of many standards keeps to name and amount; each one's conditions are in its quote
+        reply.line("· " + (here.size() > COMPACT_OVER ? compactLine(s) : line(s)));
         reply.amount(amountOf(s, s.name()));
         if (s.combined()) {
           reply.amount(new Amount(s.base(), s.unit(), s.name() + "（原有部分）", s.region()));
@@ -132,6 +133,17 @@ final class StandardsReplies {
 
   private static Amount amountOf(AidStandard s, String item) {
     return new Amount(s.amount(), s.unit(), item, s.region());
+  }
+
+  /** More standards than this in one reply are listed without their conditions. */
+  private static final int COMPACT_OVER = 2;
+
+  static String compactLine(AidStandard s) {
+    StringBuilder sb = new StringBuilder(s.name()).append("：");
+    if (s.combined()) {
+      sb.append("合计");
+    }
+    return sb.append(plain(s.amount())).append(s.unit()).append("。").toString();
   }
 
   static String line(AidStandard s) {

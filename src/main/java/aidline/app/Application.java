@@ -33,7 +33,11 @@ import aidline.http.Metrics;
 import aidline.http.RouteModule;
 import aidline.knowledge.ChineseText;
 import aidline.knowledge.FolderWatcher;
+import aidline.knowledge.BgeEmbedder;
+import aidline.knowledge.Embedder;
 import aidline.knowledge.KnowledgeBase;
+import aidline.knowledge.QueryVectorCache;
+import aidline.knowledge.Retrieval;
 import aidline.knowledge.KnowledgeRoutes;
 import aidline.knowledge.Regions;
 import aidline.lifecycle.Lifecycle;
@@ -92,6 +96,7 @@ public final class Application implements AutoCloseable {
   private Database database;
   private TicketService tickets;
   private KnowledgeBase knowledge;
+  private Retrieval retrieval;
   private Javalin http;
   private AnswerEngine answerEngine;
   private ConversationStore conversationStore;
@@ -212,10 +217,26 @@ public final class Application implements AutoCloseable {
   /** The knowledge base of {@code knowledge.dir}, read and indexed on first use. */
   public synchronized KnowledgeBase knowledge() {
     if (knowledge == null) {
-      knowledge = KnowledgeBase.open(config.knowledge().dirPath());
+      knowledge = KnowledgeBase.open(config.knowledge().dirPath(), retrieval());
       lifecycle.closeLater(knowledge);
     }
     return knowledge;
+  }
+
+  /**
+   * How passages are found ({@code knowledge.retrieval}) with the one embedding model of the
+   * process (loaded once, about a second) and its query-vector cache, and the cache folder.
+   */
+  public synchronized Retrieval retrieval() {
+    if (retrieval == null) {
+      Retrieval.Mode mode = Retrieval.Mode.valueOf(
+          (config.knowledge().retrieval() == null ? "hybrid" : config.knowledge().retrieval().strip()).toUpperCase(java.util.Locale.ROOT));
+      Embedder embedder = mode == Retrieval.Mode.LEXICAL
+          ? null
+          : new QueryVectorCache(new BgeEmbedder(Retrieval.QUERY_INSTRUCTION), QueryVectorCache.DEFAULT_SIZE);
+      retrieval = Retrieval.hybrid(embedder, config.knowledge().cachePath()).withMode(mode);
+    }
+    return retrieval;
   }
 
   /**
@@ -223,13 +244,18 @@ public final class Application implements AutoCloseable {
    * folder (ask/eval {@code --kb}), which borrows the configured folder's vocabulary if it has none.
    */
   public synchronized AnswerKnowledge answerKnowledge(Path dir) {
+    return answerKnowledge(dir, null);
+  }
+
+  /** As above, searching with {@code other} retrieval settings (eval's comparisons) unless null. */
+  public synchronized AnswerKnowledge answerKnowledge(Path dir, Retrieval other) {
     Path home = config.knowledge().dirPath();
-    if (dir == null) {
+    if (dir == null && other == null) {
       return AnswerKnowledge.of(knowledge(), home);
     }
-    KnowledgeBase other = KnowledgeBase.open(dir);
-    lifecycle.closeLater(other);
-    return AnswerKnowledge.of(other, home);
+    KnowledgeBase kb = KnowledgeBase.open(dir == null ? home : dir, other == null ? retrieval() : other);
+    lifecycle.closeLater(kb);
+    return AnswerKnowledge.of(kb, home);
   }
 
   /**

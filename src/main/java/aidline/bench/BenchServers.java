@@ -20,7 +20,7 @@ final class BenchServers {
     AppConfig.Security s = c.security();
     return c.withStorage(new AppConfig.Storage(db.toString(), c.storage().synchronous(), c.storage().busyTimeoutMillis()))
         .withServer(new AppConfig.Server("127.0.0.1", 0, c.server().maxBodyBytes(), 0))
-        .withKnowledge(new AppConfig.Knowledge(c.knowledge().dir(), false))
+        .withKnowledge(new AppConfig.Knowledge(c.knowledge().dir(), false, c.knowledge().cacheDir(), c.knowledge().retrieval()))
         .withSecurity(new AppConfig.Security(s.tokenHours(), 4, s.maxFailedLogins(), s.lockMinutes(),
             1_000_000_000, 1_000_000_000, 1_000_000_000));
   }

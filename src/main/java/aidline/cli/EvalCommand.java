@@ -4,6 +4,9 @@ import aidline.answer.AnswerEngine;
 import aidline.answer.Conversations;
 import aidline.answer.Evaluation;
 import aidline.app.Application;
+import aidline.knowledge.BgeEmbedder;
+import aidline.knowledge.QueryVectorCache;
+import aidline.knowledge.Retrieval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -38,6 +41,15 @@ final class EvalCommand implements Runnable {
   @Option(names = "--rounds", defaultValue = "20", description = "Extra timed rounds for the latency figures (default 20).")
   int rounds;
 
+  @Option(names = "--retrieval", description = "Compare retrievals: hybrid, lexical or vector (default: knowledge.retrieval).")
+  String retrieval;
+
+  @Option(names = "--weights", description = "Hybrid fusion weights LEXICAL:VECTOR (default 1:1).")
+  String weights;
+
+  @Option(names = "--query-instruction", arity = "1", description = "Prefix questions with BGE's retrieval instruction (default true).")
+  Boolean instruction;
+
   @Override
   public void run() {
     try (var app = parent.application()) {
@@ -48,7 +60,8 @@ final class EvalCommand implements Runnable {
   private void run(Application app) {
     ObjectMapper json = app.json();
     List<JsonNode> questions = read(json);
-    AnswerEngine engine = app.answerKnowledge(kb).engine();
+    aidline.answer.AnswerKnowledge knowledge = app.answerKnowledge(kb, compared(app));
+    AnswerEngine engine = knowledge.engine();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Evaluation.Report report = Evaluation.run(questions, () -> new Conversations(engine));
     for (Evaluation.Result r : report.results()) {
@@ -65,7 +78,94 @@ final class EvalCommand implements Runnable {
         new Evaluation.Report(List.of(), nanos.isEmpty() ? report.nanos() : nanos.stream().mapToLong(Long::longValue).toArray());
     out.printf("latency per answer (in-process, %d answers): median %.3f ms, p99 %.3f ms%n",
         timed.nanos().length, timed.percentileMillis(0.5), timed.percentileMillis(0.99));
+    if (report.withDoc() > 0) {
+      out.println("right-document first " + report.docFirst() + "/" + report.withDoc() + " any-citation " + report.docAny() + "/" + report.withDoc());
+    }
+    long offtopic = report.results().stream().filter(r -> isOfftopic(questions, r.id())).count();
+    if (offtopic > 0) {
+      long refused = report.results().stream().filter(r -> isOfftopic(questions, r.id()) && r.pass()).count();
+      out.println("offtopic refused " + refused + "/" + offtopic);
+    }
+    retrievalOnly(questions, knowledge.searcher(), knowledge.knowledgeBase().retrieval().onTopic(), out);
     out.println("pass " + report.passed() + "/" + report.results().size() + " wrong-amount " + report.wrongAmounts());
+  }
+
+  /**
+   * Retrieval alone, without the answer composed from it: the document of the first search hit for
+   * each question with {@code expect_doc}, and the closeness (best cosine) of on- and off-topic
+   * questions, from which the on-topic threshold is calibrated.
+   */
+  private static void retrievalOnly(List<JsonNode> questions, aidline.knowledge.PolicySearcher searcher, double threshold, PrintStream out) {
+    int withDoc = 0;
+    int top1 = 0;
+    int top3 = 0;
+    List<Double> on = new ArrayList<>();
+    List<Double> off = new ArrayList<>();
+    for (JsonNode q : questions) {
+      String text = q.path("text").asText();
+      var close = searcher.closeness(text);
+      if (close.isPresent()) {
+        boolean offtopic = "offtopic".equals(q.path("kind").asText());
+        (offtopic ? off : on).add(close.getAsDouble());
+        if (offtopic != close.getAsDouble() < threshold) {
+          out.printf("CLOSENESS %s %.3f (%s, threshold %.2f): %s%n", q.path("id").asText(), close.getAsDouble(), q.path("kind").asText(), threshold, text);
+        }
+      }
+      if (!q.hasNonNull("expect_doc")) {
+        continue;
+      }
+      java.util.Set<String> docs = new java.util.HashSet<>();
+      q.path("allowed_docs").forEach(n -> docs.add(n.asText()));
+      docs.add(q.get("expect_doc").asText());
+      List<String> hits = searcher.search(text, text, null, 3).stream().map(h -> h.passage().docId()).toList();
+      withDoc++;
+      top1 += !hits.isEmpty() && docs.contains(hits.get(0)) ? 1 : 0;
+      top3 += hits.stream().anyMatch(docs::contains) ? 1 : 0;
+      if (hits.isEmpty() || !docs.contains(hits.get(0))) {
+        out.println("SEARCH-MISS " + q.path("id").asText() + ": " + hits);
+      }
+    }
+    if (withDoc > 0) {
+      out.println("retrieval right-document top-1 " + top1 + "/" + withDoc + " top-3 " + top3 + "/" + withDoc);
+    }
+    if (!on.isEmpty()) {
+      out.printf("closeness on-topic min %.3f median %.3f; off-topic max %s%n",
+          on.stream().mapToDouble(Double::doubleValue).min().orElse(0), on.stream().sorted().toList().get(on.size() / 2),
+          off.isEmpty() ? "-" : String.format("%.3f", off.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+    }
+  }
+
+  /** The retrieval asked for on the command line, or null for the configured one. */
+  private Retrieval compared(aidline.app.Application app) {
+    if (retrieval == null && weights == null && instruction == null) {
+      return null;
+    }
+    Retrieval r = app.retrieval();
+    if (r.embedder() == null || instruction != null) {
+      r = new Retrieval(
+          new QueryVectorCache(new BgeEmbedder(instruction == null ? Retrieval.QUERY_INSTRUCTION : instruction), QueryVectorCache.DEFAULT_SIZE),
+          r.cacheDir(), r.mode(), r.lexicalWeight(), r.vectorWeight(), r.onTopic());
+    }
+    if (retrieval != null) {
+      try {
+        r = r.withMode(Retrieval.Mode.valueOf(retrieval.strip().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new UserFacingException("--retrieval 须是 hybrid、lexical 或 vector");
+      }
+    }
+    if (weights != null) {
+      String[] w = weights.split(":");
+      try {
+        r = r.withWeights(Double.parseDouble(w[0]), Double.parseDouble(w[1]));
+      } catch (RuntimeException e) {
+        throw new UserFacingException("--weights 须写成 词项权重:向量权重，例如 1:1");
+      }
+    }
+    return r;
+  }
+
+  private static boolean isOfftopic(List<JsonNode> questions, String id) {
+    return questions.stream().anyMatch(q -> q.path("id").asText().equals(id) && "offtopic".equals(q.path("kind").asText()));
   }
 
   private List<JsonNode> read(ObjectMapper json) {

@@ -50,7 +50,7 @@ final class KbCommand implements Runnable {
   Application application(Path kb) {
     AppConfig cfg = parent.loadConfig();
     String dir = kb != null ? kb.toString() : cfg.knowledge().dir();
-    return new Application(cfg.withKnowledge(new AppConfig.Knowledge(dir, false)), Clock.systemDefaultZone());
+    return new Application(cfg.withKnowledge(new AppConfig.Knowledge(dir, false, cfg.knowledge().cacheDir(), cfg.knowledge().retrieval())), Clock.systemDefaultZone());
   }
 
   static PrintWriter out(CommandLine.Model.CommandSpec spec) {

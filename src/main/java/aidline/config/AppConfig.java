@@ -20,9 +20,21 @@ public record AppConfig(
     }
   }
 
-  public record Knowledge(String dir, boolean watch) {
+  /**
+   * @param cacheDir folder of the persisted index and passage vectors (blank: in memory)
+   * @param retrieval hybrid, lexical or vector
+   */
+  public record Knowledge(String dir, boolean watch, String cacheDir, String retrieval) {
+    public Knowledge(String dir, boolean watch) {
+      this(dir, watch, "tickets/kb-cache", "hybrid");
+    }
+
     public Path dirPath() {
       return Path.of(dir);
+    }
+
+    public Path cachePath() {
+      return cacheDir == null || cacheDir.isBlank() ? null : Path.of(cacheDir);
     }
   }
 

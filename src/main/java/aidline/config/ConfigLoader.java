@@ -37,6 +37,8 @@ public final class ConfigLoader {
     m.put("AIDLINE_DB_SYNCHRONOUS", "storage.synchronous");
     m.put("AIDLINE_KB_DIR", "knowledge.dir");
     m.put("AIDLINE_KB_WATCH", "knowledge.watch");
+    m.put("AIDLINE_KB_CACHE_DIR", "knowledge.cacheDir");
+    m.put("AIDLINE_KB_RETRIEVAL", "knowledge.retrieval");
     m.put("AIDLINE_WECHAT_TOKEN", "wechat.token");
     m.put("AIDLINE_WECHAT_AES_KEY", "wechat.aesKey");
     m.put("AIDLINE_WECHAT_APP_ID", "wechat.appId");

@@ -48,6 +48,10 @@ final class ConfigValidator {
     if (!Files.isDirectory(kb)) {
       throw new ConfigException("knowledge.dir (AIDLINE_KB_DIR)", "知识库目录不存在: " + kb.toAbsolutePath());
     }
+    String retrieval = c.knowledge().retrieval();
+    if (retrieval != null && !java.util.Set.of("hybrid", "lexical", "vector").contains(retrieval.strip())) {
+      throw new ConfigException("knowledge.retrieval (AIDLINE_KB_RETRIEVAL)", "须是 hybrid、lexical 或 vector，当前 " + retrieval);
+    }
     return c;
   }
 

@@ -99,7 +99,7 @@ public final class Bot {
       ConversationState state = store.load(m.channel(), m.userId());
       DialogState d = state.dialog();
       if (d.region() == null && m.knownRegion() != null && !m.knownRegion().isBlank()) {
-        state = state.withDialog(new DialogState(m.knownRegion(), d.stage(), d.pendingQuestion(), d.pendingSlot()));
+        state = state.withDialog(new DialogState(m.knownRegion(), d.stage(), d.pendingQuestion(), d.pendingSlot(), d.more()));
       }
       Step step = route(m, state, reader.read(m.text()));
       return new Handled(step.reply(), store.save(m.channel(), m.userId(), step.state()));
@@ -167,7 +167,7 @@ public final class Bot {
       String offer = a.reply().contains("人工")
           ? a.reply()
           : a.reply() + "\n需要转人工处理吗？回复“是”为您登记工单，工作人员会电话联系您。";
-      Answer offered = new Answer(offer, a.intent(), a.amounts(), a.citations(), a.clarify(), true);
+      Answer offered = a.withReply(offer).withHandoff(true);
       return new Step(next.withHandoffOffer(r.text()), new Reply(offered, null));
     }
     return new Step(next, new Reply(a, null));

@@ -46,7 +46,8 @@ public record Reply(Answer answer, String ticketNo) {
 
   /**
    * The reply followed by its sources, one line each, for channels that show plain text only;
-   * a source the reply already names (by document number or title) is not repeated.
+   * a source the reply already names (by document number or title), or whose quote waits for
+   * “更多”, is not repeated.
    */
   public String plainText() {
     String reply = answer.reply() == null ? "" : answer.reply();
@@ -66,6 +67,10 @@ public record Reply(Answer answer, String ticketNo) {
     String reply = answer.reply() == null ? "" : answer.reply();
     Set<String> lines = new LinkedHashSet<>();
     for (Citation c : answer.citations()) {
+      if (answer.more() != null && answer.more().contains(c.quote())) {
+        // its quote comes with “更多”; the reply already offers it
+        continue;
+      }
       boolean named = (c.docNumber() != null && !c.docNumber().isBlank() && reply.contains(c.docNumber()))
           || (c.title() != null && !c.title().isBlank() && reply.contains(c.title()));
       if (!named) {

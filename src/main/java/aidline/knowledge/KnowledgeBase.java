@@ -36,18 +36,27 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
   private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Regions.empty(), Map.of());
   private final List<Runnable> reindexListeners = new CopyOnWriteArrayList<>();
 
-  private KnowledgeBase(Path dir, ChineseAnalysis analysis) {
+  private KnowledgeBase(Path dir, ChineseAnalysis analysis, Retrieval retrieval) {
     this.dir = dir;
-    this.index = new LuceneIndex(analysis, Regions.empty(), Synonyms.none());
+    this.index = new LuceneIndex(analysis, Regions.empty(), Synonyms.none(), retrieval, dir);
   }
 
-  /** Opens and indexes {@code dir}; fails with a Chinese message if the folder does not exist. */
+  /** Opens and indexes {@code dir} for BM25 search only, in memory; fails with a Chinese message if the folder does not exist. */
   public static KnowledgeBase open(Path dir) {
     return open(dir, ChineseAnalysis.DEFAULT);
   }
 
   public static KnowledgeBase open(Path dir, ChineseAnalysis analysis) {
-    KnowledgeBase kb = new KnowledgeBase(dir, analysis);
+    return open(dir, analysis, Retrieval.lexicalOnly());
+  }
+
+  /** Opens and indexes {@code dir} with {@code retrieval}'s vectors and cache folder. */
+  public static KnowledgeBase open(Path dir, Retrieval retrieval) {
+    return open(dir, ChineseAnalysis.DEFAULT, retrieval);
+  }
+
+  public static KnowledgeBase open(Path dir, ChineseAnalysis analysis, Retrieval retrieval) {
+    KnowledgeBase kb = new KnowledgeBase(dir, analysis, retrieval);
     ReindexReport r = kb.reindex();
     log.info("knowledge base {}: {}", dir, r.summary());
     r.problems().forEach(p -> log.warn("knowledge base: {}", p));
@@ -94,6 +103,26 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
   @Override
   public List<SearchHit> search(String query, Region region, int limit) {
     return index.search(query, region, limit);
+  }
+
+  @Override
+  public List<SearchHit> search(String query, String meaning, Region region, int limit) {
+    return index.search(query, meaning, region, limit);
+  }
+
+  @Override
+  public java.util.OptionalDouble closeness(String text) {
+    return index.closeness(text);
+  }
+
+  /** Passages embedded since this knowledge base was opened (0 after a restart with nothing changed). */
+  public int embedded() {
+    return index.embedded();
+  }
+
+  /** How passages are found (lexical, vectors or both) and where the index is cached. */
+  public Retrieval retrieval() {
+    return index.retrieval();
   }
 
   /**
@@ -180,9 +209,14 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
         updated++;
       }
     }
-    // analysis (smartcn) dominates indexing time; the writer is thread-safe, so use every core
-    changed.parallelStream().forEach(d -> index.replace(d.id(), passages.get(d.id())));
+    // a persisted index from the last run may already hold a changed-looking document as it is now
+    List<PolicyDocument> redo = changed.stream().filter(d -> !index.holds(d.id(), passages.get(d.id()))).toList();
+    changed.stream().filter(d -> !redo.contains(d)).forEach(d -> index.keep(d.id(), passages.get(d.id())));
+    int embeddedBefore = index.embedded();
+    // analysis (smartcn) and embedding dominate indexing time; the writer is thread-safe, so use every core
+    redo.parallelStream().forEach(d -> index.replace(d.id(), passages.get(d.id())));
     Set<String> gone = new HashSet<>(old.published().keySet());
+    gone.addAll(index.heldDocuments());
     gone.removeAll(published.keySet());
     for (String id : gone) {
       index.replace(id, List.of());
@@ -199,7 +233,9 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
         log.error("a reindex listener failed: {}", e.getMessage(), e);
       }
     }
-    return new ReindexReport(published.size(), drafts, added, updated, gone.size(), passageCount, List.copyOf(problems));
+    gone.retainAll(old.published().keySet());
+    return new ReindexReport(
+        published.size(), drafts, added, updated, gone.size(), passageCount, List.copyOf(problems), index.embedded() - embeddedBefore);
   }
 
   private static FileTime modified(Path file) {

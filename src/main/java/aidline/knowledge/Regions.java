@@ -19,9 +19,12 @@ import java.util.Optional;
  * short name (岳阳, 华容, 恩施州), and mention-finding in free text.
  */
 public final class Regions {
-  /** Administrative suffixes dropped to make short names; longest first so 自治县 wins over 县. */
-  private static final List<String> SUFFIXES =
-      List.of("土家族苗族自治州", "黎族苗族自治县", "满族自治县", "黎族自治县", "自治州", "自治县", "管理区", "新区", "省", "市", "州", "县", "区");
+  /**
+   * The administrative suffix dropped to make a short name, with the peoples an autonomous area is
+   * named for (恩施土家族苗族自治州 → 恩施, 广西壮族自治区 → 广西); at least two characters stay.
+   */
+  private static final java.util.regex.Pattern SUFFIX = java.util.regex.Pattern.compile(
+      "^(.{2,}?)((?:[^族]{1,4}族)*自治[州县区旗]|特别行政区|管理区|新区|林区|地区|省|市|州|县|区|盟|旗)$");
 
   private final Map<String, Region> byPath = new LinkedHashMap<>();
   private final Map<String, List<Region>> byName = new LinkedHashMap<>();
@@ -145,12 +148,8 @@ public final class Regions {
   }
 
   static String shortName(String name) {
-    for (String s : SUFFIXES) {
-      if (name.endsWith(s) && name.length() - s.length() >= 2) {
-        return name.substring(0, name.length() - s.length());
-      }
-    }
-    return name;
+    java.util.regex.Matcher m = SUFFIX.matcher(name);
+    return m.matches() ? m.group(1) : name;
   }
 
   public Optional<Region> byPath(String path) {

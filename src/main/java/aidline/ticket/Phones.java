@@ -34,17 +34,4 @@ public final class Phones {
     }
     return Optional.empty();
   }
-
-  /** 13812345678 → 138****5678; 0730-8221234 → 0730-***1234. */
-  public static String mask(String phone) {
-    if (phone == null || phone.length() < 7) {
-      return phone;
-    }
-    int keepTail = 4;
-    int keepHead = phone.startsWith("1") ? 3 : Math.max(3, phone.indexOf('-') + 1);
-    if (keepHead + keepTail >= phone.length()) {
-      keepHead = phone.length() - keepTail - 1;
-    }
-    return phone.substring(0, keepHead) + "*".repeat(phone.length() - keepHead - keepTail) + phone.substring(phone.length() - keepTail);
-  }
 }

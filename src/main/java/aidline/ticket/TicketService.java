@@ -7,6 +7,7 @@ import aidline.storage.Database;
 import aidline.storage.GroupCommitter;
 import aidline.ticket.Command.Action;
 import aidline.ticket.Lifecycle.Transition;
+import aidline.values.Masking;
 import aidline.values.NationalId;
 import java.time.Clock;
 import java.time.Instant;
@@ -230,7 +231,7 @@ public final class TicketService {
             .orElseThrow(() -> new InvalidTicketException("联系电话不正确：请填写 11 位手机号或带区号的固定电话（如 0730-8221234）"));
         if (!phone.equals(t.callerPhone())) {
           b.callerPhone(phone);
-          changes.add("联系电话 " + Phones.mask(t.callerPhone()) + " → " + Phones.mask(phone));
+          changes.add("联系电话 " + Masking.phone(t.callerPhone(), null) + " → " + Masking.phone(phone, null));
         }
       }
       if (trim(e.studentId()) != null) {

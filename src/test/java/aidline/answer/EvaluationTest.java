@@ -73,4 +73,21 @@ class EvaluationTest {
     assertEquals(2.0, r.percentileMillis(0.5), 1e-9);
     assertEquals(100.0, r.percentileMillis(0.99), 1e-9);
   }
+
+  @Test
+  void expectDocJudgesTheFirstCitationAndReportsAnyCitation() throws Exception {
+    JsonNode q = q("{\"id\":\"d\",\"kind\":\"fact\",\"expect_doc\":\"yy\",\"allowed_docs\":[\"faq\"]}");
+    Citation faq = new Citation("faq", "t", "", "全国", "", "q");
+    Citation other = new Citation("other", "t", "", "全国", "", "q");
+    Evaluation.Result first = Evaluation.score(q, new Answer("…", Intent.POLICY, List.of(), List.of(YUEYANG, other), null, false));
+    assertTrue(first.pass());
+    assertEquals(Boolean.TRUE, first.docFirst());
+    assertTrue(Evaluation.score(q, new Answer("…", Intent.POLICY, List.of(), List.of(faq), null, false)).pass());
+    Evaluation.Result second = Evaluation.score(q, new Answer("…", Intent.POLICY, List.of(), List.of(other, YUEYANG), null, false));
+    assertFalse(second.pass());
+    assertEquals(Boolean.FALSE, second.docFirst());
+    assertEquals(Boolean.TRUE, second.docAny());
+    assertEquals(Boolean.FALSE, Evaluation.score(q, Answer.text("没有找到", Intent.POLICY)).docAny());
+    assertEquals(null, Evaluation.score(q("{\"id\":\"x\",\"kind\":\"fact\"}"), Answer.text("…", Intent.POLICY)).docFirst());
+  }
 }

@@ -125,6 +125,25 @@ class MessageReaderTest {
   }
 
   @Test
+  void aPlaceIsNeverReadFromASuffixAlone() {
+    // 几所省一级高中, 小区, 城区 end in 省/区 but name no place
+    assertEquals(null, read("海南每个贫困市县会有几所省一级高中").unknownPlace());
+    assertEquals("湖南省岳阳市", read("岳阳山区的娃上小学住校补多少").slots().region().path());
+    assertEquals(null, read("我们小区好几个娃上初中住校补多少").unknownPlace());
+    assertEquals(null, read("住在城区的娃读初中有补助吗").unknownPlace());
+  }
+
+  @Test
+  void aListedPlaceThatADocumentNamesInFullIsThatDocumentsRegion() {
+    Regions regions = Regions.load(Path.of("knowledge-base/regions.yaml"));
+    regions.addPath("中国香港");
+    MessageReader withHongKong = new MessageReader(Lexicon.load(Path.of("knowledge-base/lexicon.yaml")), regions);
+    var r = withHongKong.read("香港的大学生资助怎么申请", DialogState.empty());
+    assertEquals(null, r.unknownPlace());
+    assertEquals("中国香港", r.slots().region().path());
+  }
+
+  @Test
   void aWorkOrderNumberAsksForItsProgress() {
     assertEquals(Intent.TICKET_STATUS, read("工单JY20261120-0003到哪一步了").intent());
     assertEquals(Intent.TICKET_STATUS, read("我上周登记的工单办得怎么样了").intent());

@@ -21,6 +21,16 @@ class RegionsTest {
   }
 
   @Test
+  void aDocumentsFullRegionIsFoundByItsShortName() {
+    Regions r = Regions.empty();
+    r.addPath("广西壮族自治区百色市");
+    r.addPath("湖北省恩施土家族苗族自治州建始县");
+    assertEquals("广西壮族自治区", r.resolve("广西").orElseThrow().path());
+    assertEquals("湖北省恩施土家族苗族自治州", r.findIn("恩施的高中助学金").get(0).path());
+    assertEquals("广西壮族自治区百色市", r.findIn("百色的娃上大学").get(0).path());
+  }
+
+  @Test
   void countyIsCoveredByItsCityAndProvinceDocuments() {
     Region huarong = regions.resolve("华容").orElseThrow();
     assertTrue(huarong.isCoveredBy("湖南省岳阳市"));

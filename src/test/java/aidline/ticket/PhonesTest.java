@@ -3,6 +3,7 @@ package aidline.ticket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aidline.values.Masking;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +30,9 @@ class PhonesTest {
   }
 
   @Test
-  void masksTheMiddle() {
-    assertEquals("138****5678", Phones.mask("13812345678"));
-    assertEquals("0730-***1234", Phones.mask("0730-8221234"));
-    assertEquals("010****9999", Phones.mask("01088889999"));
+  void maskedForLogsAndEventsByTheOneRule() {
+    assertEquals("138****5678", Masking.phone("13812345678", null));
+    assertEquals("0730-***1234", Masking.phone("0730-8221234", null));
+    assertEquals("010****9999", Masking.phone("01088889999", null));
   }
 }
