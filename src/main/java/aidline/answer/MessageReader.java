@@ -113,7 +113,12 @@ public final class MessageReader {
     }
     // a place alone ("岳阳") answers our question about where; a place inside a sentence with no aid
     // word (岳阳楼门票多少钱) is not about student aid
-    boolean about = lexicon.aboutAid(text) || (namesRegion && text.length() <= BARE_PLACE) || text.matches(".*[0-9]{5,}.*");
+    boolean aboutAid = lexicon.aboutAid(text);
+    if (!aboutAid && lexicon.cue("offtopic", text)) {
+      // weather, travel, prices: not about aid even beside a place we have documents for (明天鞍山会下雪吗)
+      return Intent.OFFTOPIC;
+    }
+    boolean about = aboutAid || (namesRegion && text.length() <= BARE_PLACE) || text.matches(".*[0-9]{5,}.*");
     if (!about) {
       return lexicon.cue("greeting", text) ? Intent.GREETING : Intent.OFFTOPIC;
     }

@@ -4,6 +4,7 @@ import aidline.answer.AnswerEngine;
 import aidline.answer.AnswerKnowledge;
 import aidline.answer.ReloadingAnswerEngine;
 import aidline.channel.telegram.TelegramChannel;
+import aidline.channel.web.WebChatHistory;
 import aidline.channel.web.WebChatModule;
 import aidline.channel.wechat.WechatChannel;
 import aidline.channel.wechat.WechatGateway;
@@ -18,6 +19,7 @@ import aidline.conversation.AidStatusQuestions;
 import aidline.conversation.Bot;
 import aidline.conversation.ConversationStore;
 import aidline.conversation.InboundLedger;
+import aidline.conversation.LookupBudget;
 import aidline.conversation.Notifier;
 import aidline.conversation.OutboundSender;
 import aidline.conversation.OutboxNotifier;
@@ -62,6 +64,7 @@ import aidline.student.StudentFeature;
 import aidline.student.StudentImporter;
 import aidline.student.StudentRepository;
 import aidline.student.StudentService;
+import aidline.ticket.ChatClaimLimits;
 import aidline.ticket.ChatTicketDesk;
 import aidline.ticket.InvalidTicketException;
 import aidline.ticket.TicketModule;
@@ -100,6 +103,7 @@ public final class Application implements AutoCloseable {
   private InboundLedger inboundLedger;
   private UnansweredQuestions unansweredQuestions;
   private OutboxNotifier notifier;
+  private WebChatHistory webChatHistory;
   private Bot bot;
   private WechatChannel wechat;
   private WechatGateway wechatGateway;
@@ -167,7 +171,7 @@ public final class Application implements AutoCloseable {
     modules.add(new KnowledgeRoutes(knowledge()));
     AuditLog auditLog = audit();
     modules.add(new TicketRoutes(tickets(), json, auditLog::record));
-    modules.add(new WebChatModule(bot(), json, address::ip));
+    modules.add(new WebChatModule(bot(), json, address::ip, webChatHistory()));
     if (config.wechat().enabled()) {
       modules.add(new WechatModule(wechatGateway()));
     }
@@ -206,7 +210,8 @@ public final class Application implements AutoCloseable {
 
   /** The work-order port the bot uses. */
   public TicketDesk ticketDesk() {
-    return new ChatTicketDesk(tickets());
+    AuditLog auditLog = audit();
+    return new ChatTicketDesk(tickets(), new ChatClaimLimits(database(), clock), auditLog::record);
   }
 
   /** The knowledge base of {@code knowledge.dir}, read and indexed on first use. */
@@ -296,7 +301,7 @@ public final class Application implements AutoCloseable {
       // what the engine could not answer is noted for the dashboard, by the bot, off the answer chain
       bot = new Bot(answerEngine(), ticketDesk(), conversationStore(), new TicketFormFlow(knowledge().regions()),
           new ChatAidStatus(students().parentStatus()), AidStatusQuestions.load(knowledge().dir().resolve("lexicon.yaml")),
-          unansweredQuestions());
+          unansweredQuestions(), new LookupBudget(10, 30, Duration.ofHours(1), clock));
     }
     return bot;
   }
@@ -312,9 +317,18 @@ public final class Application implements AutoCloseable {
       if (config.telegram().enabled()) {
         senders.put(TelegramChannel.CHANNEL, TelegramChannel.sender(config.telegram()));
       }
+      // the web chat has no push: a notice is kept in the browser's history, shown on poll or reload
+      senders.put(WebChatModule.CHANNEL, webChatHistory());
       notifier = lifecycle.start(new OutboxNotifier(database(), clock, senders, OutboxNotifier.Policy.defaults()));
     }
     return notifier;
+  }
+
+  synchronized WebChatHistory webChatHistory() {
+    if (webChatHistory == null) {
+      webChatHistory = new WebChatHistory(database(), clock);
+    }
+    return webChatHistory;
   }
 
   synchronized WechatChannel wechat() {

@@ -30,9 +30,16 @@ final class AidStatusChat {
   }
 
   /** @param toPerson opens a work-order form about the question, when the parent asks for a person */
-  Step next(InboundMessage m, ConversationState state, ChatReading r, BiFunction<ConversationState, String, Step> toPerson) {
+  Step next(InboundMessage m, ConversationState state, ChatReading r, BiFunction<ConversationState, String, Step> toPerson,
+      BiFunction<ConversationState, ChatReading, Step> aside) {
     StatusFormFlow.Outcome o = flow.next(state.statusForm(), r);
     return switch (o.decision()) {
+      case DIGRESS -> {
+        // answered as outside the check, which then resumes; nothing the answer offered survives it
+        Step s = aside.apply(state.withStatusForm(null).withHandoffOffer(null), r);
+        ConversationState back = s.state().withStatusForm(o.form()).withHandoffOffer(null);
+        yield new Step(back, Bot.withResume(s.reply(), o.prompt()));
+      }
       case CONTINUE, CANCELLED -> Step.say(state.withStatusForm(o.form()), o.prompt(), Intent.TICKET_STATUS, null);
       case HANDOFF -> toPerson.apply(state.withStatusForm(null), o.form().question());
       case CHECK -> check(m, state, o.form(), o.phone());

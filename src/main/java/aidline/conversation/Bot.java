@@ -42,10 +42,16 @@ public final class Bot {
 
   public Bot(AnswerEngine engine, TicketDesk desk, ConversationStore store, TicketFormFlow form,
       AidStatusDesk statusDesk, AidStatusQuestions statusQuestions, UnansweredLog unanswered) {
+    this(engine, desk, store, form, statusDesk, statusQuestions, unanswered, LookupBudget.unlimited());
+  }
+
+  /** @param lookups how many orders an asker may look up by number (neutral reply or not) per hour */
+  public Bot(AnswerEngine engine, TicketDesk desk, ConversationStore store, TicketFormFlow form,
+      AidStatusDesk statusDesk, AidStatusQuestions statusQuestions, UnansweredLog unanswered, LookupBudget lookups) {
     this.engine = engine;
     this.store = store;
     this.form = form;
-    this.orders = new WorkOrderChat(desk);
+    this.orders = new WorkOrderChat(desk, lookups);
     this.aidStatus = statusDesk == null ? null : new AidStatusChat(statusDesk);
     this.reader = new ChatReader(statusDesk == null ? AidStatusQuestions.none() : statusQuestions);
     this.unanswered = unanswered;
@@ -101,15 +107,20 @@ public final class Bot {
   }
 
   private Step route(InboundMessage m, ConversationState state, ChatReading r) {
-    if (state.form() != null) {
-      return continueForm(m, state, r);
-    }
     if (state.statusForm() != null) {
       if (aidStatus != null) {
-        return aidStatus.next(m, state, r, this::startForm);
+        return resumeAfter(aidStatus.next(m, state, r, this::startForm, (st, rd) -> free(st, m, rd)), state.form());
       }
       state = state.withStatusForm(null); // no aid-status desk any more: the check cannot finish
     }
+    if (state.form() != null) {
+      return continueForm(m, state, r);
+    }
+    return free(state, m, r);
+  }
+
+  /** A message outside any form. */
+  private Step free(ConversationState state, InboundMessage m, ChatReading r) {
     if (state.handoffOffer() != null) {
       ConversationState cleared = state.withHandoffOffer(null);
       if (r.yes() || r.wantsPerson()) {
@@ -126,10 +137,10 @@ public final class Bot {
         return fb.get();
       }
     }
-    if (r.asksTicketStatus()) {
+    if (r.asksTicketStatus() || r.asksProgress()) {
       return orders.status(m, state, r.ticketNo());
     }
-    if (r.asksAidStatus()) {
+    if (r.asksAidStatus() && aidStatus != null) {
       return aidStatus.start(m, state, r.text());
     }
     return answer(m, state, r);
@@ -168,11 +179,49 @@ public final class Bot {
   }
 
   private Step continueForm(InboundMessage m, ConversationState state, ChatReading r) {
-    TicketFormFlow.Outcome o = form.next(state.form(), r.text());
+    TicketFormFlow.Outcome o = form.next(state.form(), r);
     return switch (o.decision()) {
       case CONTINUE, CANCELLED -> Step.say(state.withForm(o.form()), o.prompt(), Intent.TICKET_NEW, null);
       case SUBMIT -> orders.submit(m, state, o.form());
+      case DIGRESS -> digress(m, state, r, o.form());
     };
+  }
+
+  /**
+   * A question or another intent inside the work-order form: answered as outside it, then the form
+   * resumes. Whatever the answer would have started (an offer, another work order) gives way to the
+   * form in progress; an aid-status check runs first and the form resumes when it ends.
+   */
+  private Step digress(InboundMessage m, ConversationState state, ChatReading r, TicketForm f) {
+    Step aside = free(state.withForm(null).withHandoffOffer(null), m, r);
+    if (aside.state().form() != null) {
+      // the message asked for a work order again: it is more about the problem, keep it in this one
+      TicketForm more = f.description() == null ? f : f.withDescription(f.description() + "；" + r.text());
+      return Step.say(state.withForm(more), "已记下。\n" + TicketFormFlow.resume(more), Intent.TICKET_NEW, null);
+    }
+    ConversationState next = aside.state().withForm(f).withHandoffOffer(null);
+    if (next.statusForm() != null) {
+      return new Step(next, aside.reply());
+    }
+    return new Step(next, withResume(aside.reply(), TicketFormFlow.resume(f)));
+  }
+
+  /** After an aid-status step: once that check is over, a work-order form it interrupted resumes. */
+  private static Step resumeAfter(Step s, TicketForm interrupted) {
+    if (interrupted == null || s.state().statusForm() != null) {
+      return s;
+    }
+    if (s.state().form() != null && s.state().form() != interrupted) {
+      return s; // the check handed over to a new work-order form
+    }
+    return new Step(s.state().withForm(interrupted).withHandoffOffer(null),
+        withResume(s.reply(), TicketFormFlow.resume(interrupted)));
+  }
+
+  static Reply withResume(Reply r, String resume) {
+    Answer a = r.answer();
+    String text = a.reply() == null || a.reply().isBlank() ? resume : a.reply() + "\n\n" + resume;
+    return new Reply(new Answer(text, a.intent(), a.amounts(), a.citations(), a.clarify(), false), r.ticketNo());
   }
 
   private static boolean lowConfidence(Answer a) {

@@ -14,6 +14,9 @@ package aidline.conversation;
  * @param asksTicketStatus asks about a work order ("查询工单", "工单进度")
  * @param ticketNo a work-order number written in the message (upper case), or null
  * @param asksAidStatus asks whether the child's aid was paid ("我家孩子的补助发了吗")
+ * @param asksProgress asks how something the parent reported earlier is going ("之前报的事有进展没",
+ *     "办好了吗"), with or without an order number; answered with the asker's own orders
+ * @param question reads as a question (a question mark or a question word), never a form answer
  */
 public record ChatReading(
     String text,
@@ -25,4 +28,12 @@ public record ChatReading(
     Boolean satisfied,
     boolean asksTicketStatus,
     String ticketNo,
-    boolean asksAidStatus) {}
+    boolean asksAidStatus,
+    boolean asksProgress,
+    boolean question) {
+
+  /** Something other than an answer to a form field: a question or another intent (a 回访 answer too). */
+  public boolean digression() {
+    return question || asksTicketStatus || asksProgress || asksAidStatus || satisfied != null;
+  }
+}

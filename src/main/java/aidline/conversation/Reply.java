@@ -2,7 +2,9 @@ package aidline.conversation;
 
 import aidline.answer.Answer;
 import aidline.answer.Citation;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,6 +17,33 @@ public record Reply(Answer answer, String ticketNo) {
     return answer.reply();
   }
 
+  /** The choices a reply offers, in the words the bot asks for them: “是”, “跳过”, 转人工 … */
+  private static final String[][] CHOICES = {
+    {"“是”", "是"}, {"“否”", "否"}, {"“跳过”", "跳过"}, {"“满意”", "满意"}, {"“不满意”", "不满意"},
+    {"转人工", "转人工"}, {"“更多”", "更多"}, {"“取消”", "取消"}
+  };
+
+  /**
+   * The quick replies for this reply (buttons on the web chat, an inline keyboard on Telegram): the
+   * choices its text offers, each once, in a fixed order; empty when it offers none.
+   */
+  public List<String> choices() {
+    return choices(answer.reply());
+  }
+
+  public static List<String> choices(String text) {
+    List<String> out = new ArrayList<>();
+    if (text == null) {
+      return out;
+    }
+    for (String[] c : CHOICES) {
+      if (text.contains(c[0]) && !out.contains(c[1])) {
+        out.add(c[1]);
+      }
+    }
+    return out;
+  }
+
   /**
    * The reply followed by its sources, one line each, for channels that show plain text only;
    * a source the reply already names (by document number or title), or whose quote waits for
@@ -23,6 +52,19 @@ public record Reply(Answer answer, String ticketNo) {
   public String plainText() {
     String reply = answer.reply() == null ? "" : answer.reply();
     StringBuilder sb = new StringBuilder(reply);
+    List<String> lines = sourceLines();
+    if (!lines.isEmpty()) {
+      sb.append("\n\n依据：");
+      for (String l : lines) {
+        sb.append("\n").append(l);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** One line per source, each once, leaving out a source the reply already names. */
+  public List<String> sourceLines() {
+    String reply = answer.reply() == null ? "" : answer.reply();
     Set<String> lines = new LinkedHashSet<>();
     for (Citation c : answer.citations()) {
       if (answer.more() != null && answer.more().contains(c.quote())) {
@@ -35,13 +77,7 @@ public record Reply(Answer answer, String ticketNo) {
         lines.add(sourceLine(c));
       }
     }
-    if (!lines.isEmpty()) {
-      sb.append("\n\n依据：");
-      for (String l : lines) {
-        sb.append("\n").append(l);
-      }
-    }
-    return sb.toString();
+    return List.copyOf(lines);
   }
 
   static String sourceLine(Citation c) {

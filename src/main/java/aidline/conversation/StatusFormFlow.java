@@ -34,7 +34,8 @@ public final class StatusFormFlow {
     CONTINUE,
     CHECK,
     CANCELLED,
-    HANDOFF
+    HANDOFF,
+    DIGRESS
   }
 
   public Outcome start(String question) {
@@ -49,6 +50,10 @@ public final class StatusFormFlow {
     }
     if (r.wantsPerson()) {
       return new Outcome(f, "", Decision.HANDOFF, null);
+    }
+    if (r.digression() && !r.asksAidStatus() && !a.matches(".*\\d{7,}.*")) {
+      // a question, not an answer: the bot answers it and this line brings the parent back
+      return new Outcome(f, resume(f), Decision.DIGRESS, null);
     }
     if (f.step() == StatusForm.Step.NATIONAL_ID) {
       String id = a.replaceAll("[\\s-]", "");
@@ -65,6 +70,11 @@ public final class StatusFormFlow {
       return new Outcome(f, "请输入在学校登记的监护人手机号（11位），或回复“取消”退出。", Decision.CONTINUE, null);
     }
     return new Outcome(f, "", Decision.CHECK, a);
+  }
+
+  static String resume(StatusForm f) {
+    String what = f.step() == StatusForm.Step.NATIONAL_ID ? "孩子的18位身份证号" : "在学校登记的监护人手机号";
+    return "刚才的登记还没完成，请继续告诉我" + what + "。（回复“取消”放弃）";
   }
 
   /** What to say once the desk answered: its line if verified, else one neutral refusal. */

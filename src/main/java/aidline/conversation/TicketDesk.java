@@ -23,6 +23,23 @@ public interface TicketDesk {
   /** The parent's 回访 answer: satisfied closes the order, dissatisfied reopens it. */
   ChatTicket feedback(String ticketNo, String channel, String userId, boolean satisfied, String comment);
 
+  /**
+   * A parent proves on chat that an order an operator registered from their call is theirs: its
+   * number and the phone number on it. Verified → the order is linked to this chat identity (status,
+   * notices and 回访 on chat from then on). Failures are counted per chat identity and per address.
+   */
+  default Claim claim(String ticketNo, String channel, String userId, String source, String phone) {
+    return new Claim(Claim.Outcome.NOT_VERIFIED, null);
+  }
+
+  record Claim(Outcome outcome, ChatTicket ticket) {
+    public enum Outcome {
+      LINKED,
+      NOT_VERIFIED,
+      LOCKED
+    }
+  }
+
   record ChatTicketRequest(
       String channel,
       String userId,

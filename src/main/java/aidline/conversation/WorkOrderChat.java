@@ -3,6 +3,7 @@ package aidline.conversation;
 import aidline.answer.Intent;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +17,18 @@ final class WorkOrderChat {
   /** 身份证号 or 学籍号 (G + 身份证号); anything else the parent gives is taken as the student's name. */
   private static final Pattern STUDENT_ID = Pattern.compile("[Gg]?\\d{17}[\\dXx]");
 
-  private final TicketDesk desk;
+  /** The same for a number that does not exist and for someone else's: it tells nothing. */
+  static final String NOT_FOUND = "没有查到这张工单。如果是您打热线电话登记的工单，请把工单编号和登记时留的手机号一起发给我核对"
+      + "（工单编号和手机号之间空一格）。需要登记新工单请回复“人工”。";
+  private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})(?!\\d)");
+  private static final java.util.Set<String> ENDED = java.util.Set.of("closed", "cancelled");
 
-  WorkOrderChat(TicketDesk desk) {
+  private final TicketDesk desk;
+  private final LookupBudget lookups;
+
+  WorkOrderChat(TicketDesk desk, LookupBudget lookups) {
     this.desk = desk;
+    this.lookups = lookups;
   }
 
   /** The category is left to the desk, which guesses it from the description (one guess, in the ticket feature). */
@@ -43,28 +52,78 @@ final class WorkOrderChat {
     return Step.say(state.withForm(null).withLastTicket(t.ticketNo()), text, Intent.TICKET_NEW, t.ticketNo());
   }
 
-  /** The order named in the message, else the asker's newest. */
+  /**
+   * The order named in the message if this asker filed it, else the asker's own open orders (all
+   * of them, newest first), each with its status and latest step. Someone else's number gets the
+   * same reply as a number that does not exist.
+   */
   Step status(InboundMessage m, ConversationState state, String ticketNo) {
-    Optional<TicketDesk.ChatTicket> t;
+    if (ticketNo != null && !lookups.take(m)) {
+      return Step.say(state, "查询次数过多，请1小时后再试；查看自己的工单可直接回复“查询工单”，不用写编号。", Intent.TICKET_STATUS, null);
+    }
+    List<TicketDesk.ChatTicket> shown;
     try {
       if (ticketNo != null) {
-        t = desk.findMine(ticketNo, m.channel(), m.userId());
+        shown = desk.findMine(ticketNo, m.channel(), m.userId()).stream().toList();
       } else {
         List<TicketDesk.ChatTicket> mine = desk.recentForUser(m.channel(), m.userId());
-        t = mine.isEmpty() ? Optional.empty() : Optional.of(mine.get(0));
+        shown = mine.stream().filter(t -> !ENDED.contains(t.status())).toList();
+        if (shown.isEmpty() && !mine.isEmpty()) {
+          shown = List.of(mine.get(0)); // nothing open: the newest, so the parent sees how it ended
+        }
       }
     } catch (RuntimeException e) {
       log.warn("work-order lookup from chat failed", e);
       return Step.say(state, "抱歉，工单系统暂时无法查询，请稍后再试。", Intent.TICKET_STATUS, null);
     }
-    if (t.isEmpty()) {
-      return Step.say(state, "没有查到您的工单。需要登记请回复“人工”。", Intent.TICKET_STATUS, null);
+    if (shown.isEmpty() && ticketNo != null) {
+      Matcher phone = PHONE.matcher(m.text().replace(ticketNo, " ").replace(ticketNo.toLowerCase(), " "));
+      if (phone.find()) {
+        return claim(m, state, ticketNo, phone.group());
+      }
+      return Step.say(state, NOT_FOUND, Intent.TICKET_STATUS, null);
     }
-    TicketDesk.ChatTicket c = t.get();
-    String line = "工单 " + c.ticketNo() + "：" + c.statusLabel() + (c.overdue() ? "（已超期，正在督办）" : "")
-        + "。最近进展：" + c.lastStep()
-        + (c.awaitingFeedback() ? "\n问题已办结，您满意吗？请回复“满意”或“不满意”。" : "");
-    return Step.say(state.withLastTicket(c.ticketNo()), line, Intent.TICKET_STATUS, c.ticketNo());
+    if (shown.isEmpty()) {
+      return Step.say(state, "没有查到您提交过的工单。需要登记请回复“人工”。", Intent.TICKET_STATUS, null);
+    }
+    if (shown.size() == 1) {
+      TicketDesk.ChatTicket c = shown.get(0);
+      String text = line(c) + (c.awaitingFeedback() ? "\n问题已办结，您满意吗？请回复“满意”或“不满意”。" : "");
+      return Step.say(state.withLastTicket(c.ticketNo()), text, Intent.TICKET_STATUS, c.ticketNo());
+    }
+    StringBuilder sb = new StringBuilder("您有 " + shown.size() + " 张未办结的工单：");
+    for (int i = 0; i < shown.size(); i++) {
+      sb.append("\n").append(i + 1).append(". ").append(line(shown.get(i)));
+    }
+    boolean waits = shown.stream().anyMatch(TicketDesk.ChatTicket::awaitingFeedback);
+    if (waits) {
+      sb.append("\n已办结的工单请回复“满意”或“不满意”。");
+    }
+    TicketDesk.ChatTicket newest = shown.get(0);
+    return Step.say(state.withLastTicket(newest.ticketNo()), sb.toString(), Intent.TICKET_STATUS, newest.ticketNo());
+  }
+
+  /** An order an operator registered from the parent's call, proved theirs by the phone on it. */
+  private Step claim(InboundMessage m, ConversationState state, String ticketNo, String phone) {
+    TicketDesk.Claim c;
+    try {
+      c = desk.claim(ticketNo, m.channel(), m.userId(), m.source(), phone);
+    } catch (RuntimeException e) {
+      log.warn("linking a work order from chat failed", e);
+      return Step.say(state, "抱歉，工单系统暂时无法查询，请稍后再试。", Intent.TICKET_STATUS, null);
+    }
+    return switch (c.outcome()) {
+      case LINKED -> Step.say(state.withLastTicket(c.ticket().ticketNo()),
+          "核对通过，这张工单已关联到您的账号，今后办理进展会在这里通知您。\n" + line(c.ticket()), Intent.TICKET_STATUS, c.ticket().ticketNo());
+      case LOCKED -> Step.say(state, "核对未通过的次数过多，请1小时后再试。", Intent.TICKET_STATUS, null);
+      case NOT_VERIFIED -> Step.say(state, "工单编号和手机号未能核对通过，无法查看。请核对后再试；需要帮助请回复“人工”。",
+          Intent.TICKET_STATUS, null);
+    };
+  }
+
+  private static String line(TicketDesk.ChatTicket c) {
+    return "工单 " + c.ticketNo() + "：" + c.statusLabel() + (c.overdue() ? "（已超期，正在督办）" : "")
+        + "。最近进展：" + c.lastStep();
   }
 
   /**

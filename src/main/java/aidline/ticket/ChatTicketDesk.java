@@ -16,9 +16,49 @@ public final class ChatTicketDesk implements TicketDesk {
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkCalendar.ZONE);
 
   private final TicketService service;
+  private final ChatClaimLimits claims;
+  private final TicketAudit audit;
 
   public ChatTicketDesk(TicketService service) {
+    this(service, null, TicketAudit.NONE);
+  }
+
+  /** @param claims failure counts for linking hotline orders to chat, or null (no linking) */
+  public ChatTicketDesk(TicketService service, ChatClaimLimits claims, TicketAudit audit) {
     this.service = service;
+    this.claims = claims;
+    this.audit = audit;
+  }
+
+  /**
+   * Only an open order registered from a call (no chat identity yet) whose phone matches is linked;
+   * every other case — no such order, another's, a chat order, a wrong phone — is the same failure.
+   */
+  @Override
+  public Claim claim(String ticketNo, String channel, String userId, String source, String phone) {
+    if (claims == null || ticketNo == null || userId == null) {
+      return new Claim(Claim.Outcome.NOT_VERIFIED, null);
+    }
+    String who = actor(channel, userId);
+    String userKey = "u:" + channel + ":" + userId;
+    String addressKey = source == null ? null : "a:" + source;
+    if (claims.locked(userKey, addressKey)) {
+      audit.record(who, "ticket.chat_claim_locked", ticketNo, null, source);
+      return new Claim(Claim.Outcome.LOCKED, null);
+    }
+    String no = ticketNo.trim().toUpperCase(Locale.ROOT);
+    Optional<String> given = Phones.normalize(phone);
+    Optional<Ticket> t = service.find(no)
+        .filter(x -> x.channelUserId() == null && "hotline".equals(x.channel()) && x.status().isOpen())
+        .filter(x -> given.isPresent() && given.equals(Phones.normalize(x.callerPhone())));
+    if (t.isEmpty()) {
+      claims.fail(userKey, addressKey);
+      audit.record(who, "ticket.chat_claim_failed", no, null, source);
+      return new Claim(Claim.Outcome.NOT_VERIFIED, null);
+    }
+    Ticket linked = service.linkChat(no, channel, userId, who);
+    audit.record(who, "ticket.chat_claim_linked", no, channel, source);
+    return new Claim(Claim.Outcome.LINKED, view(linked, false));
   }
 
   @Override
@@ -86,9 +126,13 @@ public final class ChatTicketDesk implements TicketDesk {
    * comment) are. What operators want a parent to read goes in the reply to the parent.
    */
   static String step(TicketEvent e, String parentActor) {
-    String what = "create".equals(e.action()) ? "受理" : "merged_in".equals(e.action()) ? "合并" : Action.valueOf(e.action().toUpperCase(Locale.ROOT)).label();
+    String what = "create".equals(e.action()) ? "受理" : "merged_in".equals(e.action()) ? "合并"
+        : TicketService.LINKED.equals(e.action()) ? "关联聊天" : Action.valueOf(e.action().toUpperCase(Locale.ROOT)).label();
     boolean own = e.note() != null && e.actor() != null && e.actor().equals(parentActor);
-    return TicketNotices.SHORT.format(e.at()) + " " + what + (own ? "：" + e.note() : "");
+    String note = own ? e.note() : "";
+    // the create event's note already names the step ("受理：网页"): said once, not "受理：受理：网页"
+    return TicketNotices.SHORT.format(e.at()) + " "
+        + (note.startsWith(what + "：") ? note : what + (own ? "：" + note : ""));
   }
 
   private static String actor(String channel, String userId) {

@@ -52,6 +52,9 @@ final class TicketNotices {
     String head = "您的工单 " + t.ticketNo() + "（" + categories.byCode(t.category()).name() + "）";
     return switch (tr.event().action()) {
       case "dispatch" -> head + "已转交" + t.department() + "办理，办理时限至 " + SHORT.format(t.dueAt()) + "。";
+      case "accept" -> head + "已由" + t.department() + "签收。" + reply;
+      case "start" -> head + "办理中：工作人员已开始办理。" + reply;
+      case "return" -> head + "正在重新派单，我们会继续跟进。";
       case "resolve" -> head + "已办结。" + reply
           + "\n请回复“满意”或“不满意”。如不满意，我们将重新办理。";
       case "callback" -> t.status() == TicketStatus.IN_PROGRESS

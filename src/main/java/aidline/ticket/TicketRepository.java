@@ -65,6 +65,9 @@ public final class TicketRepository {
     /** Writes the changed order if nobody changed it since {@code expectedVersion}, else StaleVersionException. */
     void update(Ticket t, long expectedVersion);
 
+    /** Gives an order without a chat identity this one (a hotline order proved on chat). */
+    void linkChat(String ticketNo, String channel, String channelUserId);
+
     void addEvent(TicketEvent e);
   }
 
@@ -178,6 +181,22 @@ public final class TicketRepository {
     public void update(Ticket t, long expectedVersion) {
       run(() -> {
         TicketRepository.this.update(c, t, expectedVersion);
+        return null;
+      });
+    }
+
+    @Override
+    public void linkChat(String ticketNo, String channel, String channelUserId) {
+      run(() -> {
+        try (PreparedStatement ps = c.prepareStatement(
+            "UPDATE ticket SET channel = ?, channel_user_id = ? WHERE ticket_no = ? AND channel_user_id IS NULL")) {
+          ps.setString(1, channel);
+          ps.setString(2, channelUserId);
+          ps.setString(3, ticketNo);
+          if (ps.executeUpdate() != 1) {
+            throw new StaleVersionException("工单 " + ticketNo + " 已关联其他聊天账号");
+          }
+        }
         return null;
       });
     }

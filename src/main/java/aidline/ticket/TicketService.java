@@ -124,6 +124,32 @@ public final class TicketService {
     return repo.figures(days, clock.instant());
   }
 
+  /** The event of a hotline order linked to the parent's chat identity (not an operator action). */
+  static final String LINKED = "linked";
+
+  /**
+   * Links a hotline order to the chat identity that proved it is theirs: from then on it is found,
+   * told about and called back on that chat. The event keeps where it came from.
+   */
+  Ticket linkChat(String ticketNo, String channel, String userId, String actor) {
+    Instant now = clock.instant();
+    Ticket done = repo.write(tx -> {
+      Ticket t = tx.find(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
+      Ticket linked = new Ticket(
+          t.ticketNo(), channel, t.callerName(), t.callerPhone(), userId,
+          t.region(), t.studentId(), t.category(), t.priority(), t.description(),
+          t.department(), t.assignee(), t.status(), t.resolution(), t.satisfaction(),
+          t.reopenCount(), t.chaseCount(), t.mergedInto(), t.dueAt(), t.createdAt(), now,
+          t.version() + 1);
+      tx.update(linked, t.version());
+      tx.linkChat(ticketNo, channel, userId);
+      tx.addEvent(new TicketEvent(ticketNo, LINKED, t.status(), t.status(), actor, now,
+          "热线工单经家长核对手机号，关联到" + ChannelNames.label(channel) + "聊天"));
+      return linked;
+    });
+    return done;
+  }
+
   public List<Ticket> forUser(String channel, String userId, int limit) {
     return repo.forUser(channel, userId, limit);
   }

@@ -166,4 +166,15 @@ class MessageReaderTest {
     Slots lunch = read("岳阳小学午餐有补助吗").slots();
     assertFalse(lexicon.mentions(lunch, "所有建档立卡的家庭经济困难寄宿生给予生活补助"));
   }
+
+  @Test
+  void weatherInAPlaceWeHaveDocumentsForIsOffTopicAndDialectHaoduoAsksAnAmount() {
+    assertEquals(Intent.OFFTOPIC, read("明天鞍山会下雪吗").intent());
+    assertEquals(Intent.OFFTOPIC, read("岳阳今天气温几度").intent());
+    // an aid word keeps it about aid, weather word or not
+    assertEquals(Intent.PROCEDURE, read("下雪天岳阳的学校补助怎么申请").intent());
+    assertEquals(Intent.AMOUNT, read("初中寄宿生好多补助").intent());
+    assertEquals(Intent.AMOUNT, read("读高中一年补好多").intent());
+    assertFalse(read("好多学校都在公示名单").intent() == Intent.AMOUNT);
+  }
 }

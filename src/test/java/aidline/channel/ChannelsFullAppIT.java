@@ -205,6 +205,105 @@ class ChannelsFullAppIT {
     assertTrue(msg.get("text").get("content").asText().contains(ticketNo), sent.get(0).body());
   }
 
+  String login() throws Exception {
+    HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/api/login")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"op1\",\"password\":\"operator-pass-2026\"}")).build());
+    assertEquals(200, login.statusCode(), login.body());
+    return Json.mapper().readTree(login.body()).get("token").asText();
+  }
+
+  void act(String token, String ticketNo, String body) throws Exception {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/tickets/" + ticketNo + "/actions"))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    assertEquals(200, r.statusCode(), body + " → " + r.body());
+  }
+
+  /** The operator's way from 已受理 to 办理中 and then to 已办结, with a reply for the parent. */
+  void workOn(String token, String ticketNo) throws Exception {
+    act(token, ticketNo, "{\"action\":\"dispatch\"}");
+    act(token, ticketNo, "{\"action\":\"accept\"}");
+    act(token, ticketNo, "{\"action\":\"start\"}");
+    act(token, ticketNo, "{\"action\":\"resolve\",\"note\":\"已核实，补发到一卡通\",\"parentReply\":\"补助已补发到一卡通，请查收。\"}");
+  }
+
+  JsonNode history(String user) throws Exception {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/chat/history?user=" + user)).GET().build());
+    assertEquals(200, r.statusCode(), r.body());
+    return Json.mapper().readTree(r.body()).get("messages");
+  }
+
+  static List<String> notices(JsonNode messages) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode m : messages) {
+      if (m.get("role").asText().equals("notice")) {
+        out.add(m.get("text").asText());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void everyStatusChangeOfAnOrderFiledOnChatReachesTheParentOnWebChatHistoryAndWechat() throws Exception {
+    Files.createDirectories(dir.resolve("db"));
+    assertEquals(0, cli("operator-pass-2026\n", "users", "add", "--username", "op1", "--role", "operator", "--password-stdin"),
+        Files.exists(dir.resolve("cli.log")) ? Files.readString(dir.resolve("cli.log")) : "");
+    start();
+    String filed = null;
+    for (String turn : new String[] {"补助一直没到账", "跳过", "13812345678", "岳阳", "是"}) {
+      filed = chat("web-parent-1", turn).path("ticketNo").textValue();
+    }
+    String webNo = filed;
+    assertTrue(webNo != null && !webNo.isBlank());
+    String wxLast = null;
+    String[] turns = {"学校克扣营养餐补助", "跳过", "13912345678", "岳阳", "是"};
+    for (int i = 0; i < turns.length; i++) {
+      wxLast = WechatPayloads.field(wechatSafe(WechatPayloads.text("oNotice", 920000 + i, turns[i])).body(), "Content");
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("编号 (\\S+?)，").matcher(wxLast);
+    assertTrue(m.find(), wxLast);
+    String wxNo = m.group(1);
+
+    String token = login();
+    workOn(token, webNo);
+    workOn(token, wxNo);
+
+    // the web chat after a reload: its history holds the conversation and both changes
+    List<String> web = List.of();
+    for (int i = 0; i < 1500; i++) {
+      web = notices(history("web-parent-1"));
+      if (web.stream().anyMatch(t -> t.contains("已办结"))) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    JsonNode all = history("web-parent-1");
+    assertEquals("补助一直没到账", all.get(0).get("text").asText(), all.toString());
+    assertTrue(all.toString().contains(webNo), all.toString());
+    assertTrue(web.stream().anyMatch(t -> t.contains(webNo) && t.contains("办理中")), web.toString());
+    assertTrue(web.stream().anyMatch(t -> t.contains(webNo) && t.contains("已办结") && t.contains("补助已补发到一卡通")), web.toString());
+    assertFalse(web.toString().contains("已核实"), "an operator's note never reaches the parent: " + web);
+    assertTrue(history("someone-else").isEmpty());
+
+    // WeChat: the same two changes as 客服 messages to the parent who filed the order
+    List<String> kefu = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      kefu.clear();
+      for (FakeWechatApi.Call c : wechatApi.callsTo("/cgi-bin/message/custom/send")) {
+        JsonNode msg = Json.mapper().readTree(c.body());
+        if (msg.get("touser").asText().equals("oNotice")) {
+          kefu.add(msg.get("text").get("content").asText());
+        }
+      }
+      if (kefu.stream().anyMatch(t -> t.contains("已办结"))) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    assertTrue(kefu.stream().anyMatch(t -> t.contains(wxNo) && t.contains("办理中")), kefu.toString());
+    assertTrue(kefu.stream().anyMatch(t -> t.contains(wxNo) && t.contains("已办结")), kefu.toString());
+  }
+
   @Test
   void wechatTelegramAndWebChatOnTheRealServer() throws Exception {
     start();

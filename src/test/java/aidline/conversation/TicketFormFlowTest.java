@@ -1,6 +1,7 @@
 package aidline.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,11 +31,15 @@ class TicketFormFlowTest {
   }
 
   @Test
-  void aMessageWithTheProblemGoesStraightToTheStudentAndKnownRegionSkipsItsStep() {
+  void aMessageWithTheProblemGoesStraightToTheStudentAndAKnownRegionIsOfferedForConfirmation() {
     TicketFormFlow.Outcome o = flow.start("孩子的寄宿生补助一直没到账", "资助未到账", "湖南省岳阳市");
     assertEquals(TicketForm.Step.STUDENT, o.form().step());
-    TicketFormFlow.Outcome phone = flow.next(flow.next(o.form(), "跳过").form(), "138 1234 5678");
+    TicketFormFlow.Outcome offered = flow.next(flow.next(o.form(), "跳过").form(), "138 1234 5678");
+    assertEquals(TicketForm.Step.REGION, offered.form().step());
+    assertTrue(offered.prompt().contains("湖南省岳阳市"), offered.prompt());
+    TicketFormFlow.Outcome phone = flow.next(offered.form(), "是");
     assertEquals(TicketForm.Step.CONFIRM, phone.form().step());
+    assertFalse(phone.form().carried());
     assertEquals("13812345678", phone.form().phone());
     assertTrue(phone.prompt().contains("湖南省岳阳市") && phone.prompt().contains("138****5678"), phone.prompt());
     assertEquals(TicketFormFlow.Decision.SUBMIT, flow.next(phone.form(), "是的。").decision());
@@ -59,5 +64,19 @@ class TicketFormFlowTest {
       TicketFormFlow.Outcome c = flow.next(f.at(s), "取消");
       assertEquals(TicketFormFlow.Decision.CANCELLED, c.decision(), s.name());
     }
+  }
+
+  @Test
+  void aPolicyQuestionIsNeverTakenAsANameOrAPhoneNumber() {
+    TicketForm atStudent = flow.start("补助一直没到账", null, null).form();
+    for (String q : new String[] {"今天天气怎么样", "海南的热线电话是多少", "助学金能不能申请", "寄宿生补助好多钱"}) {
+      TicketFormFlow.Outcome o = flow.next(atStudent, q);
+      assertEquals(TicketFormFlow.Decision.DIGRESS, o.decision(), q);
+      assertEquals(atStudent, o.form(), q);
+      assertTrue(o.prompt().startsWith("刚才的登记还没完成，请继续告诉我"), o.prompt());
+      TicketForm atPhone = atStudent.at(TicketForm.Step.PHONE);
+      assertEquals(TicketFormFlow.Decision.DIGRESS, flow.next(atPhone, q).decision(), q);
+    }
+    assertEquals(TicketFormFlow.Decision.CONTINUE, flow.next(atStudent, "欧阳小明").decision());
   }
 }

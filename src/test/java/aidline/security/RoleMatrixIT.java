@@ -37,7 +37,7 @@ class RoleMatrixIT {
   static final Map<String, Role> MATRIX = new TreeMap<>();
 
   static {
-    for (String r : List.of("GET /health", "GET /metrics", "GET /", "POST /api/chat", "GET /wechat", "POST /wechat",
+    for (String r : List.of("GET /health", "GET /metrics", "GET /", "POST /api/chat", "GET /api/chat/history", "GET /wechat", "POST /wechat",
         "POST /api/login", "GET /console", "GET /console/", "GET /console/assets/{name}", "POST /api/console/session",
         "POST /api/console/logout", "GET /api/search")) {
       MATRIX.put(r, null);

@@ -51,6 +51,7 @@ class ChatTicketDeskTest {
     assertEquals("2026-11-30 10:00", opened.dueAt());
     assertFalse(opened.duplicate());
     assertTrue(opened.lastStep().contains("受理"), opened.lastStep());
+    assertFalse(opened.lastStep().contains("受理：受理"), "the step is named once: " + opened.lastStep());
 
     // "查询工单" with the number, and without it
     assertEquals("received", chat.findMine(opened.ticketNo(), "wechat", "openid-1").orElseThrow().status());
@@ -119,5 +120,40 @@ class ChatTicketDeskTest {
     assertTrue(e.getMessage().contains("电话"), e.getMessage());
     ChatTicket ok = chat.open(new ChatTicketRequest("telegram", "u", "", "13912345678", "", null, "", "要求人工"));
     assertEquals("其他", ok.category());
+  }
+
+  @Test
+  void aParentLinksAHotlineOrderByItsPhoneAndGuessesAreLockedOutAndAudited() {
+    List<String> audited = new java.util.ArrayList<>();
+    TicketDesk linking = new ChatTicketDesk(desk.service, new ChatClaimLimits(desk.db, desk.clock),
+        (actor, action, target, detail, ip) -> audited.add(action + " " + target + " " + ip));
+    String no = desk.service.open(TestDesk.hotline("13812345678", "孩子的补助没到账"), "op").ticket().ticketNo();
+    ChatTicket chatOrder = chat.open(report("openid-9", null, "学校乱收费"));
+
+    // a wrong phone, someone else's chat order, a number that does not exist: one and the same failure
+    assertEquals(TicketDesk.Claim.Outcome.NOT_VERIFIED, linking.claim(no, "web", "b1", "10.0.0.9", "13900000000").outcome());
+    assertEquals(TicketDesk.Claim.Outcome.NOT_VERIFIED,
+        linking.claim(chatOrder.ticketNo(), "web", "b1", "10.0.0.9", "13812345678").outcome());
+    assertEquals(TicketDesk.Claim.Outcome.NOT_VERIFIED, linking.claim("JY20990101-0001", "web", "b1", "10.0.0.9", "13812345678").outcome());
+    assertTrue(linking.findMine(no, "web", "b1").isEmpty());
+
+    TicketDesk.Claim ok = linking.claim(no, "web", "b2", "10.0.0.9", "138 1234 5678");
+    assertEquals(TicketDesk.Claim.Outcome.LINKED, ok.outcome());
+    assertTrue(ok.ticket().lastStep().contains("关联聊天"), ok.ticket().lastStep());
+    assertEquals(no, linking.findMine(no, "web", "b2").orElseThrow().ticketNo());
+    assertEquals(List.of(no), linking.recentForUser("web", "b2").stream().map(ChatTicket::ticketNo).toList());
+    // once linked, nobody else can take it over, even with the right phone
+    assertEquals(TicketDesk.Claim.Outcome.NOT_VERIFIED, linking.claim(no, "web", "b3", "10.0.0.8", "13812345678").outcome());
+
+    for (int i = 0; i < 2; i++) {
+      linking.claim(no, "web", "b1", "10.0.0.9", "13900000000");
+    }
+    assertEquals(TicketDesk.Claim.Outcome.LOCKED, linking.claim(no, "web", "b1", "10.0.0.9", "13812345678").outcome(),
+        "five failures an hour per chat user");
+    desk.clock.advance(java.time.Duration.ofMinutes(61));
+    assertEquals(TicketDesk.Claim.Outcome.NOT_VERIFIED, linking.claim(no, "web", "b1", "10.0.0.9", "13900000000").outcome());
+    assertTrue(audited.contains("ticket.chat_claim_linked " + no + " 10.0.0.9"), audited.toString());
+    assertTrue(audited.stream().filter(a -> a.startsWith("ticket.chat_claim_failed")).count() >= 5, audited.toString());
+    assertTrue(audited.stream().anyMatch(a -> a.startsWith("ticket.chat_claim_locked")), audited.toString());
   }
 }

@@ -5,6 +5,7 @@ import aidline.conversation.Bot;
 import aidline.conversation.InboundLedger;
 import aidline.conversation.InboundMessage;
 import aidline.conversation.Notifier;
+import aidline.conversation.Reply;
 import aidline.conversation.OutboundSender;
 import aidline.lifecycle.Managed;
 import java.net.URI;
@@ -83,35 +84,47 @@ public final class TelegramChannel implements Managed {
   }
 
   private void handle(Update u) {
-    if (u.getMessage() == null || u.getMessage().getChatId() == null) {
+    String chatId;
+    String text;
+    if (u.getCallbackQuery() != null && u.getCallbackQuery().getMessage() != null) {
+      // a quick-reply button: its choice is answered as if the parent had typed it
+      chatId = String.valueOf(u.getCallbackQuery().getMessage().getChatId());
+      text = u.getCallbackQuery().getData();
+      sender.acknowledge(u.getCallbackQuery().getId());
+    } else if (u.getMessage() != null && u.getMessage().getChatId() != null) {
+      chatId = String.valueOf(u.getMessage().getChatId());
+      text = u.getMessage().getText();
+    } else {
       return;
     }
-    String chatId = String.valueOf(u.getMessage().getChatId());
     if (!ledger.claim("tg:" + u.getUpdateId(), CHANNEL, chatId)) {
       return; // already answered: Telegram re-delivers when an offset was not confirmed
     }
-    String text = u.getMessage().getText();
-    String reply;
+    Reply reply;
     if (text == null || text.isBlank()) {
-      reply = "目前我只能看懂文字消息，请用文字描述您的问题。";
+      reply = plain("目前我只能看懂文字消息，请用文字描述您的问题。");
     } else if (text.trim().startsWith("/start") || text.trim().startsWith("/help")) {
-      reply = Bot.welcome();
+      reply = plain(Bot.welcome());
     } else {
       try {
-        reply = bot.handle(new InboundMessage(CHANNEL, chatId, String.valueOf(u.getUpdateId()), text)).plainText();
+        reply = bot.handle(new InboundMessage(CHANNEL, chatId, String.valueOf(u.getUpdateId()), text));
       } catch (RuntimeException e) {
         // the update is already claimed and will not come back: the parent must still hear something
         log.error("telegram update {} failed in the bot", u.getUpdateId(), e);
-        reply = "抱歉，系统繁忙，刚才的问题没能处理，请稍后再问一次。";
+        reply = plain("抱歉，系统繁忙，刚才的问题没能处理，请稍后再问一次。");
       }
     }
-    ledger.record("tg:" + u.getUpdateId(), InboundLedger.Status.DONE, reply);
+    ledger.record("tg:" + u.getUpdateId(), InboundLedger.Status.DONE, reply.plainText());
     try {
       sender.send(chatId, reply);
     } catch (Exception e) {
       log.warn("telegram reply to {} failed, queued for retry: {}", chatId, e.getMessage());
-      notifier.notify(CHANNEL, chatId, reply);
+      notifier.notify(CHANNEL, chatId, reply.plainText());
     }
+  }
+
+  private static Reply plain(String text) {
+    return new Reply(aidline.answer.Answer.text(text, aidline.answer.Intent.GREETING), null);
   }
 
   @Override

@@ -29,14 +29,20 @@ public final class WebChatModule implements RouteModule {
   private final byte[] page;
   private final String csp;
   private final java.util.function.Function<Context, String> clientIp;
+  private final WebChatHistory history;
 
   public WebChatModule(Bot bot, ObjectMapper json) {
-    this(bot, json, Context::ip);
+    this(bot, json, Context::ip, null);
   }
 
-  /** @param clientIp the client's address (behind a trusted proxy, the one it forwards) */
-  public WebChatModule(Bot bot, ObjectMapper json, java.util.function.Function<Context, String> clientIp) {
+  /**
+   * @param clientIp the client's address (behind a trusted proxy, the one it forwards)
+   * @param history where each browser's conversation and order notices are kept, or null (none kept)
+   */
+  public WebChatModule(Bot bot, ObjectMapper json, java.util.function.Function<Context, String> clientIp,
+      WebChatHistory history) {
     this.clientIp = clientIp;
+    this.history = history;
     this.bot = bot;
     this.json = json;
     try (InputStream in = WebChatModule.class.getResourceAsStream("/aidline/web/index.html")) {
@@ -57,6 +63,34 @@ public final class WebChatModule implements RouteModule {
       ctx.contentType("text/html; charset=utf-8").result(page);
     });
     routes.post("/api/chat", this::chat);
+    routes.get("/api/chat/history", this::history);
+  }
+
+  /** {@code GET /api/chat/history?user=&after=}: the browser's conversation, oldest first (additive). */
+  private void history(Context ctx) throws IOException {
+    String user = ctx.queryParam("user") == null ? "" : ctx.queryParam("user").trim();
+    if (user.isEmpty() || user.length() > 100) {
+      throw new ChatRequestException("user 不能为空，最多 100 个字符");
+    }
+    long after;
+    try {
+      after = ctx.queryParam("after") == null ? 0 : Long.parseLong(ctx.queryParam("after"));
+    } catch (NumberFormatException e) {
+      throw new ChatRequestException("after 必须是数字");
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode list = json.createArrayNode();
+    for (WebChatHistory.Entry e : history == null ? java.util.List.<WebChatHistory.Entry>of() : history.since(user, after)) {
+      ObjectNode m = list.addObject();
+      m.put("id", e.id());
+      m.put("role", e.role());
+      m.put("text", e.text());
+      m.set("answer", e.answer() == null ? null : json.readTree(e.answer()));
+      m.put("at", e.at());
+    }
+    ObjectNode out = json.createObjectNode();
+    out.put("user", user);
+    out.set("messages", list);
+    ctx.json(out);
   }
 
   private void chat(Context ctx) throws IOException {
@@ -65,6 +99,10 @@ public final class WebChatModule implements RouteModule {
     ObjectNode out = json.valueToTree(reply.answer());
     out.put("user", req.user());
     out.put("ticketNo", reply.ticketNo());
+    out.set("choices", json.valueToTree(reply.choices()));
+    if (history != null) {
+      history.turn(req.user(), req.text(), reply.plainText(), json.writeValueAsString(out));
+    }
     ctx.json(out);
   }
 

@@ -69,4 +69,35 @@ class WebChatRouteTest {
       });
     }
   }
+
+  @Test
+  void historyKeepsEachBrowsersConversationAndNoticesForAReload() {
+    try (Database db = Database.open(new AppConfig.Storage(dir.resolve("h.db").toString(), "FULL", 5000))) {
+      Bot bot = new Bot(new FakeEngine(), new FakeTicketDesk(), new ConversationStore(db, Json.mapper(), Clock.systemUTC()),
+          new TicketFormFlow(Regions.load(Path.of("knowledge-base/regions.yaml"))));
+      WebChatHistory history = new WebChatHistory(db, Clock.systemUTC());
+      Javalin app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
+          new Health(db::reachable, () -> 0, "t"), List.of(new WebChatModule(bot, Json.mapper(), c -> c.ip(), history)));
+      JavalinTest.test(app, (server, client) -> {
+        JsonNode filed = Json.mapper().readTree(client.post("/api/chat", "{\"user\":\"b1\",\"text\":\"补助一直没到账\"}").body().string());
+        assertEquals(List.of("跳过", "取消"), Json.mapper().convertValue(filed.get("choices"), List.class));
+        client.post("/api/chat", "{\"user\":\"b2\",\"text\":\"你好\"}");
+        history.send("b1", "您的工单 GD1 办理中：工作人员已开始办理。");
+
+        JsonNode all = Json.mapper().readTree(client.get("/api/chat/history?user=b1").body().string()).get("messages");
+        assertEquals(3, all.size(), all.toString());
+        assertEquals("user", all.get(0).get("role").asText());
+        assertEquals("补助一直没到账", all.get(0).get("text").asText());
+        assertEquals("bot", all.get(1).get("role").asText());
+        assertEquals("ticket_new", all.get(1).get("answer").get("intent").asText());
+        assertEquals("notice", all.get(2).get("role").asText());
+        long last = all.get(1).get("id").asLong();
+        JsonNode newer = Json.mapper().readTree(client.get("/api/chat/history?user=b1&after=" + last).body().string()).get("messages");
+        assertEquals(1, newer.size(), "after= returns only what is newer");
+        assertEquals(0, Json.mapper().readTree(client.get("/api/chat/history?user=nobody").body().string()).get("messages").size());
+        assertEquals(400, client.get("/api/chat/history").code());
+        assertEquals(400, client.get("/api/chat/history?user=b1&after=x").code());
+      });
+    }
+  }
 }
