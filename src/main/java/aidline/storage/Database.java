@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -46,7 +47,7 @@ public final class Database implements AutoCloseable {
    * A small write queued for the next group commit without waiting for it (see the durability table
    * in DESIGN.md for which writes may do this): the returned future completes once it is committed.
    */
-  public <T> java.util.concurrent.CompletableFuture<T> writeLater(SqlWork<T> work) {
+  public <T> CompletableFuture<T> writeLater(SqlWork<T> work) {
     return writer.submit(work::run);
   }
 
@@ -67,6 +68,9 @@ public final class Database implements AutoCloseable {
     SQLiteDataSource raw =
         new SQLiteDataSource(SqliteDialect.connectionConfig(cfg.synchronous(), cfg.busyTimeoutMillis()));
     raw.setUrl(SqliteDialect.jdbcUrl(file));
+    // before the pool exists: its filler thread opening a connection at the same time as the check
+    // races to switch a new file to WAL, and one of the two then fails with SQLITE_BUSY
+    checkIntegrity(raw, file);
     HikariConfig hc = new HikariConfig();
     hc.setDataSource(raw);
     hc.setPoolName("aidline-db");
@@ -76,7 +80,6 @@ public final class Database implements AutoCloseable {
     HikariDataSource pool = new HikariDataSource(hc);
     Database db = new Database(pool, file);
     try {
-      checkIntegrity(raw, file);
       db.migrate();
       db.writer.start();
     } catch (RuntimeException e) {
