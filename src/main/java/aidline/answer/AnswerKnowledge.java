@@ -6,6 +6,7 @@ import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.Regions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Everything the engine reads from a knowledge-base folder: the knowledge base (documents, regions,
@@ -38,7 +39,7 @@ public record AnswerKnowledge(
   }
 
   public AnswerEngine engine() {
-    java.util.List<String> covered = documents.all().stream().map(PolicyDocument::region).toList();
+    List<String> covered = documents.all().stream().map(PolicyDocument::region).toList();
     return new PolicyAnswerEngine(
         lexicon, regions(), standards, searcher(), covered, DocumentWords.of(knowledgeBase), knowledgeBase.retrieval().onTopic());
   }

@@ -1,6 +1,7 @@
 package aidline.answer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -65,7 +66,7 @@ final class Leads {
    * order; empty when the passage has no table. Sign-off lines (申请人签名 年 月 日) are not fields.
    */
   static String formFields(String passage) {
-    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    LinkedHashSet<String> out = new LinkedHashSet<>();
     for (String line : passage.split("\n")) {
       String t = line.trim();
       if (!t.startsWith("|") || t.matches("[|\\s:-]+")) {

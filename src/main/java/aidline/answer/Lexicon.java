@@ -11,12 +11,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The vocabulary questions are read with ({@code knowledge-base/lexicon.yaml}): stage, household,
@@ -34,7 +38,7 @@ public final class Lexicon {
   private final List<String> domain;
   private final Map<String, List<String>> expansions;
   private final List<String> questionWords;
-  private final Map<String, java.util.regex.Pattern> answerTypes = new LinkedHashMap<>();
+  private final Map<String, Pattern> answerTypes = new LinkedHashMap<>();
   /** Kinds of question word (duration, time, quantity, yesNo, list …), each a list of spellings. */
   private final Map<String, List<String>> questionClasses;
   private final List<String> yesNoEndings;
@@ -42,7 +46,7 @@ public final class Lexicon {
   private final List<String> money;
   private final List<String> places;
   private final List<String> placeSuffixes;
-  private final java.util.regex.Pattern ticketNumber;
+  private final Pattern ticketNumber;
 
   Lexicon(JsonNode root) {
     questionClasses = groups(root.path("questionClasses"));
@@ -64,15 +68,15 @@ public final class Lexicon {
     placeSuffixes = words(root.path("places").path("suffixes"));
     String ticket = root.path("ticketNumber").asText("");
     try {
-      ticketNumber = ticket.isBlank() ? null : java.util.regex.Pattern.compile(ticket, java.util.regex.Pattern.CASE_INSENSITIVE);
-    } catch (java.util.regex.PatternSyntaxException ex) {
+      ticketNumber = ticket.isBlank() ? null : Pattern.compile(ticket, Pattern.CASE_INSENSITIVE);
+    } catch (PatternSyntaxException ex) {
       throw new KnowledgeException("词表 ticketNumber 不是有效的正则表达式");
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = root.path("answerTypes").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       try {
-        answerTypes.put(e.getKey(), java.util.regex.Pattern.compile(e.getValue().asText()));
-      } catch (java.util.regex.PatternSyntaxException ex) {
+        answerTypes.put(e.getKey(), Pattern.compile(e.getValue().asText()));
+      } catch (PatternSyntaxException ex) {
         throw new KnowledgeException("词表 answerTypes." + e.getKey() + " 不是有效的正则表达式");
       }
     }
@@ -158,12 +162,12 @@ public final class Lexicon {
   }
 
   /** Words that deny the household word after them: 非建档立卡, 不是贫困户. */
-  private static final java.util.regex.Pattern DENIAL = java.util.regex.Pattern.compile("(非|不是|不属于|没有|没评上|没被评为|不算)");
+  private static final Pattern DENIAL = Pattern.compile("(非|不是|不属于|没有|没评上|没被评为|不算)");
 
   /** Household categories the text denies ("我们不是建档立卡户" → registeredPoor). */
   public Set<String> deniedCategoriesIn(String text) {
     Set<String> out = new LinkedHashSet<>();
-    java.util.regex.Matcher m = DENIAL.matcher(text);
+    Matcher m = DENIAL.matcher(text);
     while (m.find()) {
       String after = text.substring(m.end(), Math.min(text.length(), m.end() + 6));
       for (Word w : ordered(categories)) {
@@ -179,7 +183,7 @@ public final class Lexicon {
   /** The text with denied household words blanked out, so they are not read as the asker's. */
   public String withoutDenied(String text) {
     StringBuilder sb = new StringBuilder(text);
-    java.util.regex.Matcher m = DENIAL.matcher(text);
+    Matcher m = DENIAL.matcher(text);
     while (m.find()) {
       String after = text.substring(m.end(), Math.min(text.length(), m.end() + 6));
       for (Word w : ordered(categories)) {
@@ -244,8 +248,8 @@ public final class Lexicon {
   }
 
   /** What answers to the question words in the text look like (多长时间 → 为期…|N周 …). */
-  public List<java.util.regex.Pattern> answerTypes(String text) {
-    List<java.util.regex.Pattern> out = new ArrayList<>();
+  public List<Pattern> answerTypes(String text) {
+    List<Pattern> out = new ArrayList<>();
     answerTypes.forEach((k, p) -> {
       if (asks(k, text)) {
         out.add(p);
@@ -258,8 +262,8 @@ public final class Lexicon {
    * For each answer shape the text asks for, the question words that asked for it (热线号码 → phone
    * shape, [热线, 号码]): a sentence with that shape answers those words.
    */
-  public Map<java.util.regex.Pattern, List<String>> askedShapes(String text) {
-    Map<java.util.regex.Pattern, List<String>> out = new LinkedHashMap<>();
+  public Map<Pattern, List<String>> askedShapes(String text) {
+    Map<Pattern, List<String>> out = new LinkedHashMap<>();
     answerTypes.forEach((k, p) -> {
       List<String> cls = questionClasses.get(k);
       List<String> words = cls == null ? (text.contains(k) ? List.of(k) : List.of()) : cls.stream().filter(text::contains).toList();
@@ -271,7 +275,7 @@ public final class Lexicon {
   }
 
   /** What an answer of one question class looks like (phone → a number of 5+ digits); null when unknown. */
-  public java.util.regex.Pattern answerShape(String questionClass) {
+  public Pattern answerShape(String questionClass) {
     return answerTypes.get(questionClass);
   }
 
@@ -380,7 +384,7 @@ public final class Lexicon {
   private record Word(String key, String word) {}
 
   /** Words of each group map, longest first; filled in the constructor, read-only afterwards. */
-  private final Map<Map<String, List<String>>, List<Word>> ordered = new java.util.IdentityHashMap<>();
+  private final Map<Map<String, List<String>>, List<Word>> ordered = new IdentityHashMap<>();
 
   private static List<Word> orderedWords(Map<String, List<String>> groups) {
     List<Word> all = new ArrayList<>();

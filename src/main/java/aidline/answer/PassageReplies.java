@@ -6,10 +6,15 @@ import aidline.knowledge.Region;
 import aidline.knowledge.SearchHit;
 import aidline.values.Stage;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -51,7 +56,7 @@ final class PassageReplies {
 
   private final PolicySearcher searcher;
   private final Lexicon lexicon;
-  private final java.util.Map<String, List<Sentence>> sentenceCache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, List<Sentence>> sentenceCache = new ConcurrentHashMap<>();
 
   private final DocumentWords words;
 
@@ -101,14 +106,14 @@ final class PassageReplies {
     }
     Set<String> extra = new LinkedHashSet<>();
     lexicon.expansions(question).forEach(w -> extra.addAll(Bigrams.of(w)));
-    java.util.Map<String, Set<String>> alternatives = words.alternatives(question, terms);
-    java.util.Map<Pattern, List<String>> asked = lexicon.askedShapes(question);
+    Map<String, Set<String>> alternatives = words.alternatives(question, terms);
+    Map<Pattern, List<String>> asked = lexicon.askedShapes(question);
     if (Asked.of(lexicon, question) == Asked.FREQUENCY) {
       // 多久评一次 asks how often, not how long: 为期一周 does not answer it
       asked.remove(lexicon.answerShape(Asked.DURATION.questionClass()));
     }
     List<Pattern> shapes = List.copyOf(asked.keySet());
-    java.util.Map<Pattern, Set<String>> shapeTerms = new java.util.HashMap<>();
+    Map<Pattern, Set<String>> shapeTerms = new HashMap<>();
     asked.forEach((p, words) -> {
       Set<String> own = new LinkedHashSet<>();
       words.forEach(w -> own.addAll(Bigrams.of(w)));
@@ -137,7 +142,7 @@ final class PassageReplies {
         out.add(q);
       }
     }
-    out.sort(java.util.Comparator.comparingDouble(Quote::score).reversed());
+    out.sort(Comparator.comparingDouble(Quote::score).reversed());
     return out;
   }
 
@@ -175,10 +180,10 @@ final class PassageReplies {
   private Quote quote(
       Passage passage,
       Set<String> terms,
-      java.util.Map<String, Set<String>> alternatives,
+      Map<String, Set<String>> alternatives,
       Set<String> extra,
       List<Pattern> shapes,
-      java.util.Map<Pattern, Set<String>> shapeTerms,
+      Map<Pattern, Set<String>> shapeTerms,
       int rank,
       double similarity) {
     List<Sentence> cut = sentences(passage.text());
@@ -206,7 +211,7 @@ final class PassageReplies {
       for (String t : extra) {
         overlap[i] += have.contains(t) ? 1 : 0;
       }
-      for (java.util.regex.Pattern shape : shapes) {
+      for (Pattern shape : shapes) {
         overlap[i] += shape.matcher(cut.get(i).text()).find() ? ANSWER_SHAPE_BONUS : 0;
       }
       if (top < 0 || overlap[i] > overlap[top]) {
@@ -255,11 +260,11 @@ final class PassageReplies {
     }
 
     /** Has the question bigram, or one of the policy words a parent's word stands for (老师 → 教师). */
-    boolean contains(String t, java.util.Map<String, Set<String>> alternatives) {
+    boolean contains(String t, Map<String, Set<String>> alternatives) {
       return has(own, t, alternatives) || has(topic, t, alternatives) || has(question, t, alternatives);
     }
 
-    static boolean has(Set<String> bigrams, String t, java.util.Map<String, Set<String>> alternatives) {
+    static boolean has(Set<String> bigrams, String t, Map<String, Set<String>> alternatives) {
       if (bigrams.contains(t)) {
         return true;
       }
@@ -356,10 +361,10 @@ final class PassageReplies {
   }
 
   /** As above, quoting only sentences {@code onTopic} accepts (about the boarding or aid item asked). */
-  Answer answer(String question, Region region, Intent intent, boolean general, java.util.function.Predicate<String> asked) {
+  Answer answer(String question, Region region, Intent intent, boolean general, Predicate<String> asked) {
     Set<Stage> stages = lexicon.stagesIn(question);
     // the stage may be named by the quote or by its heading (本专科生国家奖学金 > 奖励标准为每生每年10000元)
-    java.util.function.Predicate<Quote> onTopic = q -> asked.test(q.text()) && sameStage(stages, q.text() + " " + q.passage().section());
+    Predicate<Quote> onTopic = q -> asked.test(q.text()) && sameStage(stages, q.text() + " " + q.passage().section());
     List<Quote> all = trusted(quotes(question, region, region == null)).stream().filter(onTopic).toList();
     if (region != null && general && all.isEmpty()) {
       all = trusted(quotes(question, region, true)).stream().filter(onTopic).toList();

@@ -1,13 +1,18 @@
 package aidline.answer;
 
+import aidline.knowledge.ChineseText;
 import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
+import aidline.knowledge.Retrieval;
+import aidline.knowledge.Synonyms;
 import aidline.values.Stage;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The answer engine: reads the message, answers amounts and eligibility from the standards table,
@@ -41,14 +46,14 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   /** @param words the documents' wording: how a sentence can cover a question asked in parents' words */
   public PolicyAnswerEngine(
       Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, DocumentWords words) {
-    this(lexicon, regions, table, searcher, covered, words, aidline.knowledge.Retrieval.ON_TOPIC);
+    this(lexicon, regions, table, searcher, covered, words, Retrieval.ON_TOPIC);
   }
 
   /** @param vocabulary the character bigrams of every passage (no synonyms) */
   public PolicyAnswerEngine(
       Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, Set<String> vocabulary,
       double onTopic) {
-    this(lexicon, regions, table, searcher, covered, new DocumentWords(vocabulary, aidline.knowledge.Synonyms.none()), onTopic);
+    this(lexicon, regions, table, searcher, covered, new DocumentWords(vocabulary, Synonyms.none()), onTopic);
   }
 
   /** @param onTopic cosine of the closest passage from which a message is about the documents */
@@ -67,7 +72,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   }
 
   private static List<String> regionsOf(AidStandards table) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     table.standards().forEach(s -> out.add(s.region()));
     table.rules().forEach(r -> out.add(r.region()));
     return out;
@@ -86,7 +91,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   @Override
   public Turn answer(String text, DialogState state) {
     DialogState current = state == null ? DialogState.empty() : state;
-    if (current.more() != null && lexicon.asksMore(aidline.knowledge.ChineseText.normalize(text))) {
+    if (current.more() != null && lexicon.asksMore(ChineseText.normalize(text))) {
       // “更多”: the rest of the last answer, once
       return new Turn(Answer.text(current.more(), Intent.POLICY), current.withMore(null));
     }
@@ -163,7 +168,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
       // a sum the region's document states for something other than a kind of pupil: quote it
       return passages.answer(reading.text(), slots.region(), Intent.AMOUNT, false);
     }
-    List<String> unstated = new java.util.ArrayList<>();
+    List<String> unstated = new ArrayList<>();
     List<AidStandard> found = everyAsk(reading, standards.matching(slots.region(), slots), unstated);
     if (slots.region() == null && !found.isEmpty()) {
       // even one region's standard may not be the asker's: ask where, naming where we have it
@@ -205,7 +210,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
    */
   private List<AidStandard> everyAsk(MessageReader.Reading reading, List<AidStandard> found, List<String> unstated) {
     Slots whole = reading.slots();
-    List<AidStandard> out = new java.util.ArrayList<>(found);
+    List<AidStandard> out = new ArrayList<>(found);
     List<String> asks = Asks.of(lexicon, reading.text());
     if (asks.size() > 1) {
       for (String ask : asks) {
@@ -273,7 +278,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   }
 
   /** Quotes for a yes/no or amount question must be about the boarding or aid item it names. */
-  private java.util.function.Predicate<String> onTopic(MessageReader.Reading reading) {
+  private Predicate<String> onTopic(MessageReader.Reading reading) {
     return sentence -> lexicon.mentions(reading.slots(), sentence);
   }
 

@@ -3,6 +3,7 @@ package aidline.answer;
 import aidline.knowledge.Region;
 import aidline.values.Stage;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -97,9 +98,9 @@ final class StandardsReplies {
    * the left-out standards; each left-out run becomes "…", so every remaining piece is verbatim.
    */
   static AidStandard.Source shortened(AidStandard.Source source, List<AidStandard> kept, List<AidStandard> dropped) {
-    Set<BigDecimal> keep = new java.util.HashSet<>();
+    Set<BigDecimal> keep = new HashSet<>();
     kept.forEach(k -> keep.add(k.amount().stripTrailingZeros()));
-    Set<BigDecimal> drop = new java.util.HashSet<>();
+    Set<BigDecimal> drop = new HashSet<>();
     dropped.forEach(d -> drop.add(d.amount().stripTrailingZeros()));
     drop.removeAll(keep);
     if (drop.isEmpty()) {

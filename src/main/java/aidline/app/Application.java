@@ -31,18 +31,18 @@ import aidline.http.HttpServer;
 import aidline.http.Json;
 import aidline.http.Metrics;
 import aidline.http.RouteModule;
-import aidline.knowledge.ChineseText;
-import aidline.knowledge.FolderWatcher;
 import aidline.knowledge.BgeEmbedder;
+import aidline.knowledge.ChineseText;
 import aidline.knowledge.Embedder;
+import aidline.knowledge.FolderWatcher;
 import aidline.knowledge.KnowledgeBase;
-import aidline.knowledge.QueryVectorCache;
-import aidline.knowledge.Retrieval;
 import aidline.knowledge.KnowledgeRoutes;
+import aidline.knowledge.QueryVectorCache;
+import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
+import aidline.knowledge.Retrieval;
 import aidline.lifecycle.Lifecycle;
 import aidline.security.AccessControl;
-import aidline.security.RoleNames;
 import aidline.security.AdminRoutes;
 import aidline.security.AuditLog;
 import aidline.security.AuthService;
@@ -50,6 +50,7 @@ import aidline.security.ClientAddress;
 import aidline.security.LoginPolicy;
 import aidline.security.PasswordHasher;
 import aidline.security.RateLimiter;
+import aidline.security.RoleNames;
 import aidline.security.SessionRoutes;
 import aidline.security.UserStore;
 import aidline.storage.Database;
@@ -80,6 +81,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -182,7 +184,7 @@ public final class Application implements AutoCloseable {
   /** The console's pick lists: categories, regions (county level and above) and active accounts. */
   private ConsoleSettings consoleSettings() {
     return new ConsoleSettings(config.tickets().dueSoonHours(), 30, tickets().categories(),
-        () -> knowledge().regions().all().stream().map(aidline.knowledge.Region::name).distinct().sorted().toList(),
+        () -> knowledge().regions().all().stream().map(Region::name).distinct().sorted().toList(),
         () -> auth().users().stream().filter(u -> !u.disabled())
             .map(u -> new ConsoleSettings.Person(u.username(), u.displayName(), RoleNames.wire(u.role()))).toList());
   }
@@ -192,7 +194,7 @@ public final class Application implements AutoCloseable {
    * notices: the demo opens its back-dated orders through it.
    */
   public TicketService ticketsAt(Clock at) {
-    return TicketModule.create(config.tickets(), database(), knowledge().regions(), aidline.conversation.Notifier.none(), at);
+    return TicketModule.create(config.tickets(), database(), knowledge().regions(), Notifier.none(), at);
   }
 
   /** Work orders, with regions from the knowledge base. */
@@ -230,7 +232,7 @@ public final class Application implements AutoCloseable {
   public synchronized Retrieval retrieval() {
     if (retrieval == null) {
       Retrieval.Mode mode = Retrieval.Mode.valueOf(
-          (config.knowledge().retrieval() == null ? "hybrid" : config.knowledge().retrieval().strip()).toUpperCase(java.util.Locale.ROOT));
+          (config.knowledge().retrieval() == null ? "hybrid" : config.knowledge().retrieval().strip()).toUpperCase(Locale.ROOT));
       Embedder embedder = mode == Retrieval.Mode.LEXICAL
           ? null
           : new QueryVectorCache(new BgeEmbedder(Retrieval.QUERY_INSTRUCTION), QueryVectorCache.DEFAULT_SIZE);

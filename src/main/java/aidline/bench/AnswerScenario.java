@@ -11,6 +11,7 @@ import aidline.knowledge.Retrieval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -140,11 +141,11 @@ public final class AnswerScenario implements Scenario {
     }
     try (Stream<Path> s = Files.list(home)) {
       for (Path p : s.filter(p -> !p.toString().endsWith(".md") && Files.isRegularFile(p)).toList()) {
-        Files.copy(p, target.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(p, target.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
     }
     for (Path d : docs) {
-      Files.copy(d, target.resolve(d.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(d, target.resolve(d.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       String text = Files.readString(d);
       for (int i = 1; i < factor; i++) {
         // same title and text: the copy's passages share the original's vectors (content hash)

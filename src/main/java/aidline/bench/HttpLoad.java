@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,11 +67,11 @@ public final class HttpLoad {
             errors.incrementAndGet();
           }
           if (k == buf.length) {
-            buf = java.util.Arrays.copyOf(buf, k * 2);
+            buf = Arrays.copyOf(buf, k * 2);
           }
           buf[k++] = t;
         }
-        return java.util.Arrays.copyOf(buf, k);
+        return Arrays.copyOf(buf, k);
       }));
     }
     List<long[]> out = new ArrayList<>();

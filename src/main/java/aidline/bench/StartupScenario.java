@@ -1,5 +1,8 @@
 package aidline.bench;
 
+import aidline.knowledge.BgeEmbedder;
+import aidline.knowledge.KnowledgeBase;
+import aidline.knowledge.Retrieval;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,8 +32,8 @@ public final class StartupScenario implements Scenario {
     int runs = ctx.pick(3, 1);
     Path cache = ctx.workDir().resolve("kb-cache");
     Path kbDir = ctx.baseConfig().knowledge().dirPath().toAbsolutePath();
-    try (aidline.knowledge.KnowledgeBase primed = aidline.knowledge.KnowledgeBase.open(kbDir, aidline.knowledge.Retrieval.hybrid(
-        new aidline.knowledge.BgeEmbedder(aidline.knowledge.Retrieval.QUERY_INSTRUCTION), cache))) {
+    try (KnowledgeBase primed = KnowledgeBase.open(kbDir, Retrieval.hybrid(
+        new BgeEmbedder(Retrieval.QUERY_INSTRUCTION), cache))) {
       primed.passages();
     }
     long best = Long.MAX_VALUE;

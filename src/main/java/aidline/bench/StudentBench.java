@@ -21,6 +21,7 @@ import aidline.student.StudentService;
 import aidline.student.StudentTickets;
 import aidline.values.Caller;
 import aidline.values.Role;
+import com.sun.management.OperatingSystemMXBean;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,11 +36,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import org.slf4j.LoggerFactory;
 
 /**
  * Measures the two targets of issue 7 on synthetic students: import rate (rows/s, file to
@@ -92,7 +96,7 @@ public final class StudentBench {
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
           synthetic.writeRoll(w, StudentDemo.SEED, n);
         }
-        Files.move(tmp, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING);
       }
       AppConfig.Storage storage = new AppConfig.Storage(dbFile.toString(), "FULL", 5000);
       boolean reuse = Files.exists(dbFile) && Files.exists(figures);
@@ -107,7 +111,7 @@ public final class StudentBench {
         }
         imported = importOnce(storage, csv, log);
         Json.mapper().writeValue(figures.toFile(),
-            java.util.Map.of("students", n, "importSeconds", imported[0], "importCpuSeconds", imported[1]));
+            Map.of("students", n, "importSeconds", imported[0], "importCpuSeconds", imported[1]));
       }
       double importSeconds = imported[0];
       try (Database db = Database.open(storage)) {
@@ -184,7 +188,7 @@ public final class StudentBench {
     Javalin app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
         new Health(db::reachable, () -> 0, "bench"), List.of(new StudentRoutes(service, new StudentImporter(repo, Regions.empty(), Clock.systemUTC()), 0)));
     // the access log would measure the console, not the service
-    ch.qos.logback.classic.Logger access = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("aidline.access");
+    ch.qos.logback.classic.Logger access = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("aidline.access");
     ch.qos.logback.classic.Level before = access.getLevel();
     access.setLevel(ch.qos.logback.classic.Level.WARN);
     app.start();
@@ -215,7 +219,7 @@ public final class StudentBench {
   }
 
   private static long processCpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
         ? os.getProcessCpuTime() : 0;
   }
 

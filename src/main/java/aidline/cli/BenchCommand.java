@@ -12,6 +12,7 @@ import aidline.bench.StudentScenario;
 import aidline.bench.TicketScenario;
 import aidline.bench.WechatScenario;
 import aidline.config.AppConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -68,7 +69,7 @@ final class BenchCommand implements Runnable {
         Files.writeString(out, md);
         System.out.println("report written to " + out);
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new UserFacingException("无法写入基准结果: " + e.getMessage());
     }
   }

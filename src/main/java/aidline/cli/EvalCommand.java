@@ -1,10 +1,12 @@
 package aidline.cli;
 
 import aidline.answer.AnswerEngine;
+import aidline.answer.AnswerKnowledge;
 import aidline.answer.Conversations;
 import aidline.answer.Evaluation;
 import aidline.app.Application;
 import aidline.knowledge.BgeEmbedder;
+import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.QueryVectorCache;
 import aidline.knowledge.Retrieval;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +15,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,7 +66,7 @@ final class EvalCommand implements Runnable {
   private void run(Application app) {
     ObjectMapper json = app.json();
     List<JsonNode> questions = read(json);
-    aidline.answer.AnswerKnowledge knowledge = app.answerKnowledge(kb, compared(app));
+    AnswerKnowledge knowledge = app.answerKnowledge(kb, compared(app));
     AnswerEngine engine = knowledge.engine();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Evaluation.Report report = Evaluation.run(questions, () -> new Conversations(engine));
@@ -95,7 +101,7 @@ final class EvalCommand implements Runnable {
    * each question with {@code expect_doc}, and the closeness (best cosine) of on- and off-topic
    * questions, from which the on-topic threshold is calibrated.
    */
-  private static void retrievalOnly(List<JsonNode> questions, aidline.knowledge.PolicySearcher searcher, double threshold, PrintStream out) {
+  private static void retrievalOnly(List<JsonNode> questions, PolicySearcher searcher, double threshold, PrintStream out) {
     int withDoc = 0;
     int top1 = 0;
     int top3 = 0;
@@ -114,7 +120,7 @@ final class EvalCommand implements Runnable {
       if (!q.hasNonNull("expect_doc")) {
         continue;
       }
-      java.util.Set<String> docs = new java.util.HashSet<>();
+      Set<String> docs = new HashSet<>();
       q.path("allowed_docs").forEach(n -> docs.add(n.asText()));
       docs.add(q.get("expect_doc").asText());
       List<String> hits = searcher.search(text, text, null, 3).stream().map(h -> h.passage().docId()).toList();
@@ -136,7 +142,7 @@ final class EvalCommand implements Runnable {
   }
 
   /** The retrieval asked for on the command line, or null for the configured one. */
-  private Retrieval compared(aidline.app.Application app) {
+  private Retrieval compared(Application app) {
     if (retrieval == null && weights == null && instruction == null) {
       return null;
     }
@@ -148,7 +154,7 @@ final class EvalCommand implements Runnable {
     }
     if (retrieval != null) {
       try {
-        r = r.withMode(Retrieval.Mode.valueOf(retrieval.strip().toUpperCase(java.util.Locale.ROOT)));
+        r = r.withMode(Retrieval.Mode.valueOf(retrieval.strip().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
         throw new UserFacingException("--retrieval 须是 hybrid、lexical 或 vector");
       }
@@ -172,7 +178,7 @@ final class EvalCommand implements Runnable {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw new UserFacingException("问题文件不存在: " + file);
     } catch (IOException e) {
       throw new UserFacingException("无法读取问题文件 " + file + ": " + e.getMessage());

@@ -11,6 +11,7 @@ import aidline.knowledge.Regions;
 import aidline.knowledge.ReindexReport;
 import aidline.knowledge.SearchService;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -244,7 +245,7 @@ final class KbCommand implements Runnable {
           throw new UserFacingException("服务返回 " + res.statusCode() + ": " + res.body());
         }
         return res.body();
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new UserFacingException("无法连接服务 " + server + ": " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -8,6 +8,7 @@ import aidline.student.StudentImporter;
 import aidline.student.StudentRoutes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -129,7 +130,7 @@ final class StudentsCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       try (Application app = students.parent.application()) {
-        StudentBench.Result r = new StudentBench(app.knowledge().regions(), app.students().rules(), app.clock()).run(n, lookups, dir, new java.io.PrintStream(System.err, true, "UTF-8"));
+        StudentBench.Result r = new StudentBench(app.knowledge().regions(), app.students().rules(), app.clock()).run(n, lookups, dir, new PrintStream(System.err, true, "UTF-8"));
         PrintWriter out = spec.commandLine().getOut();
         out.println(app.json().writeValueAsString(r));
         out.printf("%s, %d cores (load average %.1f): %,d students; import %,d rows/s (%.1f s wall, %.1f s CPU)%s;"

@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 final class UsersCommand {
   @ParentCommand AidlineCommand parent;
 
-  <T> T withAuth(java.util.function.Function<AuthService, T> work) {
+  <T> T withAuth(Function<AuthService, T> work) {
     try (Application app = parent.application()) {
       return work.apply(app.auth());
     } catch (SecurityException e) {

@@ -1,6 +1,7 @@
 package aidline.config;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** The whole configuration, after file and environment overrides, validated. */
 public record AppConfig(
@@ -103,15 +104,15 @@ public record AppConfig(
       int loginPerMinutePerIp,
       int loginDelayAfterFailures,
       int loginMaxDelaySeconds,
-      java.util.List<String> trustedProxies) {
+      List<String> trustedProxies) {
     public Security(int tokenHours, int bcryptCost, int maxFailedLogins, int lockMinutes,
         int chatPerMinutePerUser, int chatPerMinutePerIp, int loginPerMinutePerIp) {
       this(tokenHours, bcryptCost, maxFailedLogins, lockMinutes, chatPerMinutePerUser, chatPerMinutePerIp,
-          loginPerMinutePerIp, 3, 30, java.util.List.of());
+          loginPerMinutePerIp, 3, 30, List.of());
     }
 
     public Security {
-      trustedProxies = trustedProxies == null ? java.util.List.of() : java.util.List.copyOf(trustedProxies);
+      trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     }
   }
 

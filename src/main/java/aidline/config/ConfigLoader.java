@@ -1,6 +1,7 @@
 package aidline.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Loads configuration: built-in defaults, then the YAML file, then {@code AIDLINE_*} environment
@@ -131,11 +134,11 @@ public final class ConfigLoader {
       return yaml.treeToValue(tree, AppConfig.class);
     } catch (IOException e) {
       String path = "config";
-      if (e instanceof com.fasterxml.jackson.databind.JsonMappingException jme && !jme.getPath().isEmpty()) {
+      if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
         path = jme.getPath().stream()
-            .map(com.fasterxml.jackson.databind.JsonMappingException.Reference::getFieldName)
-            .filter(java.util.Objects::nonNull)
-            .collect(java.util.stream.Collectors.joining("."));
+            .map(JsonMappingException.Reference::getFieldName)
+            .filter(Objects::nonNull)
+            .collect(Collectors.joining("."));
       }
       throw new ConfigException(path, "取值类型不对 (" + firstLine(e) + ")");
     }

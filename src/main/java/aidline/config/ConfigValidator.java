@@ -1,5 +1,7 @@
 package aidline.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -49,7 +51,7 @@ final class ConfigValidator {
       throw new ConfigException("knowledge.dir (AIDLINE_KB_DIR)", "知识库目录不存在: " + kb.toAbsolutePath());
     }
     String retrieval = c.knowledge().retrieval();
-    if (retrieval != null && !java.util.Set.of("hybrid", "lexical", "vector").contains(retrieval.strip())) {
+    if (retrieval != null && !Set.of("hybrid", "lexical", "vector").contains(retrieval.strip())) {
       throw new ConfigException("knowledge.retrieval (AIDLINE_KB_RETRIEVAL)", "须是 hybrid、lexical 或 vector，当前 " + retrieval);
     }
     return c;
@@ -60,11 +62,11 @@ final class ConfigValidator {
       return;
     }
     try {
-      java.net.URI u = new java.net.URI(url.trim());
+      URI u = new URI(url.trim());
       if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
         throw new ConfigException(key, "须是 http(s)://主机[:端口] 形式的地址，当前 " + url);
       }
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new ConfigException(key, "不是合法的地址: " + url);
     }
   }

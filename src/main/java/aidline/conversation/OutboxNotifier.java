@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -179,7 +180,7 @@ public final class OutboxNotifier implements Notifier, Managed {
         c -> {
           try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) FROM outbox GROUP BY status");
               ResultSet rs = ps.executeQuery()) {
-            java.util.Map<String, Integer> m = new java.util.TreeMap<>();
+            Map<String, Integer> m = new TreeMap<>();
             while (rs.next()) {
               m.put(rs.getString(1), rs.getInt(2));
             }

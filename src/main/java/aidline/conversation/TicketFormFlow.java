@@ -4,6 +4,7 @@ import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -137,7 +138,7 @@ public final class TicketFormFlow {
     if (phone.isPresent()) {
       return corrected(form.withPhone(phone.get()));
     }
-    java.util.regex.Matcher student = STUDENT_FIX.matcher(a);
+    Matcher student = STUDENT_FIX.matcher(a);
     if (student.find() && !student.group(1).isBlank() && looksLikeStudent(student.group(1))) {
       return corrected(form.withStudent(student.group(1)));
     }
@@ -192,7 +193,7 @@ public final class TicketFormFlow {
     if (whole) {
       return Optional.empty();
     }
-    java.util.regex.Matcher m = PHONE_IN.matcher(digits);
+    Matcher m = PHONE_IN.matcher(digits);
     return m.find() ? Optional.of(m.group()) : Optional.empty();
   }
 

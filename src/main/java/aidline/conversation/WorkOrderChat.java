@@ -3,6 +3,7 @@ package aidline.conversation;
 import aidline.answer.Intent;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -21,7 +22,7 @@ final class WorkOrderChat {
   static final String NOT_FOUND = "没有查到这张工单。如果是您打热线电话登记的工单，请把工单编号和登记时留的手机号一起发给我核对"
       + "（工单编号和手机号之间空一格）。需要登记新工单请回复“人工”。";
   private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})(?!\\d)");
-  private static final java.util.Set<String> ENDED = java.util.Set.of("closed", "cancelled");
+  private static final Set<String> ENDED = Set.of("closed", "cancelled");
 
   private final TicketDesk desk;
   private final LookupBudget lookups;

@@ -1,8 +1,11 @@
 package aidline.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +31,7 @@ public final class ErrorHandlers {
 
   /** As {@link #map(Class, int, String)}, adding response headers (e.g. Retry-After) from the exception. */
   public <E extends Exception> ErrorHandlers map(
-      Class<E> type, int status, String code, java.util.function.Function<E, java.util.Map<String, String>> headers) {
+      Class<E> type, int status, String code, Function<E, Map<String, String>> headers) {
     routes.exception(
         type,
         (e, ctx) -> {
@@ -62,7 +65,7 @@ public final class ErrorHandlers {
   /** Bodies that fail to parse or bind surface as Jackson exceptions, possibly wrapped. */
   private static boolean isBadJson(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+      if (t instanceof JsonProcessingException) {
         return true;
       }
     }

@@ -1,10 +1,12 @@
 package aidline.http;
 
 import aidline.config.AppConfig;
+import aidline.values.Masking;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,7 @@ public final class HttpServer {
       if (e.method == io.javalin.http.HandlerType.GET && roles != null && !roles.getRoles().isEmpty()
           && !router.hasHttpHandlerEntry(io.javalin.http.HandlerType.HEAD, e.path)) {
         config.routes.addEndpoint(new io.javalin.router.Endpoint(io.javalin.http.HandlerType.HEAD, e.path, e.handler,
-            java.util.Set.of(roles)));
+            Set.of(roles)));
       }
     }
   }
@@ -52,7 +54,7 @@ public final class HttpServer {
                 // logback.xml hands aidline.access to an asynchronous appender: no request waits for stderr;
                 // paths carry 身份证号 (/api/students/{id}): the log never holds one whole (issue 15, M4)
                 if (access.isInfoEnabled()) {
-                  access.info("{} {} {} {}ms", ctx.method(), aidline.values.Masking.text(ctx.path(), null), ctx.statusCode(),
+                  access.info("{} {} {} {}ms", ctx.method(), Masking.text(ctx.path(), null), ctx.statusCode(),
                       tenths(ms));
                 }
               });

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -120,6 +121,6 @@ public final class CatalogConverter {
     if (k.equals("faq") || k.equals("guide") || k.equals("policy")) {
       return k;
     }
-    return file.toLowerCase(java.util.Locale.ROOT).contains("faq") ? "faq" : "guide";
+    return file.toLowerCase(Locale.ROOT).contains("faq") ? "faq" : "guide";
   }
 }

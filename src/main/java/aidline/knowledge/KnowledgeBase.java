@@ -1,16 +1,21 @@
 package aidline.knowledge;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,7 +116,7 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
   }
 
   @Override
-  public java.util.OptionalDouble closeness(String text) {
+  public OptionalDouble closeness(String text) {
     return index.closeness(text);
   }
 
@@ -148,12 +153,12 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
       FileTime modified = modified(file);
       files.put(file, before != null && before.ok() && modified != null && modified.equals(before.modified()) ? before : KnowledgeFolder.read(file));
     }
-    Map<String, PolicyDocument> published = new java.util.TreeMap<>();
+    Map<String, PolicyDocument> published = new TreeMap<>();
     Map<String, Path> owner = new HashMap<>();
     int drafts = 0;
     // when two files claim one id, the file named <id>.md is the real one
     List<KnowledgeFolder.Entry> ordered = new ArrayList<>(files.values());
-    ordered.sort(java.util.Comparator.comparing((KnowledgeFolder.Entry e) -> !(e.ok() && e.file().getFileName().toString().equals(e.document().id() + ".md"))));
+    ordered.sort(Comparator.comparing((KnowledgeFolder.Entry e) -> !(e.ok() && e.file().getFileName().toString().equals(e.document().id() + ".md"))));
     for (KnowledgeFolder.Entry e : ordered) {
       if (!e.ok()) {
         problems.add(dir.relativize(e.file()) + ": " + e.error());
@@ -240,8 +245,8 @@ public final class KnowledgeBase implements PolicySearcher, AutoCloseable {
 
   private static FileTime modified(Path file) {
     try {
-      return java.nio.file.Files.getLastModifiedTime(file);
-    } catch (java.io.IOException e) {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
       return null;
     }
   }

@@ -2,6 +2,7 @@ package aidline.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Reads the policy documents of a knowledge-base folder ({@code **}{@code /*.md}). */
@@ -70,7 +73,7 @@ public final class KnowledgeFolder {
 
   private static String decode(byte[] bytes) throws CharacterCodingException {
     try {
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new CharacterCodingException() {
         @Override
@@ -91,7 +94,7 @@ public final class KnowledgeFolder {
       throw new KnowledgeException("文档编号 id 只能用字母、数字、点、下划线和连字符: " + id);
     }
     String title = value(f, "title", firstHeading(p.body()).orElse(stem));
-    String status = value(f, "status", "published").toLowerCase(java.util.Locale.ROOT);
+    String status = value(f, "status", "published").toLowerCase(Locale.ROOT);
     return new PolicyDocument(
         id,
         title,
@@ -105,7 +108,7 @@ public final class KnowledgeFolder {
         p.body());
   }
 
-  private static java.util.Optional<String> firstHeading(String body) {
+  private static Optional<String> firstHeading(String body) {
     return body.lines().filter(l -> l.startsWith("#")).map(l -> l.replaceFirst("^#+\\s*", "").strip()).filter(s -> !s.isEmpty()).findFirst();
   }
 

@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -24,6 +24,7 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -119,7 +120,7 @@ public final class LuceneIndex implements PolicySearcher, AutoCloseable {
     IndexSearcher s = searchers.acquire();
     try {
       var reader = s.getIndexReader();
-      var live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+      var live = MultiBits.getLiveDocs(reader);
       for (int i = 0; i < reader.maxDoc(); i++) {
         if (live == null || live.get(i)) {
           Document doc = s.storedFields().document(i, Set.of(DOC_ID, DOC_HASH));

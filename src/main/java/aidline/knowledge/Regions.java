@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The province → city → county hierarchy from {@code regions.yaml}, with lookup by full path, name or
@@ -23,7 +25,7 @@ public final class Regions {
    * The administrative suffix dropped to make a short name, with the peoples an autonomous area is
    * named for (恩施土家族苗族自治州 → 恩施, 广西壮族自治区 → 广西); at least two characters stay.
    */
-  private static final java.util.regex.Pattern SUFFIX = java.util.regex.Pattern.compile(
+  private static final Pattern SUFFIX = Pattern.compile(
       "^(.{2,}?)((?:[^族]{1,4}族)*自治[州县区旗]|特别行政区|管理区|新区|林区|地区|省|市|州|县|区|盟|旗)$");
 
   private final Map<String, Region> byPath = new LinkedHashMap<>();
@@ -148,7 +150,7 @@ public final class Regions {
   }
 
   static String shortName(String name) {
-    java.util.regex.Matcher m = SUFFIX.matcher(name);
+    Matcher m = SUFFIX.matcher(name);
     return m.matches() ? m.group(1) : name;
   }
 

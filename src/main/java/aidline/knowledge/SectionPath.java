@@ -2,6 +2,7 @@ package aidline.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,14 +53,14 @@ public final class SectionPath {
 
   private SectionPath() {}
 
-  public static java.util.Optional<Numbering> numbering(String line) {
+  public static Optional<Numbering> numbering(String line) {
     for (Style s : Style.values()) {
       Matcher m = s.pattern.matcher(line);
       if (m.find()) {
-        return java.util.Optional.of(new Numbering(s, m.group(1), m.end()));
+        return Optional.of(new Numbering(s, m.group(1), m.end()));
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /**

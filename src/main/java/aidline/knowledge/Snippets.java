@@ -2,10 +2,15 @@ package aidline.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 
 /** The snippet of a search hit: the passage window with the most matched characters, runs in 【】. */
 final class Snippets {
@@ -21,18 +26,18 @@ final class Snippets {
    * pieces; the window with the most marked characters wins.
    */
   static String of(Analyzer analyzer, String field, Query query, String text) {
-    Set<Term> terms = new java.util.HashSet<>();
-    query.visit(org.apache.lucene.search.QueryVisitor.termCollector(terms));
-    Set<String> wanted = new java.util.HashSet<>();
+    Set<Term> terms = new HashSet<>();
+    query.visit(QueryVisitor.termCollector(terms));
+    Set<String> wanted = new HashSet<>();
     for (Term t : terms) {
       if (t.field().equals(field)) {
         wanted.add(t.text());
       }
     }
     boolean[] marked = new boolean[text.length()];
-    try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream(field, ChineseText.normalize(text))) {
-      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-      var offset = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+    try (TokenStream ts = analyzer.tokenStream(field, ChineseText.normalize(text))) {
+      var term = ts.addAttribute(CharTermAttribute.class);
+      var offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
         if (wanted.contains(term.toString())) {

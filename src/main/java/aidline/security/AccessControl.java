@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Set;
 
@@ -112,8 +115,8 @@ public final class AccessControl implements RouteModule {
   private static void checkCsrf(Context ctx) {
     String session = ctx.cookie(SESSION_COOKIE);
     String header = ctx.header(CSRF_HEADER);
-    if (session == null || header == null || !java.security.MessageDigest.isEqual(
-        csrfFor(session).getBytes(java.nio.charset.StandardCharsets.UTF_8), header.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+    if (session == null || header == null || !MessageDigest.isEqual(
+        csrfFor(session).getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8))) {
       throw new SecurityException.CsrfRejected();
     }
   }
@@ -144,7 +147,7 @@ public final class AccessControl implements RouteModule {
     try {
       JsonNode body = JsonBody.tree(ctx, json); // parsed once: the chat route reads the same tree
       user = body == null ? null : body.path("user").asText(null);
-    } catch (java.io.IOException malformed) {
+    } catch (IOException malformed) {
       // a body over the size limit is not caught here: Javalin's 413 goes to the client
       // the chat route itself answers malformed bodies with a 400
     }

@@ -1,10 +1,12 @@
 package aidline.security;
 
+import aidline.http.Callers;
 import aidline.http.JsonBody;
 import aidline.http.RequiredRole;
 import aidline.http.RouteModule;
 import aidline.values.Masking;
 import aidline.values.Role;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -14,9 +16,9 @@ import java.util.Map;
 public final class AdminRoutes implements RouteModule {
   private final AuthService auth;
   private final AuditLog audit;
-  private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final ObjectMapper json;
 
-  public AdminRoutes(AuthService auth, AuditLog audit, com.fasterxml.jackson.databind.ObjectMapper json) {
+  public AdminRoutes(AuthService auth, AuditLog audit, ObjectMapper json) {
     this.auth = auth;
     this.audit = audit;
     this.json = json;
@@ -89,7 +91,7 @@ public final class AdminRoutes implements RouteModule {
     List<AuditLog.Entry> entries = audit.find(new AuditLog.Query(
         ctx.queryParam("actor"), ctx.queryParam("action"), ctx.queryParam("target"),
         ctx.queryParam("from"), ctx.queryParam("to"), limit, offset));
-    Role role = aidline.http.Callers.of(ctx).role();
+    Role role = Callers.of(ctx).role();
     // the one masking rule here too (a no-op for ADMIN today, and right if the view is ever widened)
     List<AuditLog.Entry> shown = entries.stream().map(e -> new AuditLog.Entry(e.id(), e.at(), e.actor(), e.action(),
         Masking.text(e.target(), role), Masking.text(e.detail(), role), e.ip())).toList();

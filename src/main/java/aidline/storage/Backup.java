@@ -1,5 +1,6 @@
 package aidline.storage;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -60,7 +61,7 @@ public final class Backup {
       return new Report(file, Files.size(file), tables);
     } catch (SQLException e) {
       throw new StorageException("无法读取 " + file + ": " + e.getMessage(), e);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new StorageException("无法读取 " + file + ": " + e.getMessage(), e);
     }
   }
@@ -75,7 +76,7 @@ public final class Backup {
       if (db.getParent() != null) {
         Files.createDirectories(db.getParent());
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new StorageException("无法创建目录 " + db.getParent() + ": " + e.getMessage(), e);
     }
     OwnerOnly.prepare(db);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public final class InstanceLock implements AutoCloseable {
   public static Optional<InstanceLock> tryAcquire(Path db) {
     try {
       if (db.getParent() != null) {
-        java.nio.file.Files.createDirectories(db.getParent());
+        Files.createDirectories(db.getParent());
       }
       FileChannel ch = FileChannel.open(lockFile(db), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock l;

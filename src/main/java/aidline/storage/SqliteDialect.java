@@ -1,5 +1,6 @@
 package aidline.storage;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import org.sqlite.SQLiteConfig;
 
@@ -27,7 +28,7 @@ public final class SqliteDialect {
     return cfg;
   }
 
-  public static String jdbcUrl(java.nio.file.Path file) {
+  public static String jdbcUrl(Path file) {
     return "jdbc:sqlite:" + file.toAbsolutePath();
   }
 

@@ -1,5 +1,6 @@
 package aidline.student;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class GapFinder {
       // a term still waiting is a gap even if another term was paid
       matching.stream()
           .filter(r -> !r.status().disbursed())
-          .max(Comparator.comparing(r -> r.date() == null ? java.time.LocalDate.MIN : r.date()))
+          .max(Comparator.comparing(r -> r.date() == null ? LocalDate.MIN : r.date()))
           .ifPresent(r -> gaps.add(new Gap(e, schoolYear, r.status(), r.date(), reason(r))));
     }
     return gaps;

@@ -5,6 +5,7 @@ import aidline.values.InvalidNationalIdException;
 import aidline.values.NationalId;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,8 +59,8 @@ public final class ParentStatusService {
   /** @param source the client address when the channel knows it (web chat), else null */
   public Reply status(String chatUser, String source, String nationalIdText, String phoneText) {
     String id = normalized(nationalIdText);
-    java.util.List<String> keys = keys(chatUser, source, id);
-    java.time.Instant now = clock.instant();
+    List<String> keys = keys(chatUser, source, id);
+    Instant now = clock.instant();
     if (over(keys, now.minus(WINDOW))) {
       audit.record(chatUser, null, "student.parent_status.locked", id);
       return new Reply(false, LOCKED, true);
@@ -79,18 +80,18 @@ public final class ParentStatusService {
    * Many parents can share one address (school Wi-Fi, carrier NAT), so an address gets
    * {@link #MAX_FAILURES_PER_SOURCE}; a chat identity and a student ID get {@link #MAX_FAILURES}.
    */
-  private boolean over(java.util.List<String> keys, java.time.Instant since) {
+  private boolean over(List<String> keys, Instant since) {
     for (String k : keys) {
       int max = k.startsWith("ip:") ? MAX_FAILURES_PER_SOURCE : MAX_FAILURES;
-      if (repository.parentFailures(java.util.List.of(k), since) >= max) {
+      if (repository.parentFailures(List.of(k), since) >= max) {
         return true;
       }
     }
     return false;
   }
 
-  private static java.util.List<String> keys(String chatUser, String source, String id) {
-    java.util.List<String> keys = new java.util.ArrayList<>();
+  private static List<String> keys(String chatUser, String source, String id) {
+    List<String> keys = new ArrayList<>();
     keys.add("user:" + chatUser);
     if (source != null && !source.isBlank()) {
       keys.add("ip:" + source);

@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -112,7 +113,7 @@ public final class StudentImporter {
     List<T> batch = new ArrayList<>(batchSize);
     List<Integer> lines = new ArrayList<>(batchSize);
     // a second row with the same key would silently overwrite the first while both counted as imported
-    Map<String, Integer> firstLine = new java.util.HashMap<>();
+    Map<String, Integer> firstLine = new HashMap<>();
     // one thread parses the next batch while another writes the last one: on two cores the import
     // then runs at the speed of the slower half instead of the sum of both
     ExecutorService writes = Executors.newSingleThreadExecutor(r -> {

@@ -9,11 +9,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +84,7 @@ public final class StudentRepository {
     try {
       db.inTransaction(
           c -> {
-            try (java.sql.Statement st = c.createStatement()) {
+            try (Statement st = c.createStatement()) {
               st.execute(SqliteDialect.bulkWriteCacheSql());
             }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -315,7 +317,7 @@ public final class StudentRepository {
   // ---- failed parent checks (issue 15, M1) ------------------------------------------------------
 
   /** Records one failed check under each key, and forgets failures older than {@code since}. */
-  public void recordParentFailure(java.util.Collection<String> keys, java.time.Instant at, java.time.Instant since) {
+  public void recordParentFailure(Collection<String> keys, Instant at, Instant since) {
     db.write(c -> {
       try (PreparedStatement ins = c.prepareStatement("INSERT INTO parent_check_failure (key, at) VALUES (?,?)");
           PreparedStatement old = c.prepareStatement("DELETE FROM parent_check_failure WHERE at < ?")) {
@@ -332,7 +334,7 @@ public final class StudentRepository {
   }
 
   /** The most failures any of the keys has had since {@code since}. */
-  public int parentFailures(java.util.Collection<String> keys, java.time.Instant since) {
+  public int parentFailures(Collection<String> keys, Instant since) {
     return db.withConnection(c -> {
       int most = 0;
       try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM parent_check_failure WHERE key = ? AND at >= ?")) {

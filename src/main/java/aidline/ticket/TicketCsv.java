@@ -1,5 +1,7 @@
 package aidline.ticket;
 
+import aidline.values.Masking;
+import aidline.values.Role;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -16,17 +18,17 @@ final class TicketCsv {
 
   private TicketCsv() {}
 
-  static String render(List<Ticket> tickets, Categories categories, Instant now, aidline.values.Role role) {
+  static String render(List<Ticket> tickets, Categories categories, Instant now, Role role) {
     StringBuilder out = new StringBuilder("\uFEFF");
     line(out, HEADER);
     for (Ticket t : tickets) {
       line(out, List.of(
           t.ticketNo(), ChannelNames.label(t.channel()), t.callerName(),
-          aidline.values.Masking.phone(t.callerPhone(), role), t.region(),
-          nz(aidline.values.Masking.studentNo(t.studentId(), role)),
+          Masking.phone(t.callerPhone(), role), t.region(),
+          nz(Masking.studentNo(t.studentId(), role)),
           categories.find(t.category()).map(Category::name).orElse(t.category()), t.priority(),
-          aidline.values.Masking.text(t.description(), role), nz(t.department()), nz(t.assignee()), t.status().label(),
-          nz(aidline.values.Masking.text(t.resolution(), role)),
+          Masking.text(t.description(), role), nz(t.department()), nz(t.assignee()), t.status().label(),
+          nz(Masking.text(t.resolution(), role)),
           satisfaction(t.satisfaction()), Integer.toString(t.reopenCount()), Integer.toString(t.chaseCount()),
           nz(t.mergedInto()), TIME.format(t.dueAt()), t.overdueAt(now) ? "是" : "否", TIME.format(t.createdAt()),
           TIME.format(t.updatedAt())));

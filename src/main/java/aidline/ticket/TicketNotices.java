@@ -3,7 +3,9 @@ package aidline.ticket;
 import aidline.conversation.Notifier;
 import aidline.ticket.Lifecycle.Transition;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +24,9 @@ final class TicketNotices {
   private final Notifier notifier;
   private final Categories categories;
 
-  private final java.util.function.Function<String, java.util.Optional<String>> replies;
+  private final Function<String, Optional<String>> replies;
 
-  TicketNotices(Notifier notifier, Categories categories, java.util.function.Function<String, java.util.Optional<String>> replies) {
+  TicketNotices(Notifier notifier, Categories categories, Function<String, Optional<String>> replies) {
     this.notifier = notifier;
     this.categories = categories;
     this.replies = replies;

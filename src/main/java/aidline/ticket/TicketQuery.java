@@ -1,12 +1,14 @@
 package aidline.ticket;
 
+import java.util.Set;
+
 /**
  * List filters; null (or an empty status set) means "any". {@code region} matches the region and everything under it;
  * {@code q} searches number, caller, phone, student id and description;
  * {@code byDeadline} orders by 办理时限, the most urgent first, instead of newest first.
  */
 public record TicketQuery(
-    java.util.Set<TicketStatus> statuses,
+    Set<TicketStatus> statuses,
     boolean overdueOnly,
     String category,
     String region,
@@ -19,18 +21,18 @@ public record TicketQuery(
   public static final int MAX_SIZE = 200;
 
   /** Newest first (the default order). */
-  public TicketQuery(java.util.Set<TicketStatus> statuses, boolean overdueOnly, String category, String region, String department,
+  public TicketQuery(Set<TicketStatus> statuses, boolean overdueOnly, String category, String region, String department,
       String assignee, String q, int page, int size) {
     this(statuses, overdueOnly, category, region, department, assignee, q, page, size, false);
   }
 
   public static TicketQuery all() {
-    return new TicketQuery(java.util.Set.of(), false, null, null, null, null, null, 1, MAX_SIZE);
+    return new TicketQuery(Set.of(), false, null, null, null, null, null, 1, MAX_SIZE);
   }
 
   /** One status, or any when null. */
-  public static java.util.Set<TicketStatus> only(TicketStatus s) {
-    return s == null ? java.util.Set.of() : java.util.Set.of(s);
+  public static Set<TicketStatus> only(TicketStatus s) {
+    return s == null ? Set.of() : Set.of(s);
   }
 
   int offset() {

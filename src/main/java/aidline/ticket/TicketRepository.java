@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -355,7 +356,7 @@ public final class TicketRepository {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
     if (q.statuses() != null && !q.statuses().isEmpty()) {
-      where.append(" AND status IN (").append(String.join(",", java.util.Collections.nCopies(q.statuses().size(), "?"))).append(")");
+      where.append(" AND status IN (").append(String.join(",", Collections.nCopies(q.statuses().size(), "?"))).append(")");
       q.statuses().forEach(s -> args.add(s.wire()));
     }
     if (q.overdueOnly()) {

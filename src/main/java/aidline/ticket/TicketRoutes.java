@@ -15,6 +15,11 @@ import io.javalin.http.ForbiddenResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code /api/tickets}: thin handlers (parse, call the service, write). Roles per route are in
@@ -156,16 +161,16 @@ public final class TicketRoutes implements RouteModule {
 
   /** Numbers are upper case; operators typing jy20261123-0007 mean the same order. */
   private static String ticketNo(Context ctx) {
-    return ctx.pathParam("ticketNo").trim().toUpperCase(java.util.Locale.ROOT);
+    return ctx.pathParam("ticketNo").trim().toUpperCase(Locale.ROOT);
   }
 
   private TicketQuery query(Context ctx) {
     String status = blank(ctx.queryParam("status"));
     String category = blank(ctx.queryParam("category"));
     return new TicketQuery(
-        status == null ? java.util.Set.of() : java.util.Arrays.stream(status.split(","))
+        status == null ? Set.of() : Arrays.stream(status.split(","))
             .map(String::trim).filter(s -> !s.isEmpty()).map(TicketStatus::fromWire)
-            .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(TicketStatus.class))),
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(TicketStatus.class))),
         "true".equals(ctx.queryParam("overdue")),
         category == null ? null : service.categories().require(category).code(),
         blank(ctx.queryParam("region")),

@@ -9,9 +9,11 @@ import aidline.ticket.Command.Action;
 import aidline.ticket.Lifecycle.Transition;
 import aidline.values.Masking;
 import aidline.values.NationalId;
+import aidline.values.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -92,7 +94,7 @@ public final class TicketService {
   }
 
   /** Every match (up to {@value #MAX_EXPORT} rows), as CSV for staff. */
-  public String exportCsv(TicketQuery q, aidline.values.Role role) {
+  public String exportCsv(TicketQuery q, Role role) {
     TicketQuery all = new TicketQuery(q.statuses(), q.overdueOnly(), q.category(), q.region(), q.department(), q.assignee(), q.q(), 1, MAX_EXPORT,
         q.byDeadline());
     return TicketCsv.render(list(all).items(), categories, clock.instant(), role);
@@ -211,7 +213,7 @@ public final class TicketService {
         throw new IllegalTransitionException("工单 " + t.ticketNo() + " 已「" + t.status().label() + "」，不能再修改");
       }
       Ticket.Builder b = t.toBuilder();
-      List<String> changes = new java.util.ArrayList<>();
+      List<String> changes = new ArrayList<>();
       if (trim(e.region()) != null) {
         String region = resolveRegion(trim(e.region()));
         if (!region.equals(t.region())) {

@@ -1,12 +1,14 @@
 package aidline.channel.telegram;
 
+import aidline.answer.Answer;
+import aidline.answer.Intent;
 import aidline.config.AppConfig;
 import aidline.conversation.Bot;
 import aidline.conversation.InboundLedger;
 import aidline.conversation.InboundMessage;
 import aidline.conversation.Notifier;
-import aidline.conversation.Reply;
 import aidline.conversation.OutboundSender;
+import aidline.conversation.Reply;
 import aidline.lifecycle.Managed;
 import java.net.URI;
 import java.util.List;
@@ -124,7 +126,7 @@ public final class TelegramChannel implements Managed {
   }
 
   private static Reply plain(String text) {
-    return new Reply(aidline.answer.Answer.text(text, aidline.answer.Intent.GREETING), null);
+    return new Reply(Answer.text(text, Intent.GREETING), null);
   }
 
   @Override

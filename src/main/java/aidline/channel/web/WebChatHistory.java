@@ -4,6 +4,7 @@ import aidline.conversation.OutboundSender;
 import aidline.storage.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class WebChatHistory implements OutboundSender {
   private static final String INSERT = "INSERT INTO web_chat_history (user_id, role, text, answer, at) VALUES (?, ?, ?, ?, ?)";
 
   private static void bind(PreparedStatement ps, String userId, String role, String text, String answer, long at)
-      throws java.sql.SQLException {
+      throws SQLException {
     ps.setString(1, userId);
     ps.setString(2, role);
     ps.setString(3, text);

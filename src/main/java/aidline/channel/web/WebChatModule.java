@@ -8,12 +8,16 @@ import aidline.http.JsonBody;
 import aidline.http.RouteModule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The web chat: the page at {@code /} (static, from the classpath, nothing fetched from elsewhere)
@@ -28,7 +32,7 @@ public final class WebChatModule implements RouteModule {
   private final ObjectMapper json;
   private final byte[] page;
   private final String csp;
-  private final java.util.function.Function<Context, String> clientIp;
+  private final Function<Context, String> clientIp;
   private final WebChatHistory history;
 
   public WebChatModule(Bot bot, ObjectMapper json) {
@@ -39,7 +43,7 @@ public final class WebChatModule implements RouteModule {
    * @param clientIp the client's address (behind a trusted proxy, the one it forwards)
    * @param history where each browser's conversation and order notices are kept, or null (none kept)
    */
-  public WebChatModule(Bot bot, ObjectMapper json, java.util.function.Function<Context, String> clientIp,
+  public WebChatModule(Bot bot, ObjectMapper json, Function<Context, String> clientIp,
       WebChatHistory history) {
     this.clientIp = clientIp;
     this.history = history;
@@ -50,7 +54,7 @@ public final class WebChatModule implements RouteModule {
     } catch (IOException e) {
       throw new IllegalStateException("web chat page missing from the jar", e);
     }
-    this.csp = PageSecurity.contentSecurityPolicy(new String(page, java.nio.charset.StandardCharsets.UTF_8));
+    this.csp = PageSecurity.contentSecurityPolicy(new String(page, StandardCharsets.UTF_8));
   }
 
   @Override
@@ -78,8 +82,8 @@ public final class WebChatModule implements RouteModule {
     } catch (NumberFormatException e) {
       throw new ChatRequestException("after 必须是数字");
     }
-    com.fasterxml.jackson.databind.node.ArrayNode list = json.createArrayNode();
-    for (WebChatHistory.Entry e : history == null ? java.util.List.<WebChatHistory.Entry>of() : history.since(user, after)) {
+    ArrayNode list = json.createArrayNode();
+    for (WebChatHistory.Entry e : history == null ? List.<WebChatHistory.Entry>of() : history.since(user, after)) {
       ObjectNode m = list.addObject();
       m.put("id", e.id());
       m.put("role", e.role());

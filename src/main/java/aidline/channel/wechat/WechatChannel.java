@@ -5,6 +5,7 @@ import aidline.conversation.Bot;
 import aidline.conversation.InboundLedger;
 import aidline.conversation.Notifier;
 import aidline.conversation.OutboundSender;
+import aidline.security.RateLimiter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +45,7 @@ public final class WechatChannel {
     CallbackIps ips = cfg.callbackIpAllowlist() ? new CallbackIps(service) : null;
     WechatGateway.Guards guards = new WechatGateway.Guards(
         new ReplayGuard(clock, Duration.ofSeconds(cfg.maxClockSkewSeconds())), crypto,
-        new aidline.security.RateLimiter(cfg.perMinutePerOpenid(), clock), ips);
+        new RateLimiter(cfg.perMinutePerOpenid(), clock), ips);
     return new WechatGateway(service, bot, ledger, notifier, Duration.ofMillis(cfg.replyBudgetMillis()), guards);
   }
 

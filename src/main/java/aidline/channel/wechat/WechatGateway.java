@@ -6,6 +6,9 @@ import aidline.conversation.InboundMessage;
 import aidline.conversation.Notifier;
 import aidline.conversation.TextSplitter;
 import aidline.lifecycle.Managed;
+import aidline.security.RateLimiter;
+import aidline.security.SecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +58,7 @@ public final class WechatGateway implements Managed {
    * @param crypto null when no AES key is configured
    * @param callbackIps null when the allowlist is off
    */
-  record Guards(ReplayGuard replay, WechatCrypto crypto, aidline.security.RateLimiter perOpenid, CallbackIps callbackIps) {}
+  record Guards(ReplayGuard replay, WechatCrypto crypto, RateLimiter perOpenid, CallbackIps callbackIps) {}
 
   /** Longest question passed to the bot; longer ones are asked to be shortened. */
   static final int MAX_QUESTION_CHARS = 2000;
@@ -65,8 +68,8 @@ public final class WechatGateway implements Managed {
 
   public WechatGateway(WxMpService service, Bot bot, InboundLedger ledger, Notifier notifier, Duration budget) {
     this(service, bot, ledger, notifier, budget,
-        new Guards(new ReplayGuard(java.time.Clock.systemUTC(), Duration.ofMinutes(5)), null,
-            new aidline.security.RateLimiter(20, java.time.Clock.systemUTC()), null));
+        new Guards(new ReplayGuard(Clock.systemUTC(), Duration.ofMinutes(5)), null,
+            new RateLimiter(20, Clock.systemUTC()), null));
   }
 
   WechatGateway(WxMpService service, Bot bot, InboundLedger ledger, Notifier notifier, Duration budget, Guards guards) {
@@ -210,7 +213,7 @@ public final class WechatGateway implements Managed {
     try {
       guards.perOpenid().acquire("openid:" + openid);
       return false;
-    } catch (aidline.security.SecurityException.RateLimited e) {
+    } catch (SecurityException.RateLimited e) {
       return true;
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpService;
@@ -71,7 +72,7 @@ public final class WechatMenu {
       if (subs != null && subs.size() > 5) {
         throw new WechatMenuException("一级菜单“" + b.path("name").asText() + "”的子菜单超过 5 个");
       }
-      for (JsonNode leaf : subs == null || subs.isEmpty() ? java.util.List.of(b) : iterable(subs)) {
+      for (JsonNode leaf : subs == null || subs.isEmpty() ? List.of(b) : iterable(subs)) {
         if ("click".equals(leaf.path("type").asText()) && leaf.path("key").asText().isBlank()) {
           throw new WechatMenuException("菜单“" + leaf.path("name").asText() + "”是 click 类型但没有 key");
         }
