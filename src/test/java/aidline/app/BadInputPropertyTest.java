@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.config.AppConfig;
-import aidline.config.ConfigLoader;
 import aidline.http.Json;
+import aidline.testing.InProcessConfig;
 import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,12 +47,8 @@ class BadInputPropertyTest {
   @BeforeContainer
   static void start() throws Exception {
     dir = Files.createTempDirectory("aidline-fuzz");
-    Path cfg = dir.resolve("app.yaml");
-    Files.writeString(cfg, "security:\n  bcryptCost: 4\n  chatPerMinutePerUser: 100000\n  chatPerMinutePerIp: 100000\n"
+    AppConfig config = InProcessConfig.load(dir, "a.db", "security:\n  bcryptCost: 4\n  chatPerMinutePerUser: 100000\n  chatPerMinutePerIp: 100000\n"
         + "  loginPerMinutePerIp: 100000\nserver:\n  maxBodyBytes: 65536\n");
-    AppConfig config = new ConfigLoader().load(cfg, Map.of(
-        "AIDLINE_DB", dir.resolve("a.db").toString(), "AIDLINE_PORT", "0", "AIDLINE_HOST", "127.0.0.1",
-        "AIDLINE_KB_DIR", Path.of("knowledge-base").toAbsolutePath().toString(), "AIDLINE_KB_WATCH", "false"));
     app = new Application(config, Clock.systemDefaultZone());
     app.auth().addUser("fuzzer", Role.STAFF, null, "fuzz-password-1".toCharArray(), "test");
     token = app.auth().login("fuzzer", "fuzz-password-1".toCharArray(), "127.0.0.1").token();

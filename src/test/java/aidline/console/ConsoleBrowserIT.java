@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.app.Application;
 import aidline.config.AppConfig;
-import aidline.config.ConfigLoader;
+import aidline.testing.InProcessConfig;
+import aidline.ticket.Command;
+import aidline.ticket.NewTicket;
 import aidline.values.NationalId;
 import aidline.values.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import aidline.ticket.Command;
-import aidline.ticket.NewTicket;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +29,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -37,6 +36,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -67,11 +67,7 @@ class ConsoleBrowserIT {
     if (!ci) {
       Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "chromium-driver not installed (.ci/run installs it)");
     }
-    Path cfg = dir.resolve("app.yaml");
-    Files.writeString(cfg, "security:\n  bcryptCost: 4\n");
-    AppConfig config = new ConfigLoader().load(cfg, Map.of(
-        "AIDLINE_DB", dir.resolve("a.db").toString(), "AIDLINE_PORT", "0", "AIDLINE_HOST", "127.0.0.1",
-        "AIDLINE_KB_DIR", Path.of("knowledge-base").toAbsolutePath().toString(), "AIDLINE_KB_WATCH", "false"));
+    AppConfig config = InProcessConfig.load(dir, "a.db", "security:\n  bcryptCost: 4\n");
     app = new Application(config, Clock.systemDefaultZone());
     app.auth().addUser("zhang", Role.OPERATOR, "接线员小张", "operator-pass-1".toCharArray(), "test");
     app.auth().addUser("li", Role.STAFF, "资助中心小李", "staff-pass-123".toCharArray(), "test");

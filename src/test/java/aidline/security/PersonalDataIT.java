@@ -1,13 +1,13 @@
 package aidline.security;
 
-import aidline.values.Role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.app.Application;
 import aidline.config.AppConfig;
-import aidline.config.ConfigLoader;
+import aidline.testing.InProcessConfig;
+import aidline.values.Role;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -46,11 +46,7 @@ class PersonalDataIT {
   @BeforeAll
   static void start() throws Exception {
     Path dir = Files.createTempDirectory("aidline-pii");
-    Path cfg = dir.resolve("app.yaml");
-    Files.writeString(cfg, "security:\n  bcryptCost: 4\n  chatPerMinutePerUser: 1000\n  chatPerMinutePerIp: 1000\n");
-    AppConfig config = new ConfigLoader().load(cfg, Map.of(
-        "AIDLINE_DB", dir.resolve("p.db").toString(), "AIDLINE_PORT", "0", "AIDLINE_HOST", "127.0.0.1",
-        "AIDLINE_KB_DIR", Path.of("knowledge-base").toAbsolutePath().toString(), "AIDLINE_KB_WATCH", "false"));
+    AppConfig config = InProcessConfig.load(dir, "p.db", "security:\n  bcryptCost: 4\n  chatPerMinutePerUser: 1000\n  chatPerMinutePerIp: 1000\n");
     app = new Application(config, Clock.systemUTC());
     app.auth().addUser("a1", Role.ADMIN, null, "admin-password-1".toCharArray(), "test");
     app.auth().addUser("s1", Role.STAFF, null, "staff-password-1".toCharArray(), "test");

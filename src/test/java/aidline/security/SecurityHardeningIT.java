@@ -1,6 +1,5 @@
 package aidline.security;
 
-import aidline.values.Role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.app.Application;
 import aidline.config.AppConfig;
-import aidline.config.ConfigLoader;
+import aidline.testing.InProcessConfig;
+import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -44,11 +44,7 @@ class SecurityHardeningIT {
   @BeforeAll
   static void start() throws Exception {
     Path dir = Files.createTempDirectory("aidline-sec");
-    Path cfg = dir.resolve("app.yaml");
-    Files.writeString(cfg, "security:\n  bcryptCost: 4\n  trustedProxies: [\"127.0.0.1\"]\n  loginPerMinutePerIp: 1000\n");
-    AppConfig config = new ConfigLoader().load(cfg, Map.of(
-        "AIDLINE_DB", dir.resolve("s.db").toString(), "AIDLINE_PORT", "0", "AIDLINE_HOST", "127.0.0.1",
-        "AIDLINE_KB_DIR", Path.of("knowledge-base").toAbsolutePath().toString(), "AIDLINE_KB_WATCH", "false"));
+    AppConfig config = InProcessConfig.load(dir, "s.db", "security:\n  bcryptCost: 4\n  trustedProxies: [\"127.0.0.1\"]\n  loginPerMinutePerIp: 1000\n");
     app = new Application(config, Clock.systemUTC());
     app.auth().addUser("boss", Role.ADMIN, null, "boss-password-1".toCharArray(), "test");
     app.auth().addUser("victim", Role.OPERATOR, null, "victim-password-1".toCharArray(), "test");

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.app.Application;
 import aidline.config.AppConfig;
-import aidline.config.ConfigLoader;
+import aidline.testing.InProcessConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,10 +49,7 @@ class WebChatBrowserIT {
     if (!"true".equals(System.getenv("CI"))) {
       Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "chromium-driver not installed (.ci/run installs it)");
     }
-    Path cfg = Files.writeString(dir.resolve("app.yaml"), "security:\n  bcryptCost: 4\n");
-    AppConfig config = new ConfigLoader().load(cfg, Map.of(
-        "AIDLINE_DB", dir.resolve("a.db").toString(), "AIDLINE_PORT", "0", "AIDLINE_HOST", "127.0.0.1",
-        "AIDLINE_KB_DIR", Path.of("knowledge-base").toAbsolutePath().toString(), "AIDLINE_KB_WATCH", "false"));
+    AppConfig config = InProcessConfig.load(dir, "a.db", "security:\n  bcryptCost: 4\n");
     app = new Application(config, Clock.systemDefaultZone());
     app.startHttp();
     base = "http://127.0.0.1:" + app.port();
