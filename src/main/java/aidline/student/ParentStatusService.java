@@ -43,10 +43,6 @@ public final class ParentStatusService {
   }
 
   /** True while the chat user (or its address) has used up its failures, so the bot need not ask for an ID first. */
-  public boolean locked(String chatUser) {
-    return locked(chatUser, null);
-  }
-
   public boolean locked(String chatUser, String source) {
     return over(keys(chatUser, source, null), clock.instant().minus(WINDOW));
   }
