@@ -240,7 +240,7 @@ public final class TicketService {
         String id = normalizeStudentId(trim(e.studentId()));
         if (!id.equals(t.studentId())) {
           b.studentId(id);
-          changes.add("学生 " + maskId(t.studentId()) + " → " + maskId(id));
+          changes.add("学生 " + historyId(t.studentId()) + " → " + historyId(id));
         }
       }
       if (changes.isEmpty()) {
@@ -254,12 +254,9 @@ public final class TicketService {
     });
   }
 
-  /** History notes never carry a whole 身份证号: first 6 and last 4 are enough to tell students apart. */
-  static String maskId(String id) {
-    if (id == null) {
-      return "无";
-    }
-    return id.length() < 11 ? id : id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
+  /** History notes never carry a whole 身份证号: the one masking rule, for every role. */
+  private static String historyId(String id) {
+    return id == null ? "无" : Masking.studentNo(id, null);
   }
 
   /** Mean number of writes per commit so far (group commit at work), for the bench report. */
