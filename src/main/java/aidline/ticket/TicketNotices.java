@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,19 +51,20 @@ final class TicketNotices {
 
   String text(Transition tr) {
     Ticket t = tr.ticket();
-    String reply = replies.apply(t.ticketNo()).map(r -> "\n工作人员答复：" + r).orElse("");
+    // the parent reply is read only for the notices that carry it
+    Supplier<String> reply = () -> replies.apply(t.ticketNo()).map(r -> "\n工作人员答复：" + r).orElse("");
     String head = "您的工单 " + t.ticketNo() + "（" + categories.byCode(t.category()).name() + "）";
     return switch (tr.event().action()) {
       case "dispatch" -> head + "已转交" + t.department() + "办理，办理时限至 " + SHORT.format(t.dueAt()) + "。";
-      case "accept" -> head + "已由" + t.department() + "签收。" + reply;
-      case "start" -> head + "办理中：工作人员已开始办理。" + reply;
+      case "accept" -> head + "已由" + t.department() + "签收。" + reply.get();
+      case "start" -> head + "办理中：工作人员已开始办理。" + reply.get();
       case "return" -> head + "正在重新派单，我们会继续跟进。";
-      case "resolve" -> head + "已办结。" + reply
+      case "resolve" -> head + "已办结。" + reply.get()
           + "\n请回复“满意”或“不满意”。如不满意，我们将重新办理。";
       case "callback" -> t.status() == TicketStatus.IN_PROGRESS
           ? head + "已重新办理，新的办理时限至 " + SHORT.format(t.dueAt()) + "，我们会继续跟进直到您满意。"
           : head + "已关闭，感谢您的评价。";
-      case "cancel" -> head + "已撤销。" + reply + "\n如仍需帮助，请再次联系我们。";
+      case "cancel" -> head + "已撤销。" + reply.get() + "\n如仍需帮助，请再次联系我们。";
       case "merge" -> head + "已与工单 " + t.mergedInto() + " 合并办理，请以 " + t.mergedInto() + " 查询进度。";
       default -> null;
     };
