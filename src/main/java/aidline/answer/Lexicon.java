@@ -247,17 +247,6 @@ public final class Lexicon {
     return out;
   }
 
-  /** What answers to the question words in the text look like (多长时间 → 为期…|N周 …). */
-  public List<Pattern> answerTypes(String text) {
-    List<Pattern> out = new ArrayList<>();
-    answerTypes.forEach((k, p) -> {
-      if (asks(k, text)) {
-        out.add(p);
-      }
-    });
-    return out;
-  }
-
   /**
    * For each answer shape the text asks for, the question words that asked for it (热线号码 → phone
    * shape, [热线, 号码]): a sentence with that shape answers those words.

@@ -478,8 +478,9 @@ final class PassageReplies {
    */
   void listQuotes(String question, Region region, List<Quote> quotes, Replies reply) {
     Pattern shape = lexicon.answerShape(Asked.of(lexicon, question).questionClass());
+    Set<String> terms = terms(question, region);
     for (Quote q : quotes) {
-      String clause = Leads.pick(q.top(), terms(question, region), shape);
+      String clause = Leads.pick(q.top(), terms, shape);
       reply.line("· " + (clause.isEmpty() || clause.length() > Leads.MAX_LEAD ? q.top() : clause));
     }
     addQuotes(quotes, reply);

@@ -5,7 +5,6 @@ import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
 import aidline.knowledge.Retrieval;
-import aidline.knowledge.Synonyms;
 import aidline.values.Stage;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,13 +46,6 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   public PolicyAnswerEngine(
       Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, DocumentWords words) {
     this(lexicon, regions, table, searcher, covered, words, Retrieval.ON_TOPIC);
-  }
-
-  /** @param vocabulary the character bigrams of every passage (no synonyms) */
-  public PolicyAnswerEngine(
-      Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, Set<String> vocabulary,
-      double onTopic) {
-    this(lexicon, regions, table, searcher, covered, new DocumentWords(vocabulary, Synonyms.none()), onTopic);
   }
 
   /** @param onTopic cosine of the closest passage from which a message is about the documents */

@@ -93,10 +93,6 @@ final class Replies {
     return !amounts.isEmpty();
   }
 
-  boolean hasLead() {
-    return lead != null;
-  }
-
   Answer build(Intent intent, String clarify, boolean handoff) {
     int fixed = 0;
     for (Part p : parts) {
