@@ -79,6 +79,8 @@ public final class AuthService {
     if (!store.setPassword(username, hasher.hash(password), clock.instant())) {
       throw new SecurityException.InvalidAccount("用户 " + username + " 不存在");
     }
+    // a reset lifts the lock as it always did (README: users reset); the lock now lives in the throttle
+    throttle.unlock(username);
     audit.record(actor, "user.reset", username, null, null);
   }
 

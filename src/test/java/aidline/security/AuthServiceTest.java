@@ -80,6 +80,17 @@ class AuthServiceTest {
   }
 
   @Test
+  void aPasswordResetLiftsTheLock() {
+    for (int i = 0; i < 5; i++) {
+      assertThrows(SecurityException.class, () -> auth.login("op1", "wrong-password".toCharArray(), "1.2.3.4"));
+    }
+    assertThrows(SecurityException.Locked.class, () -> auth.login("op1", "correct-horse".toCharArray(), "1.2.3.4"));
+    auth.resetPassword("op1", "a-new-password-1".toCharArray(), "admin1");
+    clock.advance(Duration.ofSeconds(31));
+    auth.login("op1", "a-new-password-1".toCharArray(), "1.2.3.4");
+  }
+
+  @Test
   void theLastAdminCannotBeDemotedAndARoleChangeEndsSessions() {
     auth.addUser("boss", Role.ADMIN, "管理员", "admin-pass-123".toCharArray(), "test");
     var refused = assertThrows(SecurityException.InvalidAccount.class, () -> auth.changeRole("boss", Role.STAFF, "boss"));
