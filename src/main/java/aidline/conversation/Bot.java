@@ -221,7 +221,7 @@ public final class Bot {
   static Reply withResume(Reply r, String resume) {
     Answer a = r.answer();
     String text = a.reply() == null || a.reply().isBlank() ? resume : a.reply() + "\n\n" + resume;
-    return new Reply(new Answer(text, a.intent(), a.amounts(), a.citations(), a.clarify(), false), r.ticketNo());
+    return new Reply(a.withReply(text).withHandoff(false), r.ticketNo());
   }
 
   private static boolean lowConfidence(Answer a) {
