@@ -175,7 +175,7 @@ public final class Application implements AutoCloseable {
     modules.add(new TicketRoutes(tickets(), json, auditLog::record));
     modules.add(new WebChatModule(bot(), json, address::ip, webChatHistory()));
     if (config.wechat().enabled()) {
-      modules.add(new WechatModule(wechatGateway()));
+      modules.add(new WechatModule(wechatGateway(), address::ip));
     }
     modules.add(students().routes(config.server().maxBodyBytes()));
     return modules;

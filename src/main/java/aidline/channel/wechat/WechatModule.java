@@ -3,18 +3,23 @@ package aidline.channel.wechat;
 import aidline.http.ErrorHandlers;
 import aidline.http.RouteModule;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.function.Function;
 
 /** {@code GET|POST /wechat}: thin handlers over {@link WechatGateway}. */
 public final class WechatModule implements RouteModule {
   private final WechatGateway gateway;
+  /** The caller's address, through the configured trusted proxies (the allowlist's input). */
+  private final Function<Context, String> clientIp;
 
-  public WechatModule(WechatGateway gateway) {
+  public WechatModule(WechatGateway gateway, Function<Context, String> clientIp) {
     this.gateway = gateway;
+    this.clientIp = clientIp;
   }
 
   @Override
   public void routes(RoutesConfig routes) {
-    routes.before("/wechat", ctx -> gateway.checkSource(ctx.ip()));
+    routes.before("/wechat", ctx -> gateway.checkSource(clientIp.apply(ctx)));
     routes.get(
         "/wechat",
         ctx ->

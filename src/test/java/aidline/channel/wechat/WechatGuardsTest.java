@@ -3,10 +3,6 @@ package aidline.channel.wechat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.http.Health;
-import aidline.http.HttpServer;
-import aidline.http.Json;
-import aidline.http.Metrics;
 import aidline.config.AppConfig;
 import aidline.conversation.Bot;
 import aidline.conversation.ConversationStore;
@@ -15,8 +11,13 @@ import aidline.conversation.FakeTicketDesk;
 import aidline.conversation.InboundLedger;
 import aidline.conversation.OutboxNotifier;
 import aidline.conversation.TicketFormFlow;
+import aidline.http.Health;
+import aidline.http.HttpServer;
+import aidline.http.Json;
+import aidline.http.Metrics;
 import aidline.storage.Database;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.testtools.JavalinTest;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +53,7 @@ class WechatGuardsTest {
         new InboundLedger(db, Clock.systemUTC()), outbox);
     gateway.start();
     app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
-        new Health(db::reachable, () -> 0, "test"), List.of(new WechatModule(gateway)));
+        new Health(db::reachable, () -> 0, "test"), List.of(new WechatModule(gateway, Context::ip)));
   }
 
   static AppConfig.Wechat withAllowlist(AppConfig.Wechat c) {

@@ -20,6 +20,7 @@ import aidline.http.Metrics;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.testtools.JavalinTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ class WechatRouteTest {
     gateway = channel.gateway(bot, ledger, outbox);
     gateway.start();
     app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
-        new Health(db::reachable, () -> 0, "test"), List.of(new WechatModule(gateway)));
+        new Health(db::reachable, () -> 0, "test"), List.of(new WechatModule(gateway, Context::ip)));
   }
 
   @AfterEach
