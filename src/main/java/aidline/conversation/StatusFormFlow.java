@@ -74,7 +74,7 @@ public final class StatusFormFlow {
 
   static String resume(StatusForm f) {
     String what = f.step() == StatusForm.Step.NATIONAL_ID ? "孩子的18位身份证号" : "在学校登记的监护人手机号";
-    return "刚才的登记还没完成，请继续告诉我" + what + "。（回复“取消”放弃）";
+    return TicketFormFlow.resumeLine(what);
   }
 
   /** What to say once the desk answered: its line if verified, else one neutral refusal. */

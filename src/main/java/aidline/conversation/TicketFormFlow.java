@@ -23,7 +23,8 @@ public final class TicketFormFlow {
   private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
   private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
 
-  private static final Pattern PHONE_IN = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})(?!\\d)");
+  /** A mobile or landline inside a text. */
+  static final Pattern PHONE_IN = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})(?!\\d)");
   /** "学生是欧阳小明", "名字改成张三", "孩子叫李四": group 1 is the new value. */
   private static final Pattern STUDENT_FIX =
       Pattern.compile("(?:学生|孩子|姓名|名字)(?:姓名|名字)?(?:是|叫|改成|改为|换成|应该是)[：:]?\\s*(.+)$");
@@ -172,6 +173,11 @@ public final class TicketFormFlow {
       case REGION -> f.carried() ? "孩子是否在" + f.region() + "上学（是请回复“是”，不是请写出市县）" : "孩子在哪个市县上学";
       case CONFIRM -> "是否提交这张工单（回复“是”提交）";
     };
+    return resumeLine(what);
+  }
+
+  /** The resume line of any form: what the form still waits for, and the way out. */
+  static String resumeLine(String what) {
     return "刚才的登记还没完成，请继续告诉我" + what + "。（回复“取消”放弃）";
   }
 

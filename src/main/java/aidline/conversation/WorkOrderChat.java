@@ -21,7 +21,6 @@ final class WorkOrderChat {
   /** The same for a number that does not exist and for someone else's: it tells nothing. */
   static final String NOT_FOUND = "没有查到这张工单。如果是您打热线电话登记的工单，请把工单编号和登记时留的手机号一起发给我核对"
       + "（工单编号和手机号之间空一格）。需要登记新工单请回复“人工”。";
-  private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})(?!\\d)");
   private static final Set<String> ENDED = Set.of("closed", "cancelled");
 
   private final TicketDesk desk;
@@ -78,7 +77,7 @@ final class WorkOrderChat {
       return Step.say(state, "抱歉，工单系统暂时无法查询，请稍后再试。", Intent.TICKET_STATUS, null);
     }
     if (shown.isEmpty() && ticketNo != null) {
-      Matcher phone = PHONE.matcher(m.text().replace(ticketNo, " ").replace(ticketNo.toLowerCase(), " "));
+      Matcher phone = TicketFormFlow.PHONE_IN.matcher(m.text().replace(ticketNo, " ").replace(ticketNo.toLowerCase(), " "));
       if (phone.find()) {
         return claim(m, state, ticketNo, phone.group());
       }

@@ -8,7 +8,6 @@ import aidline.conversation.TextSplitter;
 import aidline.lifecycle.Managed;
 import aidline.security.RateLimiter;
 import aidline.security.SecurityException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,12 +64,6 @@ public final class WechatGateway implements Managed {
 
   static final String TOO_LONG = "您的问题有点长，请精简问题（2000 字以内），说清孩子在哪里上学、想问哪项资助，我再为您解答。";
   static final String TOO_FAST = "您发送得太快了，请稍等一分钟再提问。";
-
-  public WechatGateway(WxMpService service, Bot bot, InboundLedger ledger, Notifier notifier, Duration budget) {
-    this(service, bot, ledger, notifier, budget,
-        new Guards(new ReplayGuard(Clock.systemUTC(), Duration.ofMinutes(5)), null,
-            new RateLimiter(20, Clock.systemUTC()), null));
-  }
 
   WechatGateway(WxMpService service, Bot bot, InboundLedger ledger, Notifier notifier, Duration budget, Guards guards) {
     this.guards = guards;
