@@ -93,7 +93,7 @@ public final class Database implements AutoCloseable {
     try {
       Flyway flyway = Flyway.configure()
           .dataSource(pool)
-          .locations("classpath:db/migration")
+          .locations("classpath:db/migration/sqlite")
           .validateMigrationNaming(true)
           .load();
       // Flyway ignores "future" migrations by default; a database written by a newer aidline
