@@ -372,9 +372,12 @@ public final class Application implements AutoCloseable {
 
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
-    Path dbFile = config.storage().dbPath().toAbsolutePath();
-    lifecycle.closeLater(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
-        "另一个 aidline 服务正在使用数据库 " + dbFile + "（" + InstanceLock.lockFile(dbFile) + " 已被锁定）", null)));
+    if (!config.storage().postgres()) {
+      // one server per SQLite file; on PostgreSQL several nodes share the database by design
+      Path dbFile = config.storage().dbPath().toAbsolutePath();
+      lifecycle.closeLater(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
+          "另一个 aidline 服务正在使用数据库 " + dbFile + "（" + InstanceLock.lockFile(dbFile) + " 已被锁定）", null)));
+    }
     Database db = database();
     KnowledgeBase kb = knowledge();
     if (config.knowledge().watch()) {
