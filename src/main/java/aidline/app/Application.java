@@ -370,6 +370,11 @@ public final class Application implements AutoCloseable {
     return students;
   }
 
+  private static Health.Db healthOf(Database db) {
+    Database.PoolStats p = db.poolStats();
+    return new Health.Db(db.dialect().engine(), new Health.Pool(p.active(), p.idle(), p.total(), p.waiting()));
+  }
+
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
     if (!config.storage().postgres()) {
@@ -383,7 +388,7 @@ public final class Application implements AutoCloseable {
     if (config.knowledge().watch()) {
       lifecycle.start(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex));
     }
-    Health health = new Health(db::reachable, kb::documentCount, Version.current());
+    Health health = new Health(db::reachable, () -> healthOf(db), kb::documentCount, Version.current());
     // the first normalisation loads OpenCC's dictionaries (about a second): pay that now, not
     // inside the first parent's 5-second WeChat budget, but beside the start-up, not in its way
     Thread warmup = new Thread(() -> ChineseText.normalize("資助"), "aidline-warmup");
