@@ -137,7 +137,8 @@ public final class OutboxNotifier implements Notifier, Managed {
     }
   }
 
-  private void send(List<Pending> batch) {
+  /** Sends a claimed batch while enough of its lease is left; package-visible for the lease tests. */
+  void send(List<Pending> batch) {
     for (int i = 0; i < batch.size(); i++) {
       Pending p = batch.get(i);
       if (worker.isShutdown() || closed || clock.millis() > p.leaseUntil() - policy.lease().toMillis() / 2) {
