@@ -1,7 +1,6 @@
 package aidline.student;
 
 import aidline.storage.Database;
-import aidline.storage.SqliteDialect;
 import aidline.values.Stage;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -85,7 +84,9 @@ public final class StudentRepository {
       db.inTransaction(
           c -> {
             try (Statement st = c.createStatement()) {
-              st.execute(SqliteDialect.bulkWriteCacheSql());
+              for (String tuning : db.dialect().bulkWriteSql()) {
+                st.execute(tuning);
+              }
             }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
               for (T v : batch) {
