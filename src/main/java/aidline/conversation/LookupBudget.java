@@ -23,9 +23,6 @@ import java.util.stream.Collectors;
  * the last try.
  */
 public final class LookupBudget {
-  /** Appended to the read of a bucket to lock its row until the write commits (PostgreSQL; SQLite has one writer). */
-  private static final String FOR_UPDATE = "";
-
   private final Database db;
   private final int perUser;
   private final int perAddress;
@@ -67,7 +64,7 @@ public final class LookupBudget {
           }
           Map<String, List<Long>> uses = new TreeMap<>();
           for (var e : limits.entrySet()) {
-            List<Long> recent = lockedUses(c, e.getKey(), now, since);
+            List<Long> recent = lockedUses(c, e.getKey(), now, since, db.dialect().forUpdate());
             if (recent.size() >= e.getValue()) {
               return false;
             }
@@ -88,14 +85,14 @@ public final class LookupBudget {
   }
 
   /** The bucket's uses inside the window, its row created if new and locked. */
-  private static List<Long> lockedUses(Connection c, String bucket, long now, long since) throws SQLException {
+  private static List<Long> lockedUses(Connection c, String bucket, long now, long since, String forUpdate) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO lookup_budget (bucket, uses, last_used) VALUES (?, '', ?) ON CONFLICT (bucket) DO NOTHING")) {
       ps.setString(1, bucket);
       ps.setLong(2, now);
       ps.executeUpdate();
     }
-    try (PreparedStatement ps = c.prepareStatement("SELECT uses FROM lookup_budget WHERE bucket = ?" + FOR_UPDATE)) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT uses FROM lookup_budget WHERE bucket = ?" + forUpdate)) {
       ps.setString(1, bucket);
       try (ResultSet rs = ps.executeQuery()) {
         String text = rs.next() ? rs.getString(1) : "";

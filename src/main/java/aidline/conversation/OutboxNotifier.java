@@ -45,9 +45,6 @@ public final class OutboxNotifier implements Notifier, Managed {
     }
   }
 
-  /** Rows another node holds are skipped, not waited for (PostgreSQL; empty on SQLite). */
-  private static final String SKIP_LOCKED = "";
-
   private final Database db;
   private final Clock clock;
   private final Map<String, OutboundSender> senders;
@@ -216,7 +213,9 @@ public final class OutboxNotifier implements Notifier, Managed {
         c -> {
           List<Pending> out = new ArrayList<>();
           try (PreparedStatement ps = c.prepareStatement(
-              "SELECT id, channel, user_id, text, attempts FROM outbox WHERE " + DUE + " ORDER BY id LIMIT ?" + SKIP_LOCKED)) {
+              "SELECT id, channel, user_id, text, attempts FROM outbox WHERE " + DUE + " ORDER BY id LIMIT ?"
+                  // rows another node is claiming right now are skipped, not waited for
+                  + db.dialect().forUpdateSkipLocked())) {
             ps.setLong(1, now);
             ps.setLong(2, now);
             ps.setInt(3, policy.batch());

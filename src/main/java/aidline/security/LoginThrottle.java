@@ -21,8 +21,6 @@ import java.util.List;
  */
 final class LoginThrottle {
   private static final Duration FORGET_AFTER = Duration.ofDays(1);
-  /** Locks a read row until the write commits (PostgreSQL; empty on SQLite). */
-  private static final String FOR_UPDATE = "";
 
   private final Database db;
   private final LoginPolicy pair;
@@ -61,7 +59,7 @@ final class LoginThrottle {
           long wait = 0;
           List<LoginPolicy.Counters> current = new ArrayList<>();
           for (Key k : keys) {
-            LoginPolicy.Counters counters = lockedRead(c, k.key(), now);
+            LoginPolicy.Counters counters = lockedRead(c, k.key(), now, db.dialect().forUpdate());
             current.add(counters);
             wait = Math.max(wait, wait(counters, now));
           }
@@ -145,7 +143,7 @@ final class LoginThrottle {
    * counting the same key take turns (PostgreSQL's row lock; SQLite's one writer already serialises
    * every write transaction), so no attempt is lost between a read and its update.
    */
-  private static LoginPolicy.Counters lockedRead(Connection c, String key, Instant now) throws SQLException {
+  private static LoginPolicy.Counters lockedRead(Connection c, String key, Instant now, String forUpdate) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO login_throttle (key, failures, lock_count, not_before, updated_at) VALUES (?, 0, 0, NULL, ?)"
             + " ON CONFLICT (key) DO NOTHING")) {
@@ -153,7 +151,7 @@ final class LoginThrottle {
       ps.setString(2, now.toString());
       ps.executeUpdate();
     }
-    return read(c, key, FOR_UPDATE);
+    return read(c, key, forUpdate);
   }
 
   private static LoginPolicy.Counters read(Connection c, String key) throws SQLException {

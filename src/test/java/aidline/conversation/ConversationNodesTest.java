@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.http.Json;
 import aidline.storage.Database;
+import aidline.testing.Engine;
 import aidline.testing.Nodes;
-import java.nio.file.Path;
+import aidline.testing.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +24,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 18: two nodes (two {@link Database}s on one database, each with its own service objects)
@@ -34,25 +34,20 @@ import org.junit.jupiter.api.io.TempDir;
  * test would fail if the state lived in one node's memory.
  */
 class ConversationNodesTest {
-  @TempDir Path dir;
-  Nodes nodes;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   Database a;
   Database b;
 
-  @BeforeEach
-  void open() {
-    nodes = Nodes.sqlite(dir, 2);
-    a = nodes.node(0);
-    b = nodes.node(1);
+  void open(Engine engine) {
+    List<Database> nodes = Nodes.open(dbs, engine, 2);
+    a = nodes.get(0);
+    b = nodes.get(1);
   }
 
-  @AfterEach
-  void close() {
-    nodes.close();
-  }
-
-  @Test
-  void oneMessageSentToBothNodesIsClaimedOnceAndItsSignatureCarriesNoOtherMessage() throws Exception {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void oneMessageSentToBothNodesIsClaimedOnceAndItsSignatureCarriesNoOtherMessage(Engine engine) throws Exception {
+    open(engine);
     InboundLedger onA = new InboundLedger(a, Clock.systemUTC());
     InboundLedger onB = new InboundLedger(b, Clock.systemUTC());
     InboundLedger.Binding sig = new InboundLedger.Binding("sig|1700000000|n1", System.currentTimeMillis() + 600_000);
@@ -80,8 +75,10 @@ class ConversationNodesTest {
     assertFalse(onA.boundToAnother(sig, "wx:7"));
   }
 
-  @Test
-  void bindingsArePrunedOnceTheirWindowHasPassed() {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void bindingsArePrunedOnceTheirWindowHasPassed(Engine engine) {
+    open(engine);
     MutableClock clock = new MutableClock();
     InboundLedger onA = new InboundLedger(a, clock);
     InboundLedger onB = new InboundLedger(b, clock);
@@ -94,8 +91,10 @@ class ConversationNodesTest {
     assertEquals(1, rows(b, "inbound_binding"));
   }
 
-  @Test
-  void aRetryOnTheOtherNodeGetsTheReplyStoredByTheFirstWithoutRunningIt() throws Exception {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void aRetryOnTheOtherNodeGetsTheReplyStoredByTheFirstWithoutRunningIt(Engine engine) throws Exception {
+    open(engine);
     InboundLedger onA = new InboundLedger(a, Clock.systemUTC());
     InboundLedger onB = new InboundLedger(b, Clock.systemUTC());
     assertTrue(onA.claim("wx:9", "wechat", "o1"));
@@ -107,8 +106,10 @@ class ConversationNodesTest {
     assertEquals(new InboundLedger.Entry(InboundLedger.Status.DONE, "<xml>答复</xml>"), retry.get());
   }
 
-  @Test
-  void aClaimLeftRunningByADeadNodeIsNotWaitedFor() {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void aClaimLeftRunningByADeadNodeIsNotWaitedFor(Engine engine) {
+    open(engine);
     MutableClock clock = new MutableClock();
     assertTrue(new InboundLedger(a, clock).claim("wx:10", "wechat", "o1"));
     clock.advance(Duration.ofSeconds(30));
@@ -118,8 +119,10 @@ class ConversationNodesTest {
     assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(2).toNanos(), "answered at once, not after the whole wait");
   }
 
-  @Test
-  void twoNotifiersOnOneOutboxDeliverEveryMessageExactlyOnce() throws Exception {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void twoNotifiersOnOneOutboxDeliverEveryMessageExactlyOnce(Engine engine) throws Exception {
+    open(engine);
     Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
     OutboundSender sender = (user, text) -> {
       Thread.sleep(1); // a send takes time, so both nodes are busy at once
@@ -149,8 +152,10 @@ class ConversationNodesTest {
         "messages sent more than once");
   }
 
-  @Test
-  void aLeaseLeftByANodeKilledMidSendRunsOutAndAnotherNodeSendsTheMessage() {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void aLeaseLeftByANodeKilledMidSendRunsOutAndAnotherNodeSendsTheMessage(Engine engine) {
+    open(engine);
     MutableClock clock = new MutableClock();
     List<String> sentByA = new ArrayList<>();
     List<String> sentByB = new ArrayList<>();
@@ -174,8 +179,10 @@ class ConversationNodesTest {
     assertEquals(Map.of("sent", 1), onA.counts());
   }
 
-  @Test
-  void theLookupBudgetIsOneHourForBothNodes() throws Exception {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void theLookupBudgetIsOneHourForBothNodes(Engine engine) throws Exception {
+    open(engine);
     MutableClock clock = new MutableClock();
     LookupBudget onA = new LookupBudget(a, 3, 100, Duration.ofHours(1), clock);
     LookupBudget onB = new LookupBudget(b, 3, 100, Duration.ofHours(1), clock);
@@ -189,8 +196,10 @@ class ConversationNodesTest {
     assertTrue(onB.take(m));
   }
 
-  @Test
-  void concurrentLookupsOnBothNodesNeverTakeMoreThanTheLimit() throws Exception {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void concurrentLookupsOnBothNodesNeverTakeMoreThanTheLimit(Engine engine) throws Exception {
+    open(engine);
     LookupBudget onA = new LookupBudget(a, 100, 10, Duration.ofHours(1), Clock.systemUTC());
     LookupBudget onB = new LookupBudget(b, 100, 10, Duration.ofHours(1), Clock.systemUTC());
     ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -208,12 +217,14 @@ class ConversationNodesTest {
     assertEquals(10, granted, "one address, ten lookups an hour, whichever node answers");
   }
 
-  @Test
-  void aFormStartedOnOneNodeContinuesOnTheOther() {
-    FakeEngine engine = new FakeEngine();
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void aFormStartedOnOneNodeContinuesOnTheOther(Engine engine) {
+    open(engine);
+    FakeEngine answers = new FakeEngine();
     FakeTicketDesk desk = new FakeTicketDesk();
-    Bot onA = new Bot(engine, desk, new ConversationStore(a, Json.mapper(), Clock.systemUTC()), new TicketFormFlow(BotTest.REGIONS));
-    Bot onB = new Bot(engine, desk, new ConversationStore(b, Json.mapper(), Clock.systemUTC()), new TicketFormFlow(BotTest.REGIONS));
+    Bot onA = new Bot(answers, desk, new ConversationStore(a, Json.mapper(), Clock.systemUTC()), new TicketFormFlow(BotTest.REGIONS));
+    Bot onB = new Bot(answers, desk, new ConversationStore(b, Json.mapper(), Clock.systemUTC()), new TicketFormFlow(BotTest.REGIONS));
     assertTrue(onA.handle(new InboundMessage("web", "p", null, "补助一直没到账")).text().contains("姓名"));
     assertTrue(onB.handle(new InboundMessage("web", "p", null, "张小明")).text().contains("电话"));
     assertTrue(onA.handle(new InboundMessage("web", "p", null, "13812345678")).text().contains("哪个市县"));

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.storage.Database;
+import aidline.testing.Engine;
 import aidline.testing.Nodes;
+import aidline.testing.TestDatabases;
 import aidline.values.Role;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,10 +17,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 18: logins on two nodes sharing one database, each node with its own {@link AuthService}
@@ -27,19 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
  * or a disabled account on one node is honoured by the other at its next request.
  */
 class SecurityNodesTest {
-  @TempDir Path dir;
-  Nodes nodes;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
   AuthService onA;
   AuthService onB;
   AuditLog audit;
 
-  @BeforeEach
-  void open() {
-    nodes = Nodes.sqlite(dir, 2);
-    audit = new AuditLog(nodes.node(0), clock);
-    onA = auth(nodes.node(0), audit);
-    onB = auth(nodes.node(1), new AuditLog(nodes.node(1), clock));
+  void open(Engine engine) {
+    List<Database> nodes = Nodes.open(dbs, engine, 2);
+    audit = new AuditLog(nodes.get(0), clock);
+    onA = auth(nodes.get(0), audit);
+    onB = auth(nodes.get(1), new AuditLog(nodes.get(1), clock));
     onA.addUser("op1", Role.OPERATOR, null, "correct-horse".toCharArray(), "test");
     onA.addUser("admin1", Role.ADMIN, null, "correct-horse".toCharArray(), "test");
   }
@@ -50,13 +48,10 @@ class SecurityNodesTest {
         Duration.ofHours(12), log, clock);
   }
 
-  @AfterEach
-  void close() {
-    nodes.close();
-  }
-
-  @Test
-  void parallelGuessesSpreadOverTwoNodesLockExactlyAsOnOne() throws Exception {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void parallelGuessesSpreadOverTwoNodesLockExactlyAsOnOne(Engine engine) throws Exception {
+    open(engine);
     ExecutorService pool = Executors.newFixedThreadPool(16);
     List<Callable<String>> guesses = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
@@ -86,8 +81,10 @@ class SecurityNodesTest {
     assertThrows(SecurityException.Locked.class, () -> onB.login("op1", "correct-horse".toCharArray(), "6.6.6.6"));
   }
 
-  @Test
-  void aLockOnOneNodeHoldsOnTheOtherAndAnUnlockThereLiftsIt() {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void aLockOnOneNodeHoldsOnTheOtherAndAnUnlockThereLiftsIt(Engine engine) {
+    open(engine);
     for (int i = 0; i < 5; i++) {
       AuthService node = i % 2 == 0 ? onA : onB;
       assertThrows(RuntimeException.class, () -> node.login("op1", "wrong-password".toCharArray(), "6.6.6.6"));
@@ -98,8 +95,10 @@ class SecurityNodesTest {
     assertTrue(onA.login("op1", "correct-horse".toCharArray(), "6.6.6.6").token().length() > 20);
   }
 
-  @Test
-  void aTokenFromOneNodeWorksOnTheOtherUntilLogoutOrDisableOnEither() {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void aTokenFromOneNodeWorksOnTheOtherUntilLogoutOrDisableOnEither(Engine engine) {
+    open(engine);
     String token = onA.login("op1", "correct-horse".toCharArray(), "1.2.3.4").token();
     assertEquals("op1", onB.userForToken(token).orElseThrow().username());
     onB.logout(token);

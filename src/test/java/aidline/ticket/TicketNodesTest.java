@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
+import aidline.testing.Engine;
 import aidline.testing.Nodes;
+import aidline.testing.TestDatabases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,21 +17,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Issue 18: the daily work-order counter is one row in the database, unique across nodes. */
 class TicketNodesTest {
-  @TempDir Path dir;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
 
-  @Test
-  void concurrentCreatesOnTwoNodesGetUniqueNumbersAndEveryAcknowledgedOrderIsStoredOnce() throws Exception {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void concurrentCreatesOnTwoNodesGetUniqueNumbersAndEveryAcknowledgedOrderIsStoredOnce(Engine engine) throws Exception {
     Regions regions = Regions.load(Path.of("knowledge-base/regions.yaml"));
     TestDesk.MovableClock clock = new TestDesk.MovableClock(TicketFixtures.NOW);
-    try (Nodes nodes = Nodes.sqlite(dir, 2)) {
+    {
       List<TicketService> services = new ArrayList<>();
-      for (int i = 0; i < nodes.size(); i++) {
-        Database db = nodes.node(i);
+      for (Database db : Nodes.open(dbs, engine, 2)) {
         services.add(new TicketService(db, TicketFixtures.CATEGORIES, TicketFixtures.CALENDAR, regions, (c, u, t) -> {}, clock));
       }
       int total = 200;

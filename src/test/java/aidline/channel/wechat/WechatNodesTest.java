@@ -16,8 +16,9 @@ import aidline.conversation.OutboxNotifier;
 import aidline.conversation.TicketFormFlow;
 import aidline.http.Json;
 import aidline.storage.Database;
+import aidline.testing.Engine;
 import aidline.testing.Nodes;
-import java.nio.file.Path;
+import aidline.testing.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,17 +27,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import me.chanjar.weixin.common.util.crypto.SHA1;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 18: the WeChat callback on two nodes sharing one database. Each node has its own gateway,
  * bot, ledger and outbox; the answer engine is one fake, so its call count is the bot runs of both.
  */
 class WechatNodesTest {
-  @TempDir Path dir;
-  Nodes nodes;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   FakeEngine engine = new FakeEngine();
   List<String> sent = new CopyOnWriteArrayList<>();
   Node a;
@@ -44,11 +44,10 @@ class WechatNodesTest {
 
   record Node(WechatGateway gateway, OutboxNotifier outbox) {}
 
-  @BeforeEach
-  void open() {
-    nodes = Nodes.sqlite(dir, 2);
-    a = node(nodes.node(0), "A");
-    b = node(nodes.node(1), "B");
+  void open(Engine store) {
+    List<Database> nodes = Nodes.open(dbs, store, 2);
+    a = node(nodes.get(0), "A");
+    b = node(nodes.get(1), "B");
   }
 
   Node node(Database db, String name) {
@@ -67,11 +66,12 @@ class WechatNodesTest {
   @AfterEach
   void close() {
     engine.release();
-    for (Node n : List.of(a, b)) {
-      n.gateway().close();
-      n.outbox().close();
+    for (Node n : new Node[] {a, b}) {
+      if (n != null) {
+        n.gateway().close();
+        n.outbox().close();
+      }
     }
-    nodes.close();
   }
 
   static String receive(Node n, String nonce, String body) {
@@ -79,8 +79,10 @@ class WechatNodesTest {
     return n.gateway().receive(SHA1.gen(WechatPayloads.TOKEN, ts, nonce), ts, nonce, null, null, body);
   }
 
-  @Test
-  void aRetryOnTheOtherNodeWhileTheFirstIsAnsweringGetsTheSameReplyAndTheBotRunsOnce() throws Exception {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void aRetryOnTheOtherNodeWhileTheFirstIsAnsweringGetsTheSameReplyAndTheBotRunsOnce(Engine store) throws Exception {
+    open(store);
     String msg = WechatPayloads.text("oP", 5001, "岳阳市初中寄宿生每年有多少生活补助？");
     engine.hold();
     CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> receive(a, "n1", msg));
@@ -99,8 +101,10 @@ class WechatNodesTest {
     assertEquals(1, engine.calls.get());
   }
 
-  @Test
-  void aRetryOfALateAnswerOnTheOtherNodeSaysSuccessAndTheAnswerIsSentOnceByTheOutbox() throws Exception {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void aRetryOfALateAnswerOnTheOtherNodeSaysSuccessAndTheAnswerIsSentOnceByTheOutbox(Engine store) throws Exception {
+    open(store);
     String msg = WechatPayloads.text("oQ", 5002, "岳阳市初中寄宿生每年有多少生活补助？");
     engine.hold();
     CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> receive(a, "n2", msg));
@@ -118,8 +122,10 @@ class WechatNodesTest {
     assertEquals(1, engine.calls.get());
   }
 
-  @Test
-  void aCapturedSignatureReplayedOnTheOtherNodeWithAnotherBodyIsRefused() {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void aCapturedSignatureReplayedOnTheOtherNodeWithAnotherBodyIsRefused(Engine store) {
+    open(store);
     String genuine = WechatPayloads.text("oR", 5003, "岳阳市初中寄宿生每年有多少生活补助？");
     String ts = Long.toString(System.currentTimeMillis() / 1000);
     String sig = SHA1.gen(WechatPayloads.TOKEN, ts, "captured");

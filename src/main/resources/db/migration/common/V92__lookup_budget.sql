@@ -5,6 +5,6 @@
 CREATE TABLE lookup_budget (
   bucket     TEXT PRIMARY KEY,
   uses       TEXT NOT NULL,
-  last_used  BIGINT NOT NULL
+  last_used  ${epoch} NOT NULL
 );
 CREATE INDEX lookup_budget_idle ON lookup_budget (last_used);

@@ -6,6 +6,6 @@
 CREATE TABLE inbound_binding (
   binding     TEXT PRIMARY KEY,
   dedupe_key  TEXT NOT NULL,
-  expires_at  BIGINT NOT NULL
+  expires_at  ${epoch} NOT NULL
 );
 CREATE INDEX inbound_binding_expiry ON inbound_binding (expires_at);
