@@ -25,8 +25,9 @@ public final class UserStore {
     return db.inTransaction(
         c -> {
           try (PreparedStatement ps =
-              c.prepareStatement(db.dialect().insertOrIgnore(
-                  "users", "username, password_hash, role, display_name, disabled, created_at, updated_at", "?,?,?,?,0,?,?"))) {
+              c.prepareStatement(
+                  db.dialect().insertOrIgnore("users", "username, password_hash, role, display_name, disabled, created_at, updated_at",
+                      "?,?,?,?,0,?,?"))) {
             ps.setString(1, u.username());
             ps.setString(2, hash);
             ps.setString(3, RoleNames.wire(u.role()));
