@@ -119,7 +119,9 @@ public final class OutboxNotifier implements Notifier, Managed {
     try {
       drain();
     } catch (RuntimeException e) {
-      log.error("outbox delivery round failed: {}", e.getMessage());
+      if (!closed) { // a write cut short by close() is not a failure: close() gives the claims back
+        log.error("outbox delivery round failed: {}", e.getMessage());
+      }
     }
   }
 
@@ -138,8 +140,11 @@ public final class OutboxNotifier implements Notifier, Managed {
   void send(List<Pending> batch) {
     for (int i = 0; i < batch.size(); i++) {
       Pending p = batch.get(i);
-      if (worker.isShutdown() || closed || clock.millis() > p.leaseUntil() - policy.lease().toMillis() / 2) {
-        // stopping, or too little lease left to be sure no other node takes the row mid-send
+      if (worker.isShutdown() || closed) {
+        return; // stopping: close() gives back every row this node still holds
+      }
+      if (clock.millis() > p.leaseUntil() - policy.lease().toMillis() / 2) {
+        // too little lease left to be sure no other node takes the row mid-send
         release(batch.subList(i, batch.size()));
         return;
       }

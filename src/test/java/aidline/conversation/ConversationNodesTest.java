@@ -77,6 +77,19 @@ class ConversationNodesTest {
 
   @ParameterizedTest
   @MethodSource("aidline.testing.TestDatabases#engines")
+  void theBindingIsWrittenInTheClaimsOwnWriteNotASecondOne(Engine engine) {
+    open(engine);
+    InboundLedger onA = new InboundLedger(a, Clock.systemUTC());
+    long before = a.writeStats().writes();
+    assertEquals(InboundLedger.Claim.FIRST,
+        onA.claim("wx:1", "wechat", "o1", new InboundLedger.Binding("s|1|n", System.currentTimeMillis() + 600_000)));
+    assertEquals(1, a.writeStats().writes() - before, "one group-committed write per callback, as without the binding");
+    assertEquals(1, rows(b, "inbound_binding"));
+    assertEquals(1, rows(b, "inbound_message"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
   void bindingsArePrunedOnceTheirWindowHasPassed(Engine engine) {
     open(engine);
     MutableClock clock = new MutableClock();

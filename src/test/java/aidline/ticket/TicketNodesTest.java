@@ -1,6 +1,8 @@
 package aidline.ticket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
@@ -58,5 +60,31 @@ class TicketNodesTest {
         }
       }
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void chatClaimFailuresOnTwoNodesAreCountedTogether(Engine engine) throws Exception {
+    List<Database> nodes = Nodes.open(dbs, engine, 2);
+    TestDesk.MovableClock clock = new TestDesk.MovableClock(TicketFixtures.NOW);
+    ChatClaimLimits onA = new ChatClaimLimits(nodes.get(0), clock);
+    ChatClaimLimits onB = new ChatClaimLimits(nodes.get(1), clock);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> fails = new ArrayList<>();
+    for (int i = 0; i < ChatClaimLimits.PER_USER - 1; i++) {
+      ChatClaimLimits node = i % 2 == 0 ? onA : onB;
+      fails.add(pool.submit(() -> node.fail("u:wechat:o1", "a:10.0.0.1")));
+    }
+    for (Future<?> f : fails) {
+      f.get();
+    }
+    pool.shutdown();
+    // each failure is an inserted row: none is lost between the nodes
+    assertFalse(onA.locked("u:wechat:o1", null));
+    onB.fail("u:wechat:o1", null);
+    assertTrue(onA.locked("u:wechat:o1", null), "the fifth failure, on the other node, locks here");
+    assertTrue(onB.locked("u:wechat:o1", null));
+    clock.advance(ChatClaimLimits.WINDOW.plusMinutes(1));
+    assertFalse(onA.locked("u:wechat:o1", null));
   }
 }
