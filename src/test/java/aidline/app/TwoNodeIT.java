@@ -209,9 +209,15 @@ class TwoNodeIT {
     String[] turns = {"补助一直没到账", "跳过", phone, "岳阳"};
     List<String> dialog = new ArrayList<>();
     for (int i = 0; i < turns.length; i++) {
+      List<String> before = strings("SELECT state_json FROM conversation_state WHERE user_id = ?", openid);
       HttpResponse<String> r = wechat(nodes.get(i % 2), signed(), WechatPayloads.text(openid, 930000 + i, turns[i]));
       assertEquals(200, r.statusCode(), r.body());
       dialog.add(turns[i] + " → " + WechatPayloads.field(r.body(), "Content"));
+      // WeChat replies before the turn's state is group-committed (DESIGN, "What is shared between
+      // nodes"): a parent reads and types for seconds; this test waits for that commit instead
+      for (int w = 0; w < 100 && before.equals(strings("SELECT state_json FROM conversation_state WHERE user_id = ?", openid)); w++) {
+        Thread.sleep(50);
+      }
     }
     long msgId = 930009;
     String body = WechatPayloads.text(openid, msgId, "是");
