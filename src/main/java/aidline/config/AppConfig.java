@@ -35,7 +35,8 @@ public record AppConfig(
 
     public Path dbPath() {
       if (postgres()) {
-        throw new IllegalStateException("storage.db is a PostgreSQL URL, not a file");
+        // file commands (backup, restore) on a PostgreSQL configuration
+        throw new ConfigException("storage.db (AIDLINE_DB)", "是 PostgreSQL 数据库而不是 SQLite 文件；PostgreSQL 请用 pg_dump / pg_restore 备份和恢复");
       }
       return Path.of(db);
     }

@@ -3,6 +3,8 @@ package aidline.testing;
 import aidline.config.AppConfig;
 import aidline.storage.Database;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -70,11 +72,23 @@ public final class TestDatabases implements BeforeEachCallback, AfterEachCallbac
     return db;
   }
 
-  /** The configuration of a fresh, empty database on the engine (not yet migrated). */
+  /**
+   * The configuration of a fresh database on the engine, for several nodes on one database (open
+   * it more than once). A PostgreSQL one may already be migrated (copied from the template).
+   */
   public AppConfig.Storage storage(Engine engine) {
+    return storage(engine, true);
+  }
+
+  /** The configuration of a fresh database with no schema at all, for migration tests. */
+  public AppConfig.Storage empty(Engine engine) {
+    return storage(engine, false);
+  }
+
+  private AppConfig.Storage storage(Engine engine, boolean fromTemplate) {
     return switch (engine) {
       case SQLITE -> new AppConfig.Storage(temp().resolve("t-" + UUID.randomUUID() + ".db").toString(), "FULL", 5000);
-      case POSTGRESQL -> postgres();
+      case POSTGRESQL -> postgres(fromTemplate);
     };
   }
 
@@ -84,15 +98,19 @@ public final class TestDatabases implements BeforeEachCallback, AfterEachCallbac
     return url != null && !url.isBlank();
   }
 
-  private AppConfig.Storage postgres() {
+  private void requirePostgres() {
     if (!postgresAvailable()) {
       if ("true".equalsIgnoreCase(env.getOrDefault(PG_REQUIRED_ENV, ""))) {
         throw new AssertionError(PG_ENV + " is not set but " + PG_REQUIRED_ENV + "=true: the PostgreSQL case cannot run");
       }
       Assumptions.abort(PG_ENV + " is not set (a JDBC URL to a PostgreSQL server's postgres database): PostgreSQL case skipped");
     }
+  }
+
+  private AppConfig.Storage postgres(boolean fromTemplate) {
+    requirePostgres();
     String admin = env.get(PG_ENV).strip();
-    String template = runStore == null ? null
+    String template = runStore == null || !fromTemplate ? null
         : runStore.getOrComputeIfAbsent(Template.class, k -> new Template(admin, user()), Template.class).name;
     String name = createDatabase(admin, user(), template);
     created.add(name);
@@ -161,9 +179,24 @@ public final class TestDatabases implements BeforeEachCallback, AfterEachCallbac
     return tempDir;
   }
 
+  /**
+   * A class run per engine ({@code @ParameterizedClass} with an {@link Engine} field) is skipped
+   * here, before its own {@code @BeforeEach}, so its {@code @AfterEach} never meets a half-made set-up.
+   */
   @Override
-  public void beforeEach(ExtensionContext context) {
+  public void beforeEach(ExtensionContext context) throws IllegalAccessException {
     runStore = context.getRoot().getStore(ExtensionContext.Namespace.create(TestDatabases.class));
+    Object test = context.getRequiredTestInstance();
+    for (Class<?> k = test.getClass(); k != null; k = k.getSuperclass()) {
+      for (Field f : k.getDeclaredFields()) {
+        if (f.getType() == Engine.class && !Modifier.isStatic(f.getModifiers())) {
+          f.setAccessible(true);
+          if (f.get(test) == Engine.POSTGRESQL) {
+            requirePostgres();
+          }
+        }
+      }
+    }
   }
 
   @Override
