@@ -370,17 +370,25 @@ public final class Application implements AutoCloseable {
     return students;
   }
 
+  private static Health.Db healthOf(Database db) {
+    Database.PoolStats p = db.poolStats();
+    return new Health.Db(db.dialect().engine(), new Health.Pool(p.active(), p.idle(), p.total(), p.waiting()));
+  }
+
   /** Builds and starts the HTTP server with every feature's routes. */
   public synchronized Javalin startHttp() {
-    Path dbFile = config.storage().dbPath().toAbsolutePath();
-    lifecycle.closeLater(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
-        "另一个 aidline 服务正在使用数据库 " + dbFile + "（" + InstanceLock.lockFile(dbFile) + " 已被锁定）", null)));
+    if (!config.storage().postgres()) {
+      // one server per SQLite file; on PostgreSQL several nodes share the database by design
+      Path dbFile = config.storage().dbPath().toAbsolutePath();
+      lifecycle.closeLater(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
+          "另一个 aidline 服务正在使用数据库 " + dbFile + "（" + InstanceLock.lockFile(dbFile) + " 已被锁定）", null)));
+    }
     Database db = database();
     KnowledgeBase kb = knowledge();
     if (config.knowledge().watch()) {
       lifecycle.start(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex));
     }
-    Health health = new Health(db::reachable, kb::documentCount, Version.current());
+    Health health = new Health(db::reachable, () -> healthOf(db), kb::documentCount, Version.current());
     // the first normalisation loads OpenCC's dictionaries (about a second): pay that now, not
     // inside the first parent's 5-second WeChat budget, but beside the start-up, not in its way
     Thread warmup = new Thread(() -> ChineseText.normalize("資助"), "aidline-warmup");
