@@ -22,6 +22,9 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   static final String PENDING_REGION = "region";
   static final String ASK_REGION = "请问孩子在哪个市县上学？各地资助标准不一样，告诉我地区（例如“岳阳”或“台安县”）后我按当地文件回答。";
 
+  /** Answers remembered per build: a few MB, far more than the distinct questions of a busy hour. */
+  public static final int CACHED_ANSWERS = 4096;
+
   /** A reply this short to "which region?" is taken as the answer to it. */
   private static final int SHORT_REPLY = 8;
 
@@ -33,6 +36,8 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   private final Scope scope;
   /** Regions our documents are for (full paths), named when a parent asks about a place we lack. */
   private final List<String> covered;
+  /** This build's answers to repeated questions; a reload builds a new engine, so a new cache. */
+  private final AnswerCache<Computed> cache;
 
   public PolicyAnswerEngine(Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher) {
     this(lexicon, regions, table, searcher, regionsOf(table));
@@ -52,6 +57,14 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   public PolicyAnswerEngine(
       Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, DocumentWords words,
       double onTopic) {
+    this(lexicon, regions, table, searcher, covered, words, onTopic, CACHED_ANSWERS);
+  }
+
+  /** @param cached how many (question, state) answers to remember; 0 remembers none */
+  public PolicyAnswerEngine(
+      Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, DocumentWords words,
+      double onTopic, int cached) {
+    this.cache = new AnswerCache<>(cached);
     this.reader = new MessageReader(lexicon, regions);
     this.lexicon = lexicon;
     this.table = table;
@@ -87,6 +100,28 @@ public final class PolicyAnswerEngine implements AnswerEngine {
       // “更多”: the rest of the last answer, once
       return new Turn(Answer.text(current.more(), Intent.POLICY), current.withMore(null));
     }
+    // past “更多”, the last answer's rest is read by nothing but a refusal, which keeps it: an answer
+    // is a function of the text and the state without it, and is remembered under those
+    DialogState base = current.withMore(null);
+    Computed c = cache.get(new AnswerCache.Key(text, base), () -> compute(text, base));
+    return c.keepsMore() ? new Turn(c.turn().answer(), current) : c.turn();
+  }
+
+  @Override
+  public void forget() {
+    cache.clear();
+  }
+
+  /** A computed turn; {@code keepsMore}: the state is the asker's own, unchanged (its “更多” kept). */
+  private record Computed(Turn turn, boolean keepsMore) {}
+
+  private Computed compute(String text, DialogState current) {
+    Turn t = turn(text, current);
+    // only a refusal hands back the very state it was given: the asker's state stays as it was
+    return new Computed(t, t.next() == current);
+  }
+
+  private Turn turn(String text, DialogState current) {
     MessageReader.Reading reading = reader.read(text, current);
     if (PENDING_REGION.equals(current.pendingSlot())
         && current.pendingQuestion() != null
