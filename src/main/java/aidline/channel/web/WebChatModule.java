@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,17 +98,25 @@ public final class WebChatModule implements RouteModule {
     ctx.json(out);
   }
 
+  /**
+   * One message: the state's write and the history's are queued for the same group commit and the
+   * reply waits once for both (DESIGN.md, durability); the JSON is written once, for both uses.
+   */
   private void chat(Context ctx) throws IOException {
     ChatRequest req = parse(ctx);
-    Reply reply = bot.handle(new InboundMessage(CHANNEL, req.user(), null, req.text(), req.region(), clientIp.apply(ctx)));
+    Bot.Handled handled = bot.handleLater(new InboundMessage(CHANNEL, req.user(), null, req.text(), req.region(), clientIp.apply(ctx)));
+    Reply reply = handled.reply();
     ObjectNode out = json.valueToTree(reply.answer());
     out.put("user", req.user());
     out.put("ticketNo", reply.ticketNo());
     out.set("choices", json.valueToTree(reply.choices()));
+    String body = json.writeValueAsString(out);
     if (history != null) {
-      history.turn(req.user(), req.text(), reply.plainText(), json.writeValueAsString(out));
+      Bot.await(handled.saved(), history.turn(req.user(), req.text(), reply.plainText(), body));
+    } else {
+      Bot.await(handled.saved());
     }
-    ctx.json(out);
+    ctx.contentType(ContentType.APPLICATION_JSON).result(body);
   }
 
   record ChatRequest(String user, String text, String region) {}
