@@ -100,11 +100,20 @@ public final class PolicyAnswerEngine implements AnswerEngine {
       // “更多”: the rest of the last answer, once
       return new Turn(Answer.text(current.more(), Intent.POLICY), current.withMore(null));
     }
-    // past “更多”, the last answer's rest is read by nothing but a refusal, which keeps it: an answer
-    // is a function of the text and the state without it, and is remembered under those
-    DialogState base = current.withMore(null);
+    // Past “更多”, the answer reads neither the last answer's rest nor the known stage: the rest is
+    // only kept (by a refusal, which keeps the whole state) and the stage only carried into the next
+    // state (unless the message names one). So an answer is computed, and remembered, for the text
+    // and the state without both, and each asker's own rest and stage are put back.
+    DialogState base = new DialogState(current.region(), null, current.pendingQuestion(), current.pendingSlot(), null);
     Computed c = cache.get(new AnswerCache.Key(text, base), () -> compute(text, base));
-    return c.keepsMore() ? new Turn(c.turn().answer(), current) : c.turn();
+    if (c.keepsState()) {
+      return new Turn(c.turn().answer(), current);
+    }
+    DialogState next = c.turn().next();
+    if (next.stage() != null || current.stage() == null) {
+      return c.turn();
+    }
+    return new Turn(c.turn().answer(), new DialogState(next.region(), current.stage(), next.pendingQuestion(), next.pendingSlot(), next.more()));
   }
 
   @Override
@@ -112,8 +121,8 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     cache.clear();
   }
 
-  /** A computed turn; {@code keepsMore}: the state is the asker's own, unchanged (its “更多” kept). */
-  private record Computed(Turn turn, boolean keepsMore) {}
+  /** A computed turn; {@code keepsState}: the next state is the asker's own, unchanged (rest and stage kept). */
+  private record Computed(Turn turn, boolean keepsState) {}
 
   private Computed compute(String text, DialogState current) {
     Turn t = turn(text, current);

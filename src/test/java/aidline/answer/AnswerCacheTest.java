@@ -43,13 +43,18 @@ class AnswerCacheTest {
 
   private static final List<String> QUESTIONS = List.of(
       "初中住校的补助多少", "岳阳初中住校生补助多少", "台安县建档立卡初中寄宿生一年补多少", "岳阳", "鞍山", "更多",
-      "能免学费不", "岳阳楼门票多少钱", "你好", "公示几天", "广州的孩子有补助吗", "我要投诉", "台安县");
+      "能免学费不", "岳阳楼门票多少钱", "你好", "公示几天", "广州的孩子有补助吗", "我要投诉", "台安县", "高中呢", "小学生有啥补助",
+      "长沙县", "建档立卡的能免学费吗");
 
   private static final List<DialogState> STATES = List.of(
       DialogState.empty(),
       DialogState.ofRegion("湖南省岳阳市"),
       DialogState.ofRegion("辽宁省鞍山市台安县"),
       new DialogState("湖南省岳阳市", "junior", null, null, "上一条回答的其余依据"),
+      new DialogState("湖南省岳阳市", "senior", null, null, null),
+      new DialogState(null, "primary", null, null, null),
+      new DialogState(null, "junior", "初中住校的补助多少", PolicyAnswerEngine.PENDING_REGION, "别的依据"),
+      new DialogState("辽宁省鞍山市", "vocational", null, null, "再一条"),
       new DialogState(null, null, "初中住校的补助多少", PolicyAnswerEngine.PENDING_REGION),
       new DialogState(null, null, null, null, "别的依据"));
 
@@ -92,13 +97,25 @@ class AnswerCacheTest {
     };
     AnswerEngine e = new PolicyAnswerEngine(kb.lexicon(), kb.regions(), kb.standards(), far, List.of(), DocumentWords.none(),
         0.5, 16);
-    Turn first = e.answer("岳阳楼门票多少钱", new DialogState("湖南省岳阳市", null, null, null, "甲的依据"));
-    Turn second = e.answer("岳阳楼门票多少钱", new DialogState("湖南省岳阳市", null, null, null, "乙的依据"));
+    Turn first = e.answer("岳阳楼门票多少钱", new DialogState("湖南省岳阳市", "junior", null, null, "甲的依据"));
+    Turn second = e.answer("岳阳楼门票多少钱", new DialogState("湖南省岳阳市", "senior", null, null, "乙的依据"));
     assertEquals(Intent.OFFTOPIC, first.answer().intent(), first.answer().reply());
     assertEquals(first.answer(), second.answer());
     assertEquals("甲的依据", first.next().more());
     assertEquals("乙的依据", second.next().more());
+    assertEquals("junior", first.next().stage());
+    assertEquals("senior", second.next().stage());
     assertEquals("乙的依据", e.answer("更多", second.next()).answer().reply());
+  }
+
+  @Test
+  void eachAskerKeepsTheirOwnStageUnlessTheMessageNamesOne() {
+    Turn junior = cached.answer("公示几天", new DialogState("湖南省岳阳市", "junior", null, null));
+    Turn senior = cached.answer("公示几天", new DialogState("湖南省岳阳市", "senior", null, null));
+    assertEquals(junior.answer(), senior.answer());
+    assertEquals("junior", junior.next().stage());
+    assertEquals("senior", senior.next().stage());
+    assertEquals("primary", cached.answer("小学生有啥补助", new DialogState("湖南省岳阳市", "senior", null, null)).next().stage());
   }
 
   @Test
