@@ -102,9 +102,12 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     }
     // Past “更多”, the answer reads neither the last answer's rest nor the known stage: the rest is
     // only kept (by a refusal, which keeps the whole state) and the stage only carried into the next
-    // state (unless the message names one). So an answer is computed, and remembered, for the text
-    // and the state without both, and each asker's own rest and stage are put back.
-    DialogState base = new DialogState(current.region(), null, current.pendingQuestion(), current.pendingSlot(), null);
+    // state (unless the message names one). Nor, with no question pending, the known region when
+    // the message names its own (岳阳初中住校补助多少 is about 岳阳 whoever asks). So an answer is
+    // computed, and remembered, for the text and the state without them, and each asker's own
+    // state is put back.
+    String region = current.pendingSlot() == null && current.region() != null && reader.namesRegion(text) ? null : current.region();
+    DialogState base = new DialogState(region, null, current.pendingQuestion(), current.pendingSlot(), null);
     Computed c = cache.get(new AnswerCache.Key(text, base), () -> compute(text, base));
     if (c.keepsState()) {
       return new Turn(c.turn().answer(), current);

@@ -77,6 +77,14 @@ class AnswerCacheTest {
     assertNotEquals(yueyang.reply(), anshan.reply());
     assertEquals("湖南省岳阳市", yueyang.amounts().get(0).region());
     assertEquals("辽宁省鞍山市", anshan.amounts().get(0).region());
+    // a question naming its own region is answered for it, whatever region its asker had before
+    String named = "岳阳初中住校生补助多少";
+    for (DialogState s : List.of(DialogState.ofRegion("辽宁省鞍山市"), DialogState.empty(), DialogState.ofRegion("湖南省岳阳市"))) {
+      Turn t = cached.answer(named, s);
+      assertEquals("湖南省岳阳市", t.answer().amounts().get(0).region(), s.toString());
+      assertEquals("湖南省岳阳市", t.next().region(), s.toString());
+    }
+    assertEquals("辽宁省鞍山市", cached.answer(q, DialogState.ofRegion("辽宁省鞍山市")).answer().amounts().get(0).region());
     // and the region-less asker is asked where, not told either region's figure
     assertTrue(cached.answer(q, DialogState.empty()).answer().clarify() != null);
   }
