@@ -67,8 +67,9 @@ public final class HttpRatioScenario implements Scenario {
   private Result ratio(String what, LoadClient.Outcome aid, LoadClient.Outcome limit, double target) {
     double r = limit.perSecond() == 0 ? 0 : aid.perSecond() / limit.perSecond();
     return Result.of(name(), what, r, "×", target > 0 ? "≥ " + target + "×" : null, target > 0 ? r >= target : null)
-        .withNote(String.format("%,.0f/s vs %,.0f/s (%s, %d conn.); p50 %.1f ms, p99 %.1f ms; %d errors",
-            aid.perSecond(), limit.perSecond(), aid.client(), CONNECTIONS, aid.p50(), aid.p99(), aid.errors() + limit.errors()));
+        .withNote(String.format("%,.0f/s vs %,.0f/s (%s, %d conn.); p50 %.1f ms, p99 %.1f ms; %d errors; CPU %.3f vs %.3f ms/request (%.3f×)",
+            aid.perSecond(), limit.perSecond(), aid.client(), CONNECTIONS, aid.p50(), aid.p99(), aid.errors() + limit.errors(),
+            aid.cpuPerRequest(), limit.cpuPerRequest(), limit.cpuPerRequest() / aid.cpuPerRequest()));
   }
 
   /** Distinct questions: the dev set's texts, then the same with a different opening, up to n. */
