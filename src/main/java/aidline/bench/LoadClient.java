@@ -20,8 +20,16 @@ import java.util.regex.Pattern;
  * in-JVM {@link HttpLoad}. The same client measures aidline and the bare baseline of a row.
  */
 final class LoadClient {
-  /** One kind of request: a wrk Lua script (defining {@code request()}) and the same for HttpLoad. */
-  record Load(String lua, BiFunction<String, Integer, HttpRequest> fallback) {}
+  /**
+   * One kind of request: a wrk Lua script (defining {@code request()}) and the same for HttpLoad.
+   * {@code warmLua} is the warm-up's script: requests that must never repeat (new MsgIds and nonces,
+   * never-seen questions) need one of their own, as each wrk run starts its counters afresh.
+   */
+  record Load(String lua, String warmLua, BiFunction<String, Integer, HttpRequest> fallback) {
+    Load(String lua, BiFunction<String, Integer, HttpRequest> fallback) {
+      this(lua, lua, fallback);
+    }
+  }
 
   /**
    * @param cpuPerRequest milliseconds of this process's CPU per request while the load ran (the
@@ -61,8 +69,9 @@ final class LoadClient {
     }
     Path script = Files.createTempFile(workDir, "load", ".lua");
     try {
-      Files.writeString(script, load.lua(), StandardCharsets.UTF_8);
+      Files.writeString(script, load.warmLua(), StandardCharsets.UTF_8);
       wrk(base, script, connections, warmup);
+      Files.writeString(script, load.lua(), StandardCharsets.UTF_8);
       long cpu = processCpuNanos();
       Outcome o = parse(wrk(base, script, connections, duration));
       return o.withCpu(processCpuNanos() - cpu, Duration.ofSeconds(Math.max(1, duration.toSeconds())));
