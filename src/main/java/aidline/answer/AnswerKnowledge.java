@@ -39,8 +39,14 @@ public record AnswerKnowledge(
   }
 
   public AnswerEngine engine() {
+    return engine(PolicyAnswerEngine.CACHED_ANSWERS);
+  }
+
+  /** @param cachedAnswers how many answers to repeated questions the engine remembers (0: none) */
+  public AnswerEngine engine(int cachedAnswers) {
     List<String> covered = documents.all().stream().map(PolicyDocument::region).toList();
     return new PolicyAnswerEngine(
-        lexicon, regions(), standards, searcher(), covered, DocumentWords.of(knowledgeBase), knowledgeBase.retrieval().onTopic());
+        lexicon, regions(), standards, searcher(), covered, DocumentWords.of(knowledgeBase), knowledgeBase.retrieval().onTopic(),
+        cachedAnswers);
   }
 }

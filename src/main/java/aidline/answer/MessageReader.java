@@ -27,18 +27,32 @@ public final class MessageReader {
   /** A message this short that names a region is the region itself (岳阳, 台安县, 湖南省岳阳市华容县). */
   private static final int BARE_PLACE = 12;
 
-  public Reading read(String raw, DialogState state) {
-    String text = ChineseText.normalize(raw).trim();
+  /** The place a message names, from its text alone: one of our regions, or a place we lack. */
+  private record Named(Region region, String unknownPlace) {}
+
+  private Named named(String text) {
     Region inText = regionIn(text).orElse(null);
     String unknownPlace = unknownPlace(text, inText);
     if (unknownPlace != null) {
       // 香港 when a document is for 中国香港: a place a document names in full is ours, by any name
       Optional<Region> named = documentRegionNaming(unknownPlace);
       if (named.isPresent()) {
-        inText = named.get();
-        unknownPlace = null;
+        return new Named(named.get(), null);
       }
     }
+    return new Named(inText, unknownPlace);
+  }
+
+  /** Whether the message names one of our regions itself: then {@link Reading#regionInText()} is it, whatever the state. */
+  public boolean namesRegion(String raw) {
+    return named(ChineseText.normalize(raw).trim()).region() != null;
+  }
+
+  public Reading read(String raw, DialogState state) {
+    String text = ChineseText.normalize(raw).trim();
+    Named place = named(text);
+    Region inText = place.region();
+    String unknownPlace = place.unknownPlace();
     Region region = inText != null ? inText : known(state).orElse(null);
     Slots slots =
         new Slots(

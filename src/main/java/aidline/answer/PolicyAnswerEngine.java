@@ -22,6 +22,9 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   static final String PENDING_REGION = "region";
   static final String ASK_REGION = "请问孩子在哪个市县上学？各地资助标准不一样，告诉我地区（例如“岳阳”或“台安县”）后我按当地文件回答。";
 
+  /** Answers remembered per build: a few MB, far more than the distinct questions of a busy hour. */
+  public static final int CACHED_ANSWERS = 4096;
+
   /** A reply this short to "which region?" is taken as the answer to it. */
   private static final int SHORT_REPLY = 8;
 
@@ -33,6 +36,8 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   private final Scope scope;
   /** Regions our documents are for (full paths), named when a parent asks about a place we lack. */
   private final List<String> covered;
+  /** This build's answers to repeated questions; a reload builds a new engine, so a new cache. */
+  private final AnswerCache<Computed> cache;
 
   public PolicyAnswerEngine(Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher) {
     this(lexicon, regions, table, searcher, regionsOf(table));
@@ -52,6 +57,14 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   public PolicyAnswerEngine(
       Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, DocumentWords words,
       double onTopic) {
+    this(lexicon, regions, table, searcher, covered, words, onTopic, CACHED_ANSWERS);
+  }
+
+  /** @param cached how many (question, state) answers to remember; 0 remembers none */
+  public PolicyAnswerEngine(
+      Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, DocumentWords words,
+      double onTopic, int cached) {
+    this.cache = new AnswerCache<>(cached);
     this.reader = new MessageReader(lexicon, regions);
     this.lexicon = lexicon;
     this.table = table;
@@ -87,6 +100,40 @@ public final class PolicyAnswerEngine implements AnswerEngine {
       // “更多”: the rest of the last answer, once
       return new Turn(Answer.text(current.more(), Intent.POLICY), current.withMore(null));
     }
+    // Past “更多”, the answer reads neither the last answer's rest nor the known stage: the rest is
+    // only kept (by a refusal, which keeps the whole state) and the stage only carried into the next
+    // state (unless the message names one). Nor, with no question pending, the known region when
+    // the message names its own (岳阳初中住校补助多少 is about 岳阳 whoever asks). So an answer is
+    // computed, and remembered, for the text and the state without them, and each asker's own
+    // state is put back.
+    String region = current.pendingSlot() == null && current.region() != null && reader.namesRegion(text) ? null : current.region();
+    DialogState base = new DialogState(region, null, current.pendingQuestion(), current.pendingSlot(), null);
+    Computed c = cache.get(new AnswerCache.Key(text, base), () -> compute(text, base));
+    if (c.keepsState()) {
+      return new Turn(c.turn().answer(), current);
+    }
+    DialogState next = c.turn().next();
+    if (next.stage() != null || current.stage() == null) {
+      return c.turn();
+    }
+    return new Turn(c.turn().answer(), new DialogState(next.region(), current.stage(), next.pendingQuestion(), next.pendingSlot(), next.more()));
+  }
+
+  @Override
+  public void forget() {
+    cache.clear();
+  }
+
+  /** A computed turn; {@code keepsState}: the next state is the asker's own, unchanged (rest and stage kept). */
+  private record Computed(Turn turn, boolean keepsState) {}
+
+  private Computed compute(String text, DialogState current) {
+    Turn t = turn(text, current);
+    // only a refusal hands back the very state it was given: the asker's state stays as it was
+    return new Computed(t, t.next() == current);
+  }
+
+  private Turn turn(String text, DialogState current) {
     MessageReader.Reading reading = reader.read(text, current);
     if (PENDING_REGION.equals(current.pendingSlot())
         && current.pendingQuestion() != null

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * one) pushes a {@link #reload()}, which rebuilds the engine if the documents or standards.yaml /
  * lexicon.yaml changed. Answering reads one volatile field, with no lock and no file access. A
  * rebuild that fails (an edited document no longer holds a standard's quote) is logged and the
- * previous engine keeps answering.
+ * previous engine keeps answering. Each build remembers its answers to repeated questions; a
+ * reindex that rebuilds nothing still makes it forget them.
  */
 public final class ReloadingAnswerEngine implements AnswerEngine {
   private static final Logger log = LoggerFactory.getLogger(ReloadingAnswerEngine.class);
@@ -50,10 +51,17 @@ public final class ReloadingAnswerEngine implements AnswerEngine {
     return engine.answer(text, state);
   }
 
+  @Override
+  public void forget() {
+    engine.forget();
+  }
+
   /** Rebuilds the engine if the documents or data files changed since the last build. */
   public synchronized void reload() {
     Version now = current();
     if (now.equals(version)) {
+      // same documents and data files, yet regions or synonyms may have changed the index's answers
+      engine.forget();
       return;
     }
     try {
@@ -61,6 +69,7 @@ public final class ReloadingAnswerEngine implements AnswerEngine {
       log.info("answer engine reloaded after a knowledge-base change");
     } catch (RuntimeException e) {
       log.error("answer engine not reloaded, still answering from the previous knowledge: {}", e.getMessage());
+      engine.forget();
     }
     version = now;
   }

@@ -129,6 +129,6 @@ final class Replies {
     if (first == null && !lines.isEmpty()) {
       first = lines.get(0).endsWith("：") && lines.size() > 1 ? lines.get(0) + lines.get(1).replaceFirst("^·\\s*", "") : lines.get(0);
     }
-    return new Answer(String.join("\n", shown), intent, new ArrayList<>(amounts.values()), List.copyOf(citations.values()), clarify, handoff, first, more);
+    return new Answer(String.join("\n", shown), intent, List.copyOf(amounts.values()), List.copyOf(citations.values()), clarify, handoff, first, more);
   }
 }

@@ -1,6 +1,8 @@
 package aidline.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,10 +20,32 @@ import java.util.regex.Pattern;
  * in-JVM {@link HttpLoad}. The same client measures aidline and the bare baseline of a row.
  */
 final class LoadClient {
-  /** One kind of request: a wrk Lua script (defining {@code request()}) and the same for HttpLoad. */
-  record Load(String lua, BiFunction<String, Integer, HttpRequest> fallback) {}
+  /**
+   * One kind of request: a wrk Lua script (defining {@code request()}) and the same for HttpLoad.
+   * {@code warmLua} is the warm-up's script: requests that must never repeat (new MsgIds and nonces,
+   * never-seen questions) need one of their own, as each wrk run starts its counters afresh.
+   */
+  record Load(String lua, String warmLua, BiFunction<String, Integer, HttpRequest> fallback) {
+    Load(String lua, BiFunction<String, Integer, HttpRequest> fallback) {
+      this(lua, lua, fallback);
+    }
+  }
 
-  record Outcome(double perSecond, double p50, double p99, long errors, String client) {}
+  /**
+   * @param cpuPerRequest milliseconds of this process's CPU per request while the load ran (the
+   *     server's cost, as the servers run in this JVM; with the in-JVM client, the client's too):
+   *     a figure a machine shared with other work disturbs far less than requests per second
+   */
+  record Outcome(double perSecond, double p50, double p99, long errors, String client, double cpuPerRequest) {
+    Outcome(double perSecond, double p50, double p99, long errors, String client) {
+      this(perSecond, p50, p99, errors, client, Double.NaN);
+    }
+
+    Outcome withCpu(long cpuNanos, Duration d) {
+      double requests = perSecond * d.toNanos() / 1e9;
+      return new Outcome(perSecond, p50, p99, errors, client, requests <= 0 ? Double.NaN : cpuNanos / 1e6 / requests);
+    }
+  }
 
   private final Path workDir;
   private final boolean wrk;
@@ -37,14 +61,20 @@ final class LoadClient {
 
   Outcome run(String base, Load load, int connections, Duration warmup, Duration duration) throws Exception {
     if (!wrk) {
+      long cpu = processCpuNanos();
       HttpLoad.Outcome o = HttpLoad.run(connections, warmup, duration, 5_000_000, n -> load.fallback().apply(base, n), 200);
-      return new Outcome(o.perSecond(), o.latency().median(), o.latency().p99(), o.errors(), name());
+      // the fallback's warm-up runs inside run(): its CPU is counted, over the measured requests only
+      return new Outcome(o.perSecond(), o.latency().median(), o.latency().p99(), o.errors(), name())
+          .withCpu((processCpuNanos() - cpu) * duration.toNanos() / (duration.toNanos() + warmup.toNanos()), duration);
     }
     Path script = Files.createTempFile(workDir, "load", ".lua");
     try {
-      Files.writeString(script, load.lua(), StandardCharsets.UTF_8);
+      Files.writeString(script, load.warmLua(), StandardCharsets.UTF_8);
       wrk(base, script, connections, warmup);
-      return parse(wrk(base, script, connections, duration));
+      Files.writeString(script, load.lua(), StandardCharsets.UTF_8);
+      long cpu = processCpuNanos();
+      Outcome o = parse(wrk(base, script, connections, duration));
+      return o.withCpu(processCpuNanos() - cpu, Duration.ofSeconds(Math.max(1, duration.toSeconds())));
     } finally {
       Files.deleteIfExists(script);
     }
@@ -59,6 +89,12 @@ final class LoadClient {
       throw new IOException("wrk failed: " + out);
     }
     return out;
+  }
+
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
   }
 
   static Outcome parse(String out) {

@@ -67,7 +67,8 @@ final class EvalCommand implements Runnable {
     ObjectMapper json = app.json();
     List<JsonNode> questions = read(json);
     AnswerKnowledge knowledge = app.answerKnowledge(kb, compared(app));
-    AnswerEngine engine = knowledge.engine();
+    // scored and timed without the engine's memory of answers: the timed rounds repeat every question
+    AnswerEngine engine = knowledge.engine(0);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Evaluation.Report report = Evaluation.run(questions, () -> new Conversations(engine));
     for (Evaluation.Result r : report.results()) {

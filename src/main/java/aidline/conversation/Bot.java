@@ -75,12 +75,26 @@ public final class Bot {
    */
   public Reply handle(InboundMessage m) {
     Handled t = handled(m);
+    await(t.saved());
+    return t.reply();
+  }
+
+  /**
+   * Handles the message and returns the reply with the state's commit still pending: for a channel
+   * that queues a write of its own for the same group (the web chat's history) and then waits once,
+   * with {@link #await}, for both.
+   */
+  public Handled handleLater(InboundMessage m) {
+    return handled(m);
+  }
+
+  /** Waits for queued writes' commits; a failed write fails the request as {@link #handle} would. */
+  public static void await(CompletableFuture<?>... commits) {
     try {
-      t.saved().join();
+      CompletableFuture.allOf(commits).join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException re ? re : e;
     }
-    return t.reply();
   }
 
   /**
@@ -92,7 +106,8 @@ public final class Bot {
     return handled(m).reply();
   }
 
-  private record Handled(Reply reply, CompletableFuture<?> saved) {}
+  /** A reply, and the commit of the asker's new state (queued, completes when durable). */
+  public record Handled(Reply reply, CompletableFuture<?> saved) {}
 
   private Handled handled(InboundMessage m) {
     synchronized (locks[Math.floorMod((m.channel() + "\u0000" + m.userId()).hashCode(), locks.length)]) {

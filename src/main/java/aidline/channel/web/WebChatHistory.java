@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What one web-chat browser said and was told, kept server-side (the {@code web_chat_history}
@@ -35,10 +36,13 @@ public final class WebChatHistory implements OutboundSender {
     add(userId, "notice", text, null);
   }
 
-  /** One exchange: the parent's message and the bot's reply, in one write. */
-  void turn(String userId, String text, String reply, String answer) {
+  /**
+   * One exchange: the parent's message and the bot's reply, in one write queued for the next group
+   * commit; the future completes once it is durable (the chat route waits for it with the state's).
+   */
+  CompletableFuture<Integer> turn(String userId, String text, String reply, String answer) {
     long now = clock.millis();
-    db.write(c -> {
+    return db.writeLater(c -> {
       try (PreparedStatement ps = c.prepareStatement(INSERT)) {
         bind(ps, userId, "user", text, null, now);
         ps.addBatch();

@@ -6,14 +6,19 @@ import aidline.conversation.Reply;
 import aidline.http.ErrorHandlers;
 import aidline.http.JsonBody;
 import aidline.http.RouteModule;
+import aidline.answer.Amount;
+import aidline.answer.Answer;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -97,20 +102,45 @@ public final class WebChatModule implements RouteModule {
     ctx.json(out);
   }
 
+  /**
+   * One message: the state's write and the history's are queued for the same group commit and the
+   * reply waits once for both (DESIGN.md, durability); the JSON is written once, for both uses.
+   */
   private void chat(Context ctx) throws IOException {
     ChatRequest req = parse(ctx);
-    Reply reply = bot.handle(new InboundMessage(CHANNEL, req.user(), null, req.text(), req.region(), clientIp.apply(ctx)));
-    ObjectNode out = json.valueToTree(reply.answer());
-    out.put("user", req.user());
-    out.put("ticketNo", reply.ticketNo());
-    out.set("choices", json.valueToTree(reply.choices()));
+    Bot.Handled handled = bot.handleLater(new InboundMessage(CHANNEL, req.user(), null, req.text(), req.region(), clientIp.apply(ctx)));
+    Reply reply = handled.reply();
+    String body = json.writeValueAsString(ChatResponse.of(reply, req.user()));
     if (history != null) {
-      history.turn(req.user(), req.text(), reply.plainText(), json.writeValueAsString(out));
+      Bot.await(handled.saved(), history.turn(req.user(), req.text(), reply.plainText(), body));
+    } else {
+      Bot.await(handled.saved());
     }
-    ctx.json(out);
+    ctx.contentType(ContentType.APPLICATION_JSON).result(body);
   }
 
   record ChatRequest(String user, String text, String region) {}
+
+  /**
+   * The reply as the contract has it, written in one pass: the answer's fields, then {@code user},
+   * {@code ticketNo}, {@code choices}. Amounts are written as a JSON tree wrote them before (trailing
+   * zeros stripped: 2400.50 as 2400.5), so the bytes stay the same.
+   */
+  record ChatResponse(@JsonUnwrapped Answer answer, String user, String ticketNo, List<String> choices) {
+    static ChatResponse of(Reply reply, String user) {
+      Answer a = reply.answer();
+      if (a.amounts() != null && a.amounts().stream().anyMatch(m -> m.value() != null && !stripped(m.value()).equals(m.value()))) {
+        List<Amount> plain = a.amounts().stream()
+            .map(m -> m.value() == null ? m : new Amount(stripped(m.value()), m.unit(), m.item(), m.region())).toList();
+        a = new Answer(a.reply(), a.intent(), plain, a.citations(), a.clarify(), a.handoff(), a.lead(), a.more());
+      }
+      return new ChatResponse(a, user, reply.ticketNo(), reply.choices());
+    }
+
+    private static BigDecimal stripped(BigDecimal v) {
+      return v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros();
+    }
+  }
 
   private ChatRequest parse(Context ctx) {
     JsonNode n;

@@ -48,6 +48,7 @@ public final class WechatGateway implements Managed {
   /** Replies being produced in this process, so a concurrent retry can wait for the first delivery. */
   private final Map<String, CompletableFuture<String>> inflight = new ConcurrentHashMap<>();
   private final Guards guards;
+  private final WechatMessages messages = new WechatMessages();
 
   /**
    * The refusals made before the bot runs (issue 15, H3/M5), all cheap: the time window and replay
@@ -164,7 +165,7 @@ public final class WechatGateway implements Managed {
       throw new WechatSignatureException("未配置 EncodingAESKey，无法解密安全模式消息");
     }
     try {
-      WxMpXmlMessage m = WxMpXmlMessage.fromXml(xml);
+      WxMpXmlMessage m = messages.read(xml);
       if (m == null || m.getFromUser() == null || m.getMsgType() == null) {
         throw new WechatMessageException("不是有效的微信消息");
       }
