@@ -147,6 +147,7 @@ public final class WechatGateway implements Managed {
   }
 
   private WxMpXmlMessage parse(String body, boolean aes, String timestamp, String nonce, String msgSignature) {
+    // the pre-check's fields are the message's own when it is not encrypted, else the decrypted one's
     Map<String, String> outer = WechatXml.fields(body);
     String xml = body;
     if (guards.crypto() != null) {
@@ -157,12 +158,12 @@ public final class WechatGateway implements Managed {
         throw new WechatSignatureException("缺少 msg_signature");
       }
       xml = guards.crypto().decrypt(msgSignature, timestamp, nonce, outer.get("Encrypt"));
-      WechatXml.fields(xml);
+      outer = WechatXml.fields(xml);
     } else if (aes) {
       throw new WechatSignatureException("未配置 EncodingAESKey，无法解密安全模式消息");
     }
     try {
-      WxMpXmlMessage m = messages.read(xml);
+      WxMpXmlMessage m = messages.read(xml, outer);
       if (m == null || m.getFromUser() == null || m.getMsgType() == null) {
         throw new WechatMessageException("不是有效的微信消息");
       }
