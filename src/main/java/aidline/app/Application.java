@@ -68,6 +68,7 @@ import aidline.student.StudentService;
 import aidline.ticket.ChatClaimLimits;
 import aidline.ticket.ChatTicketDesk;
 import aidline.ticket.InvalidTicketException;
+import aidline.ticket.TicketAudit;
 import aidline.ticket.TicketModule;
 import aidline.ticket.TicketRoutes;
 import aidline.ticket.TicketService;
@@ -172,7 +173,7 @@ public final class Application implements AutoCloseable {
     modules.add(new ConsoleRoutes(new Dashboard(tickets(), unansweredQuestions()), consoleSettings()));
     modules.add(new KnowledgeRoutes(knowledge()));
     AuditLog auditLog = audit();
-    modules.add(new TicketRoutes(tickets(), json, auditLog::record));
+    modules.add(new TicketRoutes(tickets(), json, TicketAudit.of(auditLog)));
     modules.add(new WebChatModule(bot(), json, address::ip, webChatHistory()));
     if (config.wechat().enabled()) {
       modules.add(new WechatModule(wechatGateway(), address::ip));
