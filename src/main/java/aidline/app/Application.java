@@ -402,6 +402,11 @@ public final class Application implements AutoCloseable {
     return students;
   }
 
+  private static Health.Db healthOf(Database db) {
+    Database.PoolStats p = db.poolStats();
+    return new Health.Db(db.dialect().engine(), new Health.Pool(p.active(), p.idle(), p.total(), p.waiting()));
+  }
+
   /**
    * Builds and starts the HTTP server with every feature's routes. Start-up runs on three threads,
    * because on two cores the steps overlap: OpenCC's dictionaries (about a second of CPU, needed by
@@ -410,9 +415,12 @@ public final class Application implements AutoCloseable {
    * 200 only once everything is wired, as before.
    */
   public synchronized Javalin startHttp() {
-    Path dbFile = config.storage().dbPath().toAbsolutePath();
-    closeLater(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
-        "另一个 aidline 服务正在使用数据库 " + dbFile + "（" + InstanceLock.lockFile(dbFile) + " 已被锁定）", null)));
+    if (!config.storage().postgres()) {
+      // one server per SQLite file; on PostgreSQL several nodes share the database by design
+      Path dbFile = config.storage().dbPath().toAbsolutePath();
+      closeLater(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
+          "另一个 aidline 服务正在使用数据库 " + dbFile + "（" + InstanceLock.lockFile(dbFile) + " 已被锁定）", null)));
+    }
     daemon("aidline-warmup", () -> ChineseText.normalize("資助"));
     CompletableFuture<AnswerEngine> knowledgeSide = new CompletableFuture<>();
     daemon("aidline-start-knowledge", () -> {
@@ -433,7 +441,7 @@ public final class Application implements AutoCloseable {
     if (config.knowledge().watch()) {
       start(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex));
     }
-    Health health = new Health(db::reachable, kb::documentCount, Version.current());
+    Health health = new Health(db::reachable, () -> healthOf(db), kb::documentCount, Version.current());
     http = HttpServer.create(config.server(), json, metrics, health, routeModules());
     http.start();
     if (config.telegram().enabled()) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
     },
     subcommands = {ServeCommand.class, AskCommand.class, EvalCommand.class, KbCommand.class, WechatCommand.class,
         UsersCommand.class, StudentsCommand.class, DemoCommand.class, BackupCommand.class, RestoreCommand.class,
-        BenchCommand.class, CommandLine.HelpCommand.class})
+        DbCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class AidlineCommand implements Runnable {
 
   @Option(

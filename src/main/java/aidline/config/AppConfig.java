@@ -15,9 +15,36 @@ public record AppConfig(
 
   public record Server(String host, int port, long maxBodyBytes, long shutdownGraceMillis) {}
 
-  public record Storage(String db, String synchronous, int busyTimeoutMillis) {
+  /**
+   * @param db a SQLite file path, or {@code jdbc:postgresql://HOST:PORT/DB}
+   * @param poolSize PostgreSQL connections per node (SQLite keeps its own small pool)
+   * @param user PostgreSQL user (blank: the driver's default)
+   * @param password PostgreSQL password; never printed ({@link #toString} masks it)
+   */
+  public record Storage(String db, String synchronous, int busyTimeoutMillis, int poolSize, String user, String password) {
+    public static final String POSTGRES_PREFIX = "jdbc:postgresql://";
+
+    public Storage(String db, String synchronous, int busyTimeoutMillis) {
+      this(db, synchronous, busyTimeoutMillis, 10, "", "");
+    }
+
+    public boolean postgres() {
+      return db != null && db.strip().startsWith(POSTGRES_PREFIX);
+    }
+
     public Path dbPath() {
+      if (postgres()) {
+        // file commands (backup, restore) on a PostgreSQL configuration
+        throw new ConfigException("storage.db (AIDLINE_DB)", "是 PostgreSQL 数据库而不是 SQLite 文件；PostgreSQL 请用 pg_dump / pg_restore 备份和恢复");
+      }
       return Path.of(db);
+    }
+
+    @Override
+    public String toString() {
+      return "Storage[db=" + (postgres() ? "(PostgreSQL)" : db) + ", synchronous=" + synchronous
+          + ", busyTimeoutMillis=" + busyTimeoutMillis + ", poolSize=" + poolSize + ", user=" + user
+          + ", password=" + (password == null || password.isEmpty() ? "" : "***") + "]";
     }
   }
 

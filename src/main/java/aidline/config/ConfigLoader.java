@@ -38,6 +38,9 @@ public final class ConfigLoader {
     m.put("AIDLINE_MAX_BODY_BYTES", "server.maxBodyBytes");
     m.put("AIDLINE_DB", "storage.db");
     m.put("AIDLINE_DB_SYNCHRONOUS", "storage.synchronous");
+    m.put("AIDLINE_DB_POOL", "storage.poolSize");
+    m.put("AIDLINE_DB_USER", "storage.user");
+    m.put("AIDLINE_DB_PASSWORD", "storage.password");
     m.put("AIDLINE_KB_DIR", "knowledge.dir");
     m.put("AIDLINE_KB_WATCH", "knowledge.watch");
     m.put("AIDLINE_KB_CACHE_DIR", "knowledge.cacheDir");

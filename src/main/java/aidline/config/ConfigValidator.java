@@ -23,7 +23,7 @@ final class ConfigValidator {
     if (!SYNC_MODES.contains(c.storage().synchronous().toUpperCase())) {
       throw new ConfigException("storage.synchronous", "只能是 " + SYNC_MODES);
     }
-    checkDb(c.storage().db());
+    checkStorage(c.storage());
     AppConfig.Security s = c.security();
     if (s.bcryptCost() < 4 || s.bcryptCost() > 31) {
       throw new ConfigException("security.bcryptCost", "必须在 4 到 31 之间");
@@ -71,9 +71,35 @@ final class ConfigValidator {
     }
   }
 
+  private static void checkStorage(AppConfig.Storage s) {
+    // Flyway holds one connection for its lock while it migrates on another
+    if (s.poolSize() < 2 || s.poolSize() > 200) {
+      throw new ConfigException("storage.poolSize (AIDLINE_DB_POOL)", "须在 2-200 之间，当前 " + s.poolSize());
+    }
+    if (s.postgres()) {
+      checkPostgresUrl(s.db().strip());
+    } else {
+      checkDb(s.db());
+    }
+  }
+
+  /** jdbc:postgresql://HOST[:PORT]/DB; the URL is not echoed, it may carry a password. */
+  private static void checkPostgresUrl(String url) {
+    String rest = url.substring(AppConfig.Storage.POSTGRES_PREFIX.length());
+    int q = rest.indexOf('?');
+    String hostAndDb = q < 0 ? rest : rest.substring(0, q);
+    int slash = hostAndDb.indexOf('/');
+    if (slash <= 0 || slash == hostAndDb.length() - 1 || hostAndDb.indexOf('/', slash + 1) >= 0) {
+      throw new ConfigException("storage.db (AIDLINE_DB)", "PostgreSQL 地址须是 jdbc:postgresql://主机[:端口]/数据库名 形式");
+    }
+  }
+
   private static void checkDb(String db) {
     if (db == null || db.isBlank()) {
       throw new ConfigException("storage.db (AIDLINE_DB)", "不能为空");
+    }
+    if (db.strip().startsWith("jdbc:")) {
+      throw new ConfigException("storage.db (AIDLINE_DB)", "只支持 SQLite 文件路径或 jdbc:postgresql://主机[:端口]/数据库名");
     }
     Path file = Path.of(db).toAbsolutePath();
     if (Files.isDirectory(file)) {

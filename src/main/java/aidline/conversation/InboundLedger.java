@@ -1,7 +1,6 @@
 package aidline.conversation;
 
 import aidline.storage.Database;
-import aidline.storage.SqliteDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -43,7 +42,7 @@ public final class InboundLedger {
           }
           try (PreparedStatement ps =
               c.prepareStatement(
-                  SqliteDialect.insertOrIgnore("inbound_message", "dedupe_key, channel, user_id, status, created_at", "?, ?, ?, 'running', ?"))) {
+                  db.dialect().insertOrIgnore("inbound_message", "dedupe_key, channel, user_id, status, created_at", "?, ?, ?, 'running', ?"))) {
             ps.setString(1, key);
             ps.setString(2, channel);
             ps.setString(3, userId);

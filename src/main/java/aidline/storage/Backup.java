@@ -41,7 +41,7 @@ public final class Backup {
   public static Report verify(Path file) {
     try (Connection c = DriverManager.getConnection(SqliteDialect.jdbcUrl(file));
         Statement st = c.createStatement()) {
-      try (ResultSet rs = st.executeQuery(SqliteDialect.integrityCheckSql())) {
+      try (ResultSet rs = st.executeQuery(SqliteDialect.INSTANCE.integrityCheckSql())) {
         String r = rs.next() ? rs.getString(1) : "";
         if (!"ok".equalsIgnoreCase(r)) {
           throw new StorageException("备份文件已损坏: " + r, null);

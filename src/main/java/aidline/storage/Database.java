@@ -3,6 +3,7 @@ package aidline.storage;
 import aidline.config.AppConfig;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +23,16 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final Path file;
+  private final Dialect dialect;
+  private final String name;
 
   private final GroupCommitter writer;
 
-  private Database(HikariDataSource pool, Path file) {
+  private Database(HikariDataSource pool, Path file, Dialect dialect, String name) {
     this.pool = pool;
     this.file = file;
+    this.dialect = dialect;
+    this.name = name;
     this.writer = new GroupCommitter(group -> inTransaction(group::run), 256);
   }
 
@@ -55,7 +60,23 @@ public final class Database implements AutoCloseable {
     return writer.stats();
   }
 
+  /** Opens and migrates the database {@code storage.db} names: a SQLite file, or a PostgreSQL URL. */
   public static Database open(AppConfig.Storage cfg) {
+    return open(cfg, true);
+  }
+
+  /**
+   * @param migrate false only for {@code db status}, which shows what a migration would apply; the
+   *     application always migrates
+   */
+  public static Database open(AppConfig.Storage cfg, boolean migrate) {
+    if (cfg.postgres()) {
+      return started(PostgresOpener.pool(cfg), null, PostgresDialect.INSTANCE, PostgresDialect.safeUrl(cfg.db()), migrate);
+    }
+    return openSqlite(cfg, migrate);
+  }
+
+  private static Database openSqlite(AppConfig.Storage cfg, boolean migrate) {
     Path file = cfg.dbPath().toAbsolutePath();
     try {
       if (file.getParent() != null) {
@@ -77,10 +98,15 @@ public final class Database implements AutoCloseable {
     hc.setMaximumPoolSize(8);
     hc.setMinimumIdle(1);
     hc.setInitializationFailTimeout(-1);
-    HikariDataSource pool = new HikariDataSource(hc);
-    Database db = new Database(pool, file);
+    return started(new HikariDataSource(hc), file, SqliteDialect.INSTANCE, file.toString(), migrate);
+  }
+
+  private static Database started(HikariDataSource pool, Path file, Dialect dialect, String name, boolean migrate) {
+    Database db = new Database(pool, file, dialect, name);
     try {
-      db.migrate();
+      if (migrate) {
+        db.migrate();
+      }
       db.writer.start();
     } catch (RuntimeException e) {
       pool.close();
@@ -89,28 +115,25 @@ public final class Database implements AutoCloseable {
     return db;
   }
 
-  private void migrate() {
+  /** Applies pending migrations; returns how many were applied. */
+  public int migrate() {
     try {
-      Flyway flyway = Flyway.configure()
-          .dataSource(pool)
-          .locations("classpath:db/migration/sqlite")
-          .validateMigrationNaming(true)
-          .load();
+      Flyway flyway = flyway();
       // Flyway ignores "future" migrations by default; a database written by a newer aidline
       // must not be used by an older one, so refuse explicitly.
       for (var m : flyway.info().all()) {
         if (m.getState().isApplied() && m.getState().name().startsWith("FUTURE")) {
-          throw new StorageException("数据库 " + file + " 的结构版本 (" + m.getVersion()
+          throw new StorageException("数据库 " + name + " 的结构版本 (" + m.getVersion()
               + ") 比本程序新，请使用更新版本的 aidline，或从备份恢复", null);
         }
       }
-      flyway.migrate();
+      return flyway.migrate().migrationsExecuted;
     } catch (FlywayException e) {
       String m = String.valueOf(e.getMessage());
       if (m.contains("newer than") || m.contains("not resolved locally") || m.contains("Detected applied migration not resolved")) {
-        throw new StorageException("数据库 " + file + " 的结构版本比本程序新，请使用更新版本的 aidline", e);
+        throw new StorageException("数据库 " + name + " 的结构版本比本程序新，请使用更新版本的 aidline", e);
       }
-      throw new StorageException("数据库迁移失败 " + file + ": " + m.lines().findFirst().orElse(m), e);
+      throw new StorageException("数据库迁移失败 " + name + ": " + m.lines().findFirst().orElse(m), e);
     }
   }
 
@@ -121,7 +144,7 @@ public final class Database implements AutoCloseable {
   private static void checkIntegrity(DataSource raw, Path file) {
     try (Connection c = raw.getConnection();
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(SqliteDialect.integrityCheckSql())) {
+        ResultSet rs = st.executeQuery(SqliteDialect.INSTANCE.integrityCheckSql())) {
       String result = rs.next() ? rs.getString(1) : "no result";
       if (!"ok".equalsIgnoreCase(result)) {
         throw new StorageException("数据库文件已损坏 " + file + ": " + result + "，请从备份恢复", null);
@@ -131,12 +154,43 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** Flyway over this database: the engine's own history plus {@code db/migration/common}. */
+  public Flyway flyway() {
+    return Flyway.configure()
+        .dataSource(pool)
+        .locations(dialect.migrationLocations().toArray(String[]::new))
+        .placeholders(dialect.migrationPlaceholders())
+        .validateMigrationNaming(true)
+        .load();
+  }
+
   public DataSource dataSource() {
     return pool;
   }
 
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The SQLite file, or null on PostgreSQL. */
   public Path file() {
     return file;
+  }
+
+  /** The file path or the URL without credentials, for messages. */
+  public String name() {
+    return name;
+  }
+
+  /** Connections of the pool now, for /health. */
+  public record PoolStats(int active, int idle, int total, int waiting) {}
+
+  public PoolStats poolStats() {
+    HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+    if (mx == null) {
+      return new PoolStats(0, 0, 0, 0);
+    }
+    return new PoolStats(mx.getActiveConnections(), mx.getIdleConnections(), mx.getTotalConnections(), mx.getThreadsAwaitingConnection());
   }
 
   /** True if a trivial query succeeds; used by /health. */

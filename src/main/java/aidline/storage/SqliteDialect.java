@@ -1,18 +1,24 @@
 package aidline.storage;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
 
 /**
- * Everything SQLite-specific lives here, so a PostgreSQL dialect can stand beside it later.
+ * SQLite, the default engine: one file beside the application.
  *
  * <p>WAL lets readers (lookups, lists) run while one writer commits. {@code synchronous=FULL} (the
  * default) fsyncs the WAL at every commit: a work order acknowledged to a caller survives a kill
  * -9 of the process and a power cut the next instant. NORMAL would survive kill -9 but not power
  * loss.
  */
-public final class SqliteDialect {
+public final class SqliteDialect implements Dialect {
+  public static final SqliteDialect INSTANCE = new SqliteDialect();
+
   private SqliteDialect() {}
 
   public static SQLiteConfig connectionConfig(String synchronous, int busyTimeoutMillis) {
@@ -32,21 +38,61 @@ public final class SqliteDialect {
     return "jdbc:sqlite:" + file.toAbsolutePath();
   }
 
-  /** Insert-or-ignore, used for idempotent writes keyed by a unique column. */
-  public static String insertOrIgnore(String table, String columns, String placeholders) {
-    return "INSERT OR IGNORE INTO " + table + " (" + columns + ") VALUES (" + placeholders + ")";
+  @Override
+  public String engine() {
+    return "sqlite";
+  }
+
+  @Override
+  public String forUpdate() {
+    return "";
+  }
+
+  @Override
+  public String forUpdateSkipLocked() {
+    return "";
+  }
+
+  @Override
+  public String containsSql(String column) {
+    return "instr(" + column + ", ?) > 0";
   }
 
   /**
    * A 256 MB page cache for the connection doing a bulk import: rows arrive in file order, not key
    * order, and the indexes are only fast to fill while their pages stay in memory.
    */
-  public static String bulkWriteCacheSql() {
-    return "PRAGMA cache_size = -262144";
+  @Override
+  public List<String> bulkWriteSql() {
+    return List.of("PRAGMA cache_size = -262144");
   }
 
-  public static String integrityCheckSql() {
+  @Override
+  public String integrityCheckSql() {
     return "PRAGMA integrity_check";
   }
 
+  @Override
+  public boolean isUniqueViolation(SQLException e) {
+    int code = e.getErrorCode();
+    return code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE.code
+        || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY.code
+        || String.valueOf(e.getMessage()).contains("UNIQUE constraint failed");
+  }
+
+  @Override
+  public boolean isForeignKeyViolation(SQLException e) {
+    return e.getErrorCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY.code
+        || String.valueOf(e.getMessage()).contains("FOREIGN KEY constraint failed");
+  }
+
+  @Override
+  public Map<String, String> migrationPlaceholders() {
+    return Map.of(
+        "id", "INTEGER PRIMARY KEY AUTOINCREMENT",
+        "epoch", "INTEGER",
+        "bigint", "INTEGER",
+        "blob", "BLOB",
+        "engine", engine());
+  }
 }

@@ -19,7 +19,9 @@ class HealthRouteTest {
   @Test
   void healthReportsDatabaseAndDocuments() {
     try (Database db = Database.open(new AppConfig.Storage(dir.resolve("t.db").toString(), "FULL", 5000))) {
-      Health health = new Health(db::reachable, () -> 7, "test");
+      Health health = new Health(db::reachable,
+          () -> new Health.Db(db.dialect().engine(), new Health.Pool(db.poolStats().active(), db.poolStats().idle(),
+              db.poolStats().total(), db.poolStats().waiting())), () -> 7, "test");
       Javalin app =
           HttpServer.create(
               new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(), health, List.of());
@@ -32,6 +34,9 @@ class HealthRouteTest {
             assertEquals("ok", body.get("status").asText());
             assertEquals(7, body.get("knowledgeDocuments").asInt());
             assertTrue(body.get("database").asBoolean());
+            assertEquals("sqlite", body.path("db").path("engine").asText());
+            assertTrue(body.path("db").path("pool").path("total").asInt() >= 1, body.toString());
+            assertTrue(body.path("db").path("pool").has("waiting"), body.toString());
             var metrics = client.get("/metrics").body().string();
             assertTrue(metrics.contains("http_server_requests"), metrics);
             var missing = client.get("/no-such-page");

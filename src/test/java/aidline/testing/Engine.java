@@ -1,0 +1,7 @@
+package aidline.testing;
+
+/** The storage engines a repository test runs on (see {@link TestDatabases}). */
+public enum Engine {
+  SQLITE,
+  POSTGRESQL
+}
