@@ -9,25 +9,32 @@ import aidline.http.Json;
 import aidline.http.Metrics;
 import aidline.security.AuditLog;
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A create's audit row is written in the order's own transaction: both or neither. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class CreateAuditTest {
-  @TempDir Path dir;
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   TestDesk desk;
 
   @BeforeEach
   void open() {
-    desk = new TestDesk(dir);
+    desk = new TestDesk(dbs.open(engine));
   }
 
   @AfterEach
