@@ -1,6 +1,7 @@
 package aidline.ticket;
 
 import aidline.storage.Database;
+import aidline.storage.Dialect;
 import aidline.storage.GroupCommitter;
 import aidline.storage.StorageException;
 import java.sql.Connection;
@@ -232,7 +233,7 @@ public final class TicketRepository {
     String key = day.format(DAY);
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO ticket_day_seq (day, last) VALUES (?, 1)"
-            + " ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last")) {
+            + " ON CONFLICT (day) DO UPDATE SET last = ticket_day_seq.last + 1 RETURNING last")) {
       ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -372,8 +373,9 @@ public final class TicketRepository {
       args.add(q.region());
     }
     if (q.q() != null) {
-      where.append(" AND (instr(ticket_no, ?) > 0 OR instr(caller_name, ?) > 0 OR instr(caller_phone, ?) > 0"
-          + " OR instr(coalesce(student_id, ''), ?) > 0 OR instr(description, ?) > 0)");
+      Dialect d = db.dialect();
+      where.append(" AND (" + d.containsSql("ticket_no") + " OR " + d.containsSql("caller_name") + " OR " + d.containsSql("caller_phone")
+          + " OR " + d.containsSql("coalesce(student_id, '')") + " OR " + d.containsSql("description") + ")");
       for (int i = 0; i < 5; i++) {
         args.add(q.q());
       }

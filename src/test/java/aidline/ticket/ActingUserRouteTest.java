@@ -10,6 +10,8 @@ import aidline.http.Metrics;
 import aidline.http.RouteModule;
 import aidline.security.CurrentUser;
 import aidline.security.User;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
@@ -17,10 +19,18 @@ import io.javalin.testtools.JavalinTest;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The plug point for the accounts issue: a signed-in user's name and role reach the history and merge. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class ActingUserRouteTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
 
   /** Stands in for the future authentication filter. */
@@ -35,7 +45,7 @@ class ActingUserRouteTest {
 
   @Test
   void actorIsTheSignedInUserAndMergeNeedsStaff() {
-    try (TestDesk desk = new TestDesk(dir)) {
+    try (TestDesk desk = new TestDesk(dbs.open(engine))) {
       var app = HttpServer.create(
           new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(), new Health(desk.db::reachable, () -> 0, "t"),
           List.of(new FakeAuth("接线员小张", Role.OPERATOR), new TicketRoutes(desk.service, Json.mapper())));

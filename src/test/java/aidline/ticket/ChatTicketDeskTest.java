@@ -5,29 +5,39 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aidline.conversation.TicketDesk;
 import aidline.conversation.TicketDesk.ChatTicket;
 import aidline.conversation.TicketDesk.ChatTicketRequest;
+import aidline.conversation.TicketDesk;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import aidline.ticket.Command.Action;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The chat side of a work order, through the {@link TicketDesk} port the bot uses: report → form →
  * order number → status query → resolved (parent notified, asked 满意/不满意) → 不满意 → reopened.
  */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class ChatTicketDeskTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
   TestDesk desk;
   TicketDesk chat;
 
   @BeforeEach
   void open() {
-    desk = new TestDesk(dir);
+    desk = new TestDesk(dbs.open(engine));
     chat = new ChatTicketDesk(desk.service);
   }
 

@@ -1,6 +1,5 @@
 package aidline.ticket;
 
-import aidline.config.AppConfig;
 import aidline.conversation.Notifier;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
@@ -13,20 +12,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A real service on a temporary SQLite file, with a clock the test moves and a recording notifier. */
+/** A real service on a fresh database (TestDatabases), with a clock the test moves and a recording notifier. */
 final class TestDesk implements AutoCloseable {
   final Database db;
   final MovableClock clock = new MovableClock(TicketFixtures.NOW);
   final List<String> notices = Collections.synchronizedList(new ArrayList<>());
   final TicketService service;
 
-  TestDesk(Path dir) {
-    this(dir, null);
+  TestDesk(Database db) {
+    this(db, null);
   }
 
   /** @param notifier null records every notice in {@link #notices} */
-  TestDesk(Path dir, Notifier notifier) {
-    db = Database.open(new AppConfig.Storage(dir.resolve("t.db").toString(), "FULL", 5000));
+  TestDesk(Database db, Notifier notifier) {
+    this.db = db;
     Notifier n = notifier != null ? notifier : (channel, user, text) -> notices.add(channel + "|" + user + "|" + text);
     service = new TicketService(
         db, TicketFixtures.CATEGORIES, TicketFixtures.CALENDAR, Regions.load(Path.of("knowledge-base/regions.yaml")), n, clock);

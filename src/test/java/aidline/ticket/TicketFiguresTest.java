@@ -2,22 +2,32 @@ package aidline.ticket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import aidline.ticket.Command.Action;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The dashboard's work-order figures, read by the ticket feature on a real SQLite file. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class TicketFiguresTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
   TestDesk desk;
 
   @BeforeEach
   void open() {
-    desk = new TestDesk(dir);
+    desk = new TestDesk(dbs.open(engine));
   }
 
   @AfterEach

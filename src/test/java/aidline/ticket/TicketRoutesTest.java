@@ -9,6 +9,8 @@ import aidline.http.Health;
 import aidline.http.HttpServer;
 import aidline.http.Json;
 import aidline.http.Metrics;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
@@ -20,9 +22,17 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class TicketRoutesTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
   TestDesk desk;
   Javalin app;
@@ -33,7 +43,7 @@ class TicketRoutesTest {
 
   @BeforeEach
   void start() {
-    desk = new TestDesk(dir);
+    desk = new TestDesk(dbs.open(engine));
     app = HttpServer.create(
         new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
         new Health(desk.db::reachable, () -> 0, "test"), List.of(new TicketRoutes(desk.service, Json.mapper())));

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aidline.config.AppConfig;
 import aidline.storage.StorageException;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import aidline.ticket.Command.Action;
 import java.nio.file.Path;
 import java.sql.Statement;
@@ -17,21 +20,31 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Service and repository together on a temporary SQLite file with the migrations applied. */
+/** Service and repository together on a fresh database of each engine with the migrations applied. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class TicketServiceTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
   TestDesk desk;
   TicketService service;
 
   @BeforeEach
   void open() {
-    desk = new TestDesk(dir);
+    desk = new TestDesk(dbs.open(engine));
     service = desk.service;
   }
 
@@ -167,6 +180,46 @@ class TicketServiceTest {
     assertEquals(0, service.get(no).ticket().chaseCount());
   }
 
+  /**
+   * Two nodes (two Database instances, each with its own pool and writer, on one database) act on
+   * one order with the same version at the same moment, many times: exactly one wins each time.
+   */
+  @Test
+  void twoNodesActingOnOneOrderAtOnceGiveExactlyOneWinner() throws Exception {
+    AppConfig.Storage shared = dbs.storage(engine);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (TestDesk a = new TestDesk(dbs.open(shared)); TestDesk b = new TestDesk(dbs.open(shared))) {
+      for (int round = 0; round < 12; round++) {
+        String no = a.service.open(TestDesk.hotline("1381234" + String.format("%04d", round), "问政策 " + round), "op").ticket().ticketNo();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (TestDesk node : List.of(a, b)) {
+          outcomes.add(pool.submit(() -> {
+            go.await();
+            try {
+              node.service.act(no, Command.of(Action.DISPATCH, "op").withVersion(1L));
+              return "won";
+            } catch (StaleVersionException e) {
+              return "stale";
+            }
+          }));
+        }
+        go.countDown();
+        List<String> got = new ArrayList<>();
+        for (Future<String> f : outcomes) {
+          got.add(f.get(30, TimeUnit.SECONDS));
+        }
+        assertEquals(1, got.stream().filter("won"::equals).count(), got.toString());
+        assertEquals(1, got.stream().filter("stale"::equals).count(), got.toString());
+        TicketDetail d = b.service.get(no);
+        assertEquals(2, d.ticket().version());
+        assertEquals(2, d.events().size(), "one create, one dispatch");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void mergeCancelsTheDuplicateKeepsHistoryAndPointsToTheSurvivor() {
     String survivor = service.open(TestDesk.hotline("13812345678", "补助没到账"), "op").ticket().ticketNo();
@@ -254,8 +307,8 @@ class TicketServiceTest {
   }
 
   @Test
-  void notificationFailureDoesNotFailTheChange(@TempDir Path other) {
-    try (TestDesk failing = new TestDesk(other, (c, u, t) -> {
+  void notificationFailureDoesNotFailTheChange() {
+    try (TestDesk failing = new TestDesk(dbs.open(engine), (c, u, t) -> {
       throw new IllegalStateException("wechat down");
     })) {
       TicketService s = failing.service;
