@@ -76,6 +76,6 @@ final class BenchCommand implements Runnable {
 
   private List<Scenario> scenarios() {
     return List.of(new AnswerScenario(), new HttpRatioScenario(), new ChatHttpScenario(), new WechatScenario(), new TicketScenario(), new StudentScenario(),
-        new StartupScenario());
+        new StartupScenario(), new aidline.bench.PostgresScenario());
   }
 }
