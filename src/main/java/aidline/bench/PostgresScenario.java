@@ -45,7 +45,7 @@ public final class PostgresScenario implements Scenario {
 
   /** One engine and node count's figures for one kind of request. */
   record Phase(double perSecond, int requests, int errors, double p50, double p99, List<Double> nodeCpu, double pgCpu,
-      double clientCpu, double commitsPerSecond, double walSyncsPerSecond, int maxActive, int maxWaiting) {
+      double clientCpu, double commitsPerSecond, double walSyncsPerSecond, int maxActive, int maxWaiting, double cpuStall) {
     String note() {
       StringBuilder b = new StringBuilder();
       b.append(requests).append(" requests, ").append(errors).append(" failed; p50 ").append(Result.format(p50)).append(" ms, p99 ")
@@ -58,10 +58,13 @@ public final class PostgresScenario implements Scenario {
       }
       b.append(", load client ").append(String.format("%.0f", clientCpu));
       if (commitsPerSecond >= 0) {
-        b.append("; ").append(String.format("%.0f commits/s, %.0f WAL syncs/s", commitsPerSecond, walSyncsPerSecond));
+        b.append("; ").append(String.format("%.0f transactions/s (reads included), %.0f WAL syncs/s", commitsPerSecond, walSyncsPerSecond));
       }
       if (maxActive >= 0) {
         b.append("; pool max active ").append(maxActive).append(", max waiting ").append(maxWaiting);
+      }
+      if (cpuStall >= 0) {
+        b.append(String.format("; runnable tasks waited for a CPU %.0f%% of the time", cpuStall));
       }
       return b.toString();
     }
@@ -164,6 +167,8 @@ public final class PostgresScenario implements Scenario {
             .POST(HttpRequest.BodyPublishers.ofString(ChatHttpScenario.body("bench-n" + prefix + "-u" + (n % 500),
                 questions.texts().get(n % questions.texts().size())))).build();
       });
+      System.err.println("bench: postgresql: " + label + ": creates " + Result.format(creates.perSecond()) + "/s (" + creates.note() + ")");
+      System.err.println("bench: postgresql: " + label + ": chat " + Result.format(chat.perSecond()) + "/s (" + chat.note() + ")");
       return new Round(label, creates, chat);
     } finally {
       for (ServeNode n : started) {
@@ -187,6 +192,7 @@ public final class PostgresScenario implements Scenario {
       long[] node0 = nodes.stream().mapToLong(n -> ProcCpu.ticks(n.pid())).toArray();
       long pg0 = pg == null ? -1 : pg.cpuTicks();
       long self0 = ProcCpu.ticks(ProcessHandle.current().pid());
+      long stall0 = ProcCpu.cpuStallMicros();
       AtomicBoolean sampling = new AtomicBoolean(true);
       int[] maxPool = {-1, -1};
       Future<?> sampler = pool.submit(() -> {
@@ -206,6 +212,7 @@ public final class PostgresScenario implements Scenario {
       long[] node1 = nodes.stream().mapToLong(n -> ProcCpu.ticks(n.pid())).toArray();
       long pg1 = pg == null ? -1 : pg.cpuTicks();
       long self1 = ProcCpu.ticks(ProcessHandle.current().pid());
+      long stall1 = ProcCpu.cpuStallMicros();
       sampling.set(false);
       sampler.get(10, TimeUnit.SECONDS);
       double commits = -1;
@@ -227,7 +234,8 @@ public final class PostgresScenario implements Scenario {
       Stats lat = outcomes.get(0).latency();
       // the load client's share minus the sampler's few /health calls, which are negligible
       return new Phase(perSecond, sent, errors, lat.median(), lat.p99(), nodeCpu, ProcCpu.percent(pg0, pg1, seconds),
-          ProcCpu.percent(self0, self1, seconds), commits, syncs, maxPool[0], maxPool[1]);
+          ProcCpu.percent(self0, self1, seconds), commits, syncs, maxPool[0], maxPool[1],
+          stall0 < 0 || stall1 < 0 ? -1 : (stall1 - stall0) / 1e4 / seconds);
     } finally {
       pool.shutdownNow();
     }

@@ -47,6 +47,24 @@ final class ProcCpu {
     }
   }
 
+  /**
+   * Microseconds in which at least one runnable task of the machine waited for a CPU
+   * (/proc/pressure/cpu, "some total"), or -1 without PSI: on a shared machine it tells a slow run
+   * that queued for CPU from one that had it.
+   */
+  static long cpuStallMicros() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/pressure/cpu"))) {
+        if (line.startsWith("some ")) {
+          return Long.parseLong(line.substring(line.indexOf("total=") + 6).trim());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+
   /** Percent of one core over the interval. */
   static double percent(long before, long after, double seconds) {
     return before < 0 || after < 0 ? -1 : (after - before) / TICKS_PER_SECOND / seconds * 100;
