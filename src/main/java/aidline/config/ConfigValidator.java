@@ -72,8 +72,9 @@ final class ConfigValidator {
   }
 
   private static void checkStorage(AppConfig.Storage s) {
-    if (s.poolSize() < 1 || s.poolSize() > 200) {
-      throw new ConfigException("storage.poolSize (AIDLINE_DB_POOL)", "须在 1-200 之间，当前 " + s.poolSize());
+    // Flyway holds one connection for its lock while it migrates on another
+    if (s.poolSize() < 2 || s.poolSize() > 200) {
+      throw new ConfigException("storage.poolSize (AIDLINE_DB_POOL)", "须在 2-200 之间，当前 " + s.poolSize());
     }
     if (s.postgres()) {
       checkPostgresUrl(s.db().strip());

@@ -106,7 +106,7 @@ final class LoginThrottle {
               }
             } else {
               try (PreparedStatement ps = c.prepareStatement(
-                  "UPDATE login_throttle SET failures = MAX(0, failures - 1), updated_at = ? WHERE key = ?")) {
+                  "UPDATE login_throttle SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END, updated_at = ? WHERE key = ?")) {
                 ps.setString(1, now.toString());
                 ps.setString(2, k.key());
                 ps.executeUpdate();

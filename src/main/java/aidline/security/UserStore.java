@@ -26,8 +26,8 @@ public final class UserStore {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT OR IGNORE INTO users (username, password_hash, role, display_name, disabled, created_at, updated_at)"
-                      + " VALUES (?,?,?,?,0,?,?)")) {
+                  db.dialect().insertOrIgnore("users", "username, password_hash, role, display_name, disabled, created_at, updated_at",
+                      "?,?,?,?,0,?,?"))) {
             ps.setString(1, u.username());
             ps.setString(2, hash);
             ps.setString(3, RoleNames.wire(u.role()));

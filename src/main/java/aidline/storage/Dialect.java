@@ -47,6 +47,9 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
   /** True when the statement failed on a unique or primary-key constraint. */
   boolean isUniqueViolation(SQLException e);
 
+  /** True when the statement failed on a foreign key. */
+  boolean isForeignKeyViolation(SQLException e);
+
   /** Flyway placeholders for the migrations in {@code db/migration/common} (see DESIGN "Storage"). */
   Map<String, String> migrationPlaceholders();
 

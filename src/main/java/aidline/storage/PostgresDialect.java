@@ -12,6 +12,7 @@ public final class PostgresDialect implements Dialect {
   public static final PostgresDialect INSTANCE = new PostgresDialect();
   static final String URL_PREFIX = "jdbc:postgresql://";
   private static final String UNIQUE_VIOLATION = "23505";
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
 
   private PostgresDialect() {}
 
@@ -70,8 +71,18 @@ public final class PostgresDialect implements Dialect {
 
   @Override
   public boolean isUniqueViolation(SQLException e) {
+    return hasState(e, UNIQUE_VIOLATION);
+  }
+
+  @Override
+  public boolean isForeignKeyViolation(SQLException e) {
+    return hasState(e, FOREIGN_KEY_VIOLATION);
+  }
+
+  /** The state of the exception or of one chained to it (a batch reports the row's own next). */
+  private static boolean hasState(SQLException e, String state) {
     for (SQLException x = e; x != null; x = x.getNextException()) {
-      if (UNIQUE_VIOLATION.equals(x.getSQLState())) {
+      if (state.equals(x.getSQLState())) {
         return true;
       }
     }

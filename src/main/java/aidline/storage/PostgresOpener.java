@@ -45,7 +45,8 @@ final class PostgresOpener {
     HikariConfig hc = new HikariConfig();
     hc.setDataSource(raw);
     hc.setPoolName("aidline-db");
-    hc.setMaximumPoolSize(cfg.poolSize());
+    // Flyway migrates on one connection while it holds its lock on another
+    hc.setMaximumPoolSize(Math.max(2, cfg.poolSize()));
     hc.setMinimumIdle(Math.min(2, cfg.poolSize()));
     hc.setConnectionTimeout(CONNECT_SECONDS * 1000L);
     hc.setInitializationFailTimeout(-1);

@@ -81,6 +81,12 @@ public final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public boolean isForeignKeyViolation(SQLException e) {
+    return e.getErrorCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY.code
+        || String.valueOf(e.getMessage()).contains("FOREIGN KEY constraint failed");
+  }
+
+  @Override
   public Map<String, String> migrationPlaceholders() {
     return Map.of(
         "id", "INTEGER PRIMARY KEY AUTOINCREMENT",

@@ -1,6 +1,7 @@
 package aidline.student;
 
 import aidline.storage.Database;
+import aidline.storage.Dialect;
 import aidline.values.Stage;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -115,7 +116,7 @@ public final class StudentRepository {
                 c.releaseSavepoint(sp);
               } catch (SQLException e) {
                 c.rollback(sp);
-                refused.put(i, constraintReason(e));
+                refused.put(i, constraintReason(db.dialect(), e));
               }
             }
           }
@@ -123,12 +124,12 @@ public final class StudentRepository {
         });
   }
 
-  static String constraintReason(SQLException e) {
+  static String constraintReason(Dialect dialect, SQLException e) {
     String m = String.valueOf(e.getMessage());
-    if (m.contains("students.student_no")) {
+    if (dialect.isUniqueViolation(e) && m.contains("student_no")) {
       return "学籍号已被另一名学生使用";
     }
-    if (m.contains("FOREIGN KEY")) {
+    if (dialect.isForeignKeyViolation(e)) {
       return "名单中没有这个身份证号的学生，请先导入学生名单";
     }
     return "无法保存：" + m.lines().findFirst().orElse(m);
@@ -231,7 +232,6 @@ public final class StudentRepository {
   public Page page(Filter f, long afterId, int limit) {
     StringBuilder sql = new StringBuilder("SELECT " + STUDENT_COLUMNS + ", id FROM students WHERE id > ?");
     List<String> args = new ArrayList<>();
-    args.add(Long.toString(afterId));
     if (f.regionPath() != null && !f.regionPath().isBlank()) {
       sql.append(" AND region >= ? AND region < ?");
       args.add(f.regionPath());
@@ -249,8 +249,9 @@ public final class StudentRepository {
     return db.withConnection(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setLong(1, afterId);
             for (int i = 0; i < args.size(); i++) {
-              ps.setString(i + 1, args.get(i));
+              ps.setString(i + 2, args.get(i));
             }
             List<StudentProfile> out = new ArrayList<>();
             long last = afterId;

@@ -5,21 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import aidline.config.AppConfig;
 import aidline.http.Json;
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The state save is not waited for, yet the asker's next message and, once committed, the file see it. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class ConversationStoreTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
   Database db;
 
   @BeforeEach
   void open() {
-    db = Database.open(new AppConfig.Storage(dir.resolve("s.db").toString(), "FULL", 5000));
+    db = dbs.open(engine);
   }
 
   @AfterEach

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.config.AppConfig;
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,13 +16,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class OutboxNotifierTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
 
   Database db() {
-    return Database.open(new AppConfig.Storage(dir.resolve("o.db").toString(), "FULL", 5000));
+    return dbs.open(engine);
   }
 
   static OutboxNotifier.Policy fast(int maxAttempts) {

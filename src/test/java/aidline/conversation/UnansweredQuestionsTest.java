@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.answer.Intent;
-import aidline.http.Json;
 import aidline.config.AppConfig;
+import aidline.http.Json;
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,16 +16,24 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Unanswered questions: noted by the bot only when the engine could not answer, read by the dashboard. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class UnansweredQuestionsTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
   Database db;
 
   @BeforeEach
   void open() {
-    db = Database.open(new AppConfig.Storage(dir.resolve("u.db").toString(), "FULL", 5000));
+    db = dbs.open(engine);
   }
 
   @AfterEach

@@ -12,6 +12,8 @@ import aidline.http.Metrics;
 import aidline.http.RequiredRole;
 import aidline.http.RouteModule;
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import aidline.values.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -25,9 +27,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class AccessControlRouteTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
   final ObjectMapper json = Json.mapper();
 
@@ -46,7 +56,7 @@ class AccessControlRouteTest {
   @Test
   void roleMatrixLoginAndRateLimits() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
-    try (Database db = Database.open(new AppConfig.Storage(dir.resolve("t.db").toString(), "FULL", 5000))) {
+    try (Database db = dbs.open(engine)) {
       AuditLog audit = new AuditLog(db, clock);
       AuthService auth = new AuthService(new UserStore(db), new PasswordHasher(4), new LoginPolicy(5, Duration.ofMinutes(15)),
           Duration.ofHours(12), audit, clock);

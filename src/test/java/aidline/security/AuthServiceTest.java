@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aidline.config.AppConfig;
 import aidline.storage.Database;
 import aidline.storage.StorageException;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import aidline.values.Role;
 import java.nio.file.Path;
 import java.sql.Statement;
@@ -16,9 +18,17 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class AuthServiceTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
   Database db;
   MutableClock clock;
@@ -27,7 +37,7 @@ class AuthServiceTest {
 
   @BeforeEach
   void setUp() {
-    db = Database.open(new AppConfig.Storage(dir.resolve("t.db").toString(), "FULL", 5000));
+    db = dbs.open(engine);
     clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
     audit = new AuditLog(db, clock);
     auth = new AuthService(new UserStore(db), new PasswordHasher(4), new LoginPolicy(5, Duration.ofMinutes(15)),

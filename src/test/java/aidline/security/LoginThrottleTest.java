@@ -1,12 +1,14 @@
 package aidline.security;
 
-import aidline.values.Role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.config.AppConfig;
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
+import aidline.values.Role;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +21,18 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Issue 15, H2 and M2: the lockout under parallel guesses, and what it tells a stranger. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class LoginThrottleTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
   Database db;
   MutableClock clock;
@@ -31,7 +41,7 @@ class LoginThrottleTest {
 
   @BeforeEach
   void setUp() {
-    db = Database.open(new AppConfig.Storage(dir.resolve("t.db").toString(), "FULL", 5000));
+    db = dbs.open(engine);
     clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
     auth = new AuthService(new UserStore(db), new PasswordHasher(4),
         new LoginPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), 5, Duration.ofMinutes(15), Duration.ofMinutes(60)),

@@ -9,6 +9,8 @@ import aidline.http.HttpServer;
 import aidline.http.Json;
 import aidline.http.Metrics;
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import aidline.values.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -21,17 +23,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** One login path behind two doors: the API token and the console's cookie session. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class SessionRoutesTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
   final ObjectMapper json = Json.mapper();
 
   @Test
   void bothDoorsShareLockoutAndRateLimitAndTheConsoleGetsCookiesWithCsrf() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
-    try (Database db = Database.open(new AppConfig.Storage(dir.resolve("t.db").toString(), "FULL", 5000))) {
+    try (Database db = dbs.open(engine)) {
       AuthService auth = new AuthService(new UserStore(db), new PasswordHasher(4), new LoginPolicy(5, Duration.ofMinutes(15)),
           Duration.ofHours(12), new AuditLog(db, clock), clock);
       auth.addUser("operator", Role.OPERATOR, null, "password-123".toCharArray(), "test");

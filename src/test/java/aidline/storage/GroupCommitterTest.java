@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.config.AppConfig;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,22 +15,28 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class GroupCommitterTest {
   @TempDir Path dir;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
 
   Database open(String name) {
     return Database.open(new AppConfig.Storage(dir.resolve(name).toString(), "FULL", 5000));
   }
 
-  @Test
-  void aFailedWriteRollsBackAloneAndLaterWritesCommit() {
-    try (Database db = open("g.db")) {
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aFailedWriteRollsBackAloneAndLaterWritesCommit(Engine engine) {
+    try (Database db = dbs.open(engine)) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> db.write(c -> {
         insert(c, "k1");
         throw new IllegalArgumentException("不行");
@@ -40,9 +48,10 @@ class GroupCommitterTest {
     }
   }
 
-  @Test
-  void concurrentWritesShareCommitsAndAllLand() throws Exception {
-    try (Database db = open("c.db")) {
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void concurrentWritesShareCommitsAndAllLand(Engine engine) throws Exception {
+    try (Database db = dbs.open(engine)) {
       ExecutorService pool = Executors.newFixedThreadPool(32);
       List<Future<Integer>> done = new ArrayList<>();
       for (int i = 0; i < 500; i++) {
@@ -58,14 +67,48 @@ class GroupCommitterTest {
     }
   }
 
-  @Test
-  void aWriteInsideAnExplicitTransactionFailsFastInsteadOfDeadlocking() {
-    try (Database db = open("d.db")) {
+  /**
+   * A statement the database refuses (a duplicate key) inside a shared group fails alone: on
+   * PostgreSQL an error aborts the whole transaction unless it is rolled back to its savepoint.
+   */
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aRefusedStatementInAGroupFailsAloneAndTheOthersCommit(Engine engine) throws Exception {
+    try (Database db = dbs.open(engine)) {
+      db.write(c -> insert(c, "k-taken"));
+      ExecutorService pool = Executors.newFixedThreadPool(16);
+      List<Future<Integer>> done = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        String key = i % 4 == 0 ? "k-taken" : "w" + i;
+        done.add(pool.submit(() -> db.write(c -> insert(c, key))));
+      }
+      int refused = 0;
+      for (Future<Integer> f : done) {
+        try {
+          assertEquals(1, (int) f.get());
+        } catch (ExecutionException e) {
+          assertTrue(e.getCause() instanceof StorageException, String.valueOf(e.getCause()));
+          SQLException sql = (SQLException) e.getCause().getCause();
+          assertTrue(db.dialect().isUniqueViolation(sql), sql.getMessage());
+          refused++;
+        }
+      }
+      pool.shutdown();
+      assertEquals(50, refused);
+      assertEquals(151L, count(db), "150 new keys and the first one");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aWriteInsideAnExplicitTransactionFailsFastInsteadOfDeadlocking(Engine engine) {
+    try (Database db = dbs.open(engine)) {
       assertThrows(IllegalStateException.class, () -> db.inTransaction(c -> db.write(c2 -> insert(c2, "x"))));
       assertThrows(IllegalStateException.class, () -> db.write(c -> db.write(c2 -> insert(c2, "y"))));
     }
   }
 
+  /** SQLite only: PostgreSQL has row locks and no single write lock. */
   @Test
   void transactionsTakeTheWriteLockWhenTheyBegin() throws Exception {
     try (Database db = open("l.db");

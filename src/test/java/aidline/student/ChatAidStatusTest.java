@@ -13,16 +13,26 @@ import aidline.conversation.InboundMessage;
 import aidline.conversation.TicketFormFlow;
 import aidline.http.Json;
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import aidline.values.NationalId;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The chat question answered through the real ParentStatusService, on an imported student. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class ChatAidStatusTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
   Database db;
   RecordingAuditLog audit = new RecordingAuditLog();
@@ -30,7 +40,7 @@ class ChatAidStatusTest {
 
   @BeforeEach
   void setUp() {
-    db = TestStudents.database(dir);
+    db = dbs.open(engine);
     StudentRepository repo = new StudentRepository(db, TestStudents.CLOCK);
     StudentImporter importer = new StudentImporter(repo, TestStudents.regions(), TestStudents.CLOCK);
     StudentServiceTest.importBytes(importer, StudentImporter.Kind.STUDENTS,

@@ -4,19 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Issue 15, low: the same student twice in one file is a rejected row, not a silent overwrite. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class ImportDuplicateTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
 
   @Test
   void aSecondRowWithTheSameIdIsRejectedAndTheFirstIsKept() {
-    try (Database db = TestStudents.database(dir)) {
+    try (Database db = dbs.open(engine)) {
       StudentRepository repo = new StudentRepository(db, TestStudents.CLOCK);
       StudentImporter importer = new StudentImporter(repo, TestStudents.regions(), TestStudents.CLOCK, 2);
       String id = StudentImporterTest.GOOD_1;

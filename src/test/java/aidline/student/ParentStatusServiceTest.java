@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +16,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class ParentStatusServiceTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
   Database db;
   RecordingAuditLog audit = new RecordingAuditLog();
@@ -43,7 +53,7 @@ class ParentStatusServiceTest {
 
   @BeforeEach
   void setUp() {
-    db = TestStudents.database(dir);
+    db = dbs.open(engine);
     StudentRepository repo = new StudentRepository(db, TestStudents.CLOCK);
     StudentImporter importer = new StudentImporter(repo, TestStudents.regions(), TestStudents.CLOCK);
     String roll = "姓名,身份证号,学校,学段,年级,是否寄宿,家庭类别,户籍地,监护人,监护人电话\r\n"

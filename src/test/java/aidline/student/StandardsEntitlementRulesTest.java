@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aidline.answer.AnswerKnowledge;
 import aidline.knowledge.KnowledgeBase;
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import aidline.values.Caller;
 import aidline.values.Role;
 import aidline.values.Stage;
@@ -18,10 +20,18 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The real standards table of knowledge-base/ read through the entitlement port. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class StandardsEntitlementRulesTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   static KnowledgeBase kb;
   static AnswerKnowledge knowledge;
   static StandardsEntitlementRules rules;
@@ -88,7 +98,7 @@ class StandardsEntitlementRulesTest {
 
   @Test
   void importedStudentShowsEntitlementsWithCitationsAndThePlantedGapFromTheRealTable() {
-    try (Database db = TestStudents.database(dir)) {
+    try (Database db = dbs.open(engine)) {
       StudentRepository repo = new StudentRepository(db, TestStudents.CLOCK);
       StudentImporter importer = new StudentImporter(repo, knowledge.regions(), TestStudents.CLOCK);
       String id = TestStudents.id("430623", "20120611", "002");

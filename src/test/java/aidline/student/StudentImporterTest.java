@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import aidline.values.Stage;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -18,9 +20,17 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class StudentImporterTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   static final Charset GBK = Charset.forName("GBK");
   static final String GOOD_1 = TestStudents.id("430623", "20120305", "001");
   static final String GOOD_2 = TestStudents.id("430623", "20090611", "002");
@@ -33,7 +43,7 @@ class StudentImporterTest {
 
   @BeforeEach
   void open() {
-    db = TestStudents.database(dir);
+    db = dbs.open(engine);
     repo = new StudentRepository(db, TestStudents.CLOCK);
     importer = new StudentImporter(repo, TestStudents.regions(), TestStudents.CLOCK);
   }

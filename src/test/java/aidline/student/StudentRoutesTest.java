@@ -11,6 +11,8 @@ import aidline.http.Json;
 import aidline.http.Metrics;
 import aidline.security.AuditLog;
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
@@ -24,10 +26,18 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The staff routes over real HTTP: upload a GBK roll, look students up, export gaps, open work orders. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class StudentRoutesTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   static final Charset GBK = Charset.forName("GBK");
   static final String STUCK = StudentServiceTest.STUCK;
   static final String ROLL = "姓名,身份证号,学校,学段,年级,是否寄宿,家庭类别,户籍地,监护人,监护人电话\r\n"
@@ -43,7 +53,7 @@ class StudentRoutesTest {
 
   @BeforeEach
   void open() {
-    db = TestStudents.database(dir);
+    db = dbs.open(engine);
   }
 
   @AfterEach

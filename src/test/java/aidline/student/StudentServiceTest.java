@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.security.AuditLog;
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import aidline.values.Caller;
 import aidline.values.InvalidNationalIdException;
 import aidline.values.Role;
@@ -19,10 +21,18 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Import a GBK roll and aid list, then look students up: entitlements with citations, and the planted gaps. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class StudentServiceTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   static final Charset GBK = Charset.forName("GBK");
   static final Caller STAFF = new Caller("zhang", Role.STAFF);
   // 华容 boarder, 建档立卡, primary: entitled to 1000; autumn paid, spring stuck in 公示 → gap
@@ -43,7 +53,7 @@ class StudentServiceTest {
 
   @BeforeEach
   void setUp() {
-    db = TestStudents.database(dir);
+    db = dbs.open(engine);
     repo = new StudentRepository(db, TestStudents.CLOCK);
     audit = LookupAudit.of(new AuditLog(db, TestStudents.CLOCK));
     service = new StudentService(repo, new FixtureEntitlementRules(TestStudents.regions()), tickets, audit,

@@ -1,15 +1,13 @@
 package aidline.student;
 
-import aidline.config.AppConfig;
 import aidline.knowledge.Regions;
-import aidline.storage.Database;
 import aidline.values.NationalId;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** Shared fixtures: valid synthetic 身份证号, the project's regions, a fixed clock, a temp database. */
+/** Shared fixtures: valid synthetic 身份证号, the project's regions, a fixed clock. */
 final class TestStudents {
   /** 2026-11-23, a day in school year 2026-2027. */
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneId.of("Asia/Shanghai"));
@@ -32,7 +30,4 @@ final class TestStudents {
     return Regions.load(Path.of("knowledge-base", "regions.yaml"));
   }
 
-  static Database database(Path dir) {
-    return Database.open(new AppConfig.Storage(dir.resolve("students.db").toString(), "NORMAL", 5000));
-  }
 }

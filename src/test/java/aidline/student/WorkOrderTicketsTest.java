@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aidline.config.AppConfig;
 import aidline.conversation.Notifier;
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import aidline.ticket.TicketModule;
 import aidline.ticket.TicketService;
 import aidline.ticket.WorkOrderTickets;
@@ -15,15 +17,23 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The port over the real work-order service: a gap becomes a 资助未到账 order that the lookup then lists. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class WorkOrderTicketsTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
 
   @Test
   void gapOpensAnAidNotReceivedOrderOnceAndTheLookupListsIt() {
-    try (Database db = TestStudents.database(dir)) {
+    try (Database db = dbs.open(engine)) {
       TicketService tickets = TicketModule.create(new AppConfig.Tickets("tickets/categories.yaml", "tickets/holidays.yaml"),
           db, TestStudents.regions(), Notifier.none(), TestStudents.CLOCK);
       StudentRepository repo = new StudentRepository(db, TestStudents.CLOCK);

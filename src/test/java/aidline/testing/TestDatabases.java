@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -26,11 +27,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Register it per test ({@code @RegisterExtension final TestDatabases dbs = new TestDatabases();});
  * after each test it closes what it opened and drops the databases it created.
  *
+ * <p>A PostgreSQL database is copied from a template migrated once per test run (Flyway then
+ * finds every migration applied), so a test pays for CREATE DATABASE, not for the migrations.
+ *
  * <p>Without {@code AIDLINE_TEST_PG} the PostgreSQL cases are skipped by an assumption naming the
  * variable, unless {@code AIDLINE_TEST_PG_REQUIRED=true}: then they fail, so CI never skips them
  * silently ({@code scripts/with-postgres.sh} sets both).
  */
-public final class TestDatabases implements AfterEachCallback {
+public final class TestDatabases implements BeforeEachCallback, AfterEachCallback {
   public static final String PG_ENV = "AIDLINE_TEST_PG";
   public static final String PG_USER_ENV = "AIDLINE_TEST_PG_USER";
   public static final String PG_REQUIRED_ENV = "AIDLINE_TEST_PG_REQUIRED";
@@ -39,6 +43,7 @@ public final class TestDatabases implements AfterEachCallback {
   private final List<Database> opened = new ArrayList<>();
   private final List<String> created = new ArrayList<>();
   private Path tempDir;
+  private ExtensionContext.Store runStore;
 
   public TestDatabases() {
     this(System.getenv());
@@ -87,15 +92,46 @@ public final class TestDatabases implements AfterEachCallback {
       Assumptions.abort(PG_ENV + " is not set (a JDBC URL to a PostgreSQL server's postgres database): PostgreSQL case skipped");
     }
     String admin = env.get(PG_ENV).strip();
+    String template = runStore == null ? null
+        : runStore.getOrComputeIfAbsent(Template.class, k -> new Template(admin, user()), Template.class).name;
+    String name = createDatabase(admin, user(), template);
+    created.add(name);
+    return new AppConfig.Storage(withDatabase(admin, name), "FULL", 5000, 4, user(), "");
+  }
+
+  private static String createDatabase(String admin, String user, String template) {
     String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    try (Connection c = DriverManager.getConnection(admin, user(), "");
+    try (Connection c = DriverManager.getConnection(admin, user, "");
         Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE " + name);
+      st.execute("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
     } catch (SQLException e) {
       throw new AssertionError("cannot create a test database on " + PG_ENV + ": " + e.getMessage(), e);
     }
-    created.add(name);
-    return new AppConfig.Storage(withDatabase(admin, name), "FULL", 5000, 4, user(), "");
+    return name;
+  }
+
+  /** A migrated database to copy, made once per test run and dropped when the run ends. */
+  private static final class Template implements AutoCloseable {
+    final String name;
+    private final String admin;
+    private final String user;
+
+    Template(String admin, String user) {
+      this.admin = admin;
+      this.user = user;
+      this.name = createDatabase(admin, user, null);
+      try (Database db = Database.open(new AppConfig.Storage(withDatabase(admin, name), "FULL", 5000, 2, user, ""))) {
+        // migrated on open; closing releases every connection, as CREATE DATABASE … TEMPLATE requires
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try (Connection c = DriverManager.getConnection(admin, user, "");
+          Statement st = c.createStatement()) {
+        st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      }
+    }
   }
 
   private String user() {
@@ -123,6 +159,11 @@ public final class TestDatabases implements AfterEachCallback {
       }
     }
     return tempDir;
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    runStore = context.getRoot().getStore(ExtensionContext.Namespace.create(TestDatabases.class));
   }
 
   @Override

@@ -16,6 +16,8 @@ import aidline.http.Json;
 import aidline.http.Metrics;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
@@ -23,14 +25,22 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class WebChatRouteTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   @TempDir Path dir;
 
   @Test
   void pageAndChatApi() {
-    try (Database db = Database.open(new AppConfig.Storage(dir.resolve("c.db").toString(), "FULL", 5000))) {
+    try (Database db = dbs.open(engine)) {
       FakeEngine engine = new FakeEngine();
       Bot bot = new Bot(engine, new FakeTicketDesk(), new ConversationStore(db, Json.mapper(), Clock.systemUTC()),
           new TicketFormFlow(Regions.load(Path.of("knowledge-base/regions.yaml"))));
@@ -72,7 +82,7 @@ class WebChatRouteTest {
 
   @Test
   void historyKeepsEachBrowsersConversationAndNoticesForAReload() {
-    try (Database db = Database.open(new AppConfig.Storage(dir.resolve("h.db").toString(), "FULL", 5000))) {
+    try (Database db = dbs.open(engine)) {
       Bot bot = new Bot(new FakeEngine(), new FakeTicketDesk(), new ConversationStore(db, Json.mapper(), Clock.systemUTC()),
           new TicketFormFlow(Regions.load(Path.of("knowledge-base/regions.yaml"))));
       WebChatHistory history = new WebChatHistory(db, Clock.systemUTC());
