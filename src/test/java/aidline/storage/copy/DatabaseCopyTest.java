@@ -44,6 +44,10 @@ class DatabaseCopyTest {
 
   /** A county's database as `aidline demo` leaves it, plus rows in the tables demo does not fill. */
   Path county() throws Exception {
+    return county(dir);
+  }
+
+  static Path county(Path dir) throws Exception {
     AppConfig config = InProcessConfig.load(dir, "county.db", "security:\n  bcryptCost: 4\n");
     try (Application app = new Application(config, Clock.systemDefaultZone())) {
       StudentDemo.of(app.students(), app.knowledge().regions(), app.clock()).seed(150, aidline.student.StudentImporter.Progress.NONE);
