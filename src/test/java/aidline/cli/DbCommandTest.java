@@ -45,7 +45,7 @@ class DbCommandTest {
   @ParameterizedTest
   @EnumSource(Engine.class)
   void statusListsPendingMigrationsUntilMigrateAppliesThem(Engine engine) {
-    AppConfig.Storage storage = dbs.storage(engine);
+    AppConfig.Storage storage = dbs.empty(engine);
     Map<String, String> env = env(storage);
 
     Run before = run(env, "db", "status");
@@ -89,7 +89,7 @@ class DbCommandTest {
 
   @Test
   void aWrongPasswordIsRefusedWithTheSameMessage() {
-    AppConfig.Storage pg = dbs.storage(Engine.POSTGRESQL);
+    AppConfig.Storage pg = dbs.empty(Engine.POSTGRESQL);
     Map<String, String> env = env(pg);
     env.put("AIDLINE_DB_USER", "no_such_role_xyz");
     env.put("AIDLINE_DB_PASSWORD", "wrong-secret-xyz");

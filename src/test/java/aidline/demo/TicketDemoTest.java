@@ -7,6 +7,8 @@ import aidline.config.AppConfig;
 import aidline.conversation.Notifier;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import aidline.ticket.Ticket;
 import aidline.ticket.TicketModule;
 import aidline.ticket.TicketQuery;
@@ -21,17 +23,25 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The demo's month of orders gives the dashboard every category, several regions and statuses, and a real trend. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class TicketDemoTest {
+  @Parameter Engine engine;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
   static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
 
   @Test
   void aMonthOfOrdersOverCategoriesRegionsAndStatuses(@TempDir Path dir) {
     Clock clock = Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
     Regions regions = Regions.load(Path.of("knowledge-base/regions.yaml"));
-    try (Database db = Database.open(new AppConfig.Storage(dir.resolve("d.db").toString(), "FULL", 5000))) {
+    try (Database db = dbs.open(engine)) {
       AppConfig.Tickets cfg = new AppConfig.Tickets("tickets/categories.yaml", "tickets/holidays.yaml");
       TicketDemo.MovableClock at = new TicketDemo.MovableClock(NOW, clock.getZone());
       List<String> nos = new TicketDemo(TicketModule.create(cfg, db, regions, Notifier.none(), at), at, regions, clock).seed(7L);

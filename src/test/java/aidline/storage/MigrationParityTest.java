@@ -55,7 +55,7 @@ class MigrationParityTest {
     Map<String, Map<String, String>> lite = sqlite.withConnection(MigrationParityTest::sqliteColumns);
     assertTrue(lite.containsKey("ticket") && lite.get("ticket").containsKey("version"), lite.keySet().toString());
 
-    Database pg = dbs.open(Engine.POSTGRESQL);
+    Database pg = dbs.open(dbs.empty(Engine.POSTGRESQL));
     Map<String, Map<String, String>> postgres = pg.withConnection(MigrationParityTest::postgresColumns);
     assertEquals(lite, postgres);
     assertEquals(

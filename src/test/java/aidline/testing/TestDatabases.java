@@ -70,11 +70,23 @@ public final class TestDatabases implements BeforeEachCallback, AfterEachCallbac
     return db;
   }
 
-  /** The configuration of a fresh, empty database on the engine (not yet migrated). */
+  /**
+   * The configuration of a fresh database on the engine, for several nodes on one database (open
+   * it more than once). A PostgreSQL one may already be migrated (copied from the template).
+   */
   public AppConfig.Storage storage(Engine engine) {
+    return storage(engine, true);
+  }
+
+  /** The configuration of a fresh database with no schema at all, for migration tests. */
+  public AppConfig.Storage empty(Engine engine) {
+    return storage(engine, false);
+  }
+
+  private AppConfig.Storage storage(Engine engine, boolean fromTemplate) {
     return switch (engine) {
       case SQLITE -> new AppConfig.Storage(temp().resolve("t-" + UUID.randomUUID() + ".db").toString(), "FULL", 5000);
-      case POSTGRESQL -> postgres();
+      case POSTGRESQL -> postgres(fromTemplate);
     };
   }
 
@@ -84,7 +96,7 @@ public final class TestDatabases implements BeforeEachCallback, AfterEachCallbac
     return url != null && !url.isBlank();
   }
 
-  private AppConfig.Storage postgres() {
+  private AppConfig.Storage postgres(boolean fromTemplate) {
     if (!postgresAvailable()) {
       if ("true".equalsIgnoreCase(env.getOrDefault(PG_REQUIRED_ENV, ""))) {
         throw new AssertionError(PG_ENV + " is not set but " + PG_REQUIRED_ENV + "=true: the PostgreSQL case cannot run");
@@ -92,7 +104,7 @@ public final class TestDatabases implements BeforeEachCallback, AfterEachCallbac
       Assumptions.abort(PG_ENV + " is not set (a JDBC URL to a PostgreSQL server's postgres database): PostgreSQL case skipped");
     }
     String admin = env.get(PG_ENV).strip();
-    String template = runStore == null ? null
+    String template = runStore == null || !fromTemplate ? null
         : runStore.getOrComputeIfAbsent(Template.class, k -> new Template(admin, user()), Template.class).name;
     String name = createDatabase(admin, user(), template);
     created.add(name);
