@@ -164,10 +164,12 @@ public final class Application implements AutoCloseable {
     AppConfig.Security s = config.security();
     List<RouteModule> modules = new ArrayList<>();
     ClientAddress address = new ClientAddress(s.trustedProxies());
-    modules.add(new AccessControl(auth(),
-        new RateLimiter(s.chatPerMinutePerIp(), clock), new RateLimiter(s.chatPerMinutePerUser(), clock), json, address));
+    // token buckets stay in each node's memory (the hot path); each node allows its share of the rate
+    AppConfig.Cluster cluster = config.cluster();
+    modules.add(new AccessControl(auth(), new RateLimiter(cluster.perNode(s.chatPerMinutePerIp()), clock),
+        new RateLimiter(cluster.perNode(s.chatPerMinutePerUser()), clock), json, address));
     // one login path with one per-IP budget for both doors (API token, console cookie)
-    modules.add(new SessionRoutes(auth(), new RateLimiter(s.loginPerMinutePerIp(), clock), json, address));
+    modules.add(new SessionRoutes(auth(), new RateLimiter(cluster.perNode(s.loginPerMinutePerIp()), clock), json, address));
     modules.add(new AdminRoutes(auth(), audit(), json));
     modules.add(new ConsoleRoutes(new Dashboard(tickets(), unansweredQuestions()), consoleSettings()));
     modules.add(new KnowledgeRoutes(knowledge()));
@@ -303,7 +305,7 @@ public final class Application implements AutoCloseable {
       // what the engine could not answer is noted for the dashboard, by the bot, off the answer chain
       bot = new Bot(answerEngine(), ticketDesk(), conversationStore(), new TicketFormFlow(knowledge().regions()),
           new ChatAidStatus(students().parentStatus()), AidStatusQuestions.load(knowledge().dir().resolve("lexicon.yaml")),
-          unansweredQuestions(), new LookupBudget(10, 30, Duration.ofHours(1), clock));
+          unansweredQuestions(), new LookupBudget(database(), 10, 30, Duration.ofHours(1), clock));
     }
     return bot;
   }
@@ -335,7 +337,8 @@ public final class Application implements AutoCloseable {
 
   synchronized WechatChannel wechat() {
     if (wechat == null) {
-      wechat = new WechatChannel(config.wechat());
+      AppConfig.Wechat w = config.wechat();
+      wechat = new WechatChannel(w.withPerMinutePerOpenid(config.cluster().perNode(w.perMinutePerOpenid())));
     }
     return wechat;
   }

@@ -11,7 +11,8 @@ public record AppConfig(
     Wechat wechat,
     Telegram telegram,
     Tickets tickets,
-    Security security) {
+    Security security,
+    Cluster cluster) {
 
   public record Server(String host, int port, long maxBodyBytes, long shutdownGraceMillis) {}
 
@@ -34,7 +35,8 @@ public record AppConfig(
 
     public Path dbPath() {
       if (postgres()) {
-        throw new IllegalStateException("storage.db is a PostgreSQL URL, not a file");
+        // file commands (backup, restore) on a PostgreSQL configuration
+        throw new ConfigException("storage.db (AIDLINE_DB)", "是 PostgreSQL 数据库而不是 SQLite 文件；PostgreSQL 请用 pg_dump / pg_restore 备份和恢复");
       }
       return Path.of(db);
     }
@@ -86,6 +88,12 @@ public record AppConfig(
 
     public boolean enabled() {
       return token != null && !token.isBlank();
+    }
+
+    /** The same account with another per-follower rate (a node's share, see {@link Cluster}). */
+    public Wechat withPerMinutePerOpenid(int perMinute) {
+      return new Wechat(token, aesKey, appId, secret, apiHost, replyBudgetMillis, templateId, maxClockSkewSeconds, perMinute,
+          callbackIpAllowlist);
     }
 
     /** Safe mode (安全模式) is configured: then plaintext callbacks are refused. */
@@ -142,23 +150,35 @@ public record AppConfig(
     }
   }
 
+  /**
+   * @param nodes how many {@code serve} processes share the database; limits kept in each process's
+   *     memory (the per-request rate limits) are divided by it, so together they allow the configured
+   *     rate (DESIGN.md, "What is shared between nodes")
+   */
+  public record Cluster(int nodes) {
+    /** This node's share of a per-minute limit: the limit divided by the nodes, at least 1. */
+    public int perNode(int limit) {
+      return Math.max(1, limit / Math.max(1, nodes));
+    }
+  }
+
   public AppConfig withServer(Server s) {
-    return new AppConfig(s, storage, knowledge, wechat, telegram, tickets, security);
+    return new AppConfig(s, storage, knowledge, wechat, telegram, tickets, security, cluster);
   }
 
   public AppConfig withStorage(Storage s) {
-    return new AppConfig(server, s, knowledge, wechat, telegram, tickets, security);
+    return new AppConfig(server, s, knowledge, wechat, telegram, tickets, security, cluster);
   }
 
   public AppConfig withSecurity(Security s) {
-    return new AppConfig(server, storage, knowledge, wechat, telegram, tickets, s);
+    return new AppConfig(server, storage, knowledge, wechat, telegram, tickets, s, cluster);
   }
 
   public AppConfig withWechat(Wechat w) {
-    return new AppConfig(server, storage, knowledge, w, telegram, tickets, security);
+    return new AppConfig(server, storage, knowledge, w, telegram, tickets, security, cluster);
   }
 
   public AppConfig withKnowledge(Knowledge k) {
-    return new AppConfig(server, storage, k, wechat, telegram, tickets, security);
+    return new AppConfig(server, storage, k, wechat, telegram, tickets, security, cluster);
   }
 }

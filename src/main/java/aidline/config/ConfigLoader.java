@@ -55,6 +55,7 @@ public final class ConfigLoader {
     m.put("AIDLINE_TELEGRAM_TOKEN", "telegram.token");
     m.put("AIDLINE_TELEGRAM_API_URL", "telegram.apiUrl");
     m.put("AIDLINE_TICKET_CATEGORIES", "tickets.categories");
+    m.put("AIDLINE_NODES", "cluster.nodes");
     m.put("AIDLINE_TICKET_HOLIDAYS", "tickets.holidays");
     return Map.copyOf(m);
   }

@@ -46,6 +46,9 @@ final class ConfigValidator {
     if (budget < 100 || budget > 4500) {
       throw new ConfigException("wechat.replyBudgetMillis (AIDLINE_WECHAT_REPLY_BUDGET_MILLIS)", "须在 100-4500 毫秒之间（微信 5 秒内收不到回复就会报错），当前 " + budget);
     }
+    if (c.cluster().nodes() < 1) {
+      throw new ConfigException("cluster.nodes (AIDLINE_NODES)", "至少为 1（共用同一数据库的 serve 进程数），当前 " + c.cluster().nodes());
+    }
     Path kb = Path.of(c.knowledge().dir());
     if (!Files.isDirectory(kb)) {
       throw new ConfigException("knowledge.dir (AIDLINE_KB_DIR)", "知识库目录不存在: " + kb.toAbsolutePath());

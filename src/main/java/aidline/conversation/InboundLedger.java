@@ -1,8 +1,10 @@
 package aidline.conversation;
 
 import aidline.storage.Database;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,8 +23,30 @@ public final class InboundLedger {
 
   public record Entry(Status status, String reply) {}
 
+  /** What a claim with a binding found: the first delivery, a retry of it, or a replayed signature. */
+  public enum Claim {
+    FIRST,
+    RETRY,
+    REPLAYED
+  }
+
+  /**
+   * A request's one-time identity (WeChat: signature, timestamp and nonce) that may carry only the
+   * message it first carried, remembered until {@code expiresAtMillis} (when its time window has
+   * passed); kept beside the claim, so every node sees it.
+   */
+  public record Binding(String key, long expiresAtMillis) {}
+
   /** Longer than any channel re-delivers a message: WeChat retries for 15 s, Telegram keeps updates 24 h. */
   static final Duration KEEP = Duration.ofDays(2);
+
+  /** How often a retry looks for the reply of a message running elsewhere. */
+  private static final Duration POLL = Duration.ofMillis(50);
+  /**
+   * A claim still "running" this long after the wait it was given settles no more: its node records
+   * ASYNC when its own budget runs out, so only a dead node leaves one.
+   */
+  private static final Duration STALE_AFTER_BUDGET = Duration.ofSeconds(2);
 
   private final Database db;
   private final Clock clock;
@@ -34,20 +58,95 @@ public final class InboundLedger {
 
   /** True when this call is the first to see the key and so must process the message. */
   public boolean claim(String key, String channel, String userId) {
+    return db.write(c -> insertClaim(c, key, channel, userId));
+  }
+
+  /**
+   * Binds the request to the message and claims the message, in one write (one commit per callback,
+   * as without the binding). A binding already taken by another message claims nothing.
+   */
+  public Claim claim(String key, String channel, String userId, Binding binding) {
     return db.write(
         c -> {
-          try (PreparedStatement old = c.prepareStatement("DELETE FROM inbound_message WHERE created_at < ?")) {
-            old.setLong(1, clock.millis() - KEEP.toMillis());
+          try (PreparedStatement old = c.prepareStatement("DELETE FROM inbound_binding WHERE expires_at < ?")) {
+            old.setLong(1, clock.millis());
             old.executeUpdate();
           }
-          try (PreparedStatement ps =
+          try (PreparedStatement ps = c.prepareStatement(
+              "INSERT INTO inbound_binding (binding, dedupe_key, expires_at) VALUES (?, ?, ?) ON CONFLICT (binding) DO NOTHING")) {
+            ps.setString(1, binding.key());
+            ps.setString(2, key);
+            ps.setLong(3, binding.expiresAtMillis());
+            if (ps.executeUpdate() == 0 && !key.equals(boundMessage(c, binding.key()))) {
+              return Claim.REPLAYED;
+            }
+          }
+          return insertClaim(c, key, channel, userId) ? Claim.FIRST : Claim.RETRY;
+        });
+  }
+
+  /** True when the binding already carried another message: a read, so a replay is refused before anything is counted. */
+  public boolean boundToAnother(Binding binding, String key) {
+    String first = db.withConnection(c -> boundMessage(c, binding.key()));
+    return first != null && !first.equals(key);
+  }
+
+  private String boundMessage(Connection c, String binding) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT dedupe_key FROM inbound_binding WHERE binding = ? AND expires_at >= ?")) {
+      ps.setString(1, binding);
+      ps.setLong(2, clock.millis());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private boolean insertClaim(Connection c, String key, String channel, String userId) throws SQLException {
+    try (PreparedStatement old = c.prepareStatement("DELETE FROM inbound_message WHERE created_at < ?")) {
+      old.setLong(1, clock.millis() - KEEP.toMillis());
+      old.executeUpdate();
+    }
+    try (PreparedStatement ps =
               c.prepareStatement(
                   db.dialect().insertOrIgnore("inbound_message", "dedupe_key, channel, user_id, status, created_at", "?, ?, ?, 'running', ?"))) {
+      ps.setString(1, key);
+      ps.setString(2, channel);
+      ps.setString(3, userId);
+      ps.setLong(4, clock.millis());
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /**
+   * Waits up to {@code wait} for a message claimed elsewhere (maybe on another node, whose memory
+   * this one cannot see) to settle: its stored reply, or ASYNC when it went to the outbox. Polls the
+   * table; gives up early when the claim is too old to settle any more (its node died).
+   */
+  public Optional<Entry> awaitSettled(String key, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      Optional<Entry> e = find(key);
+      boolean stale = e.isPresent() && e.get().status() == Status.RUNNING && claimedAt(key) < clock.millis() - wait.toMillis() - STALE_AFTER_BUDGET.toMillis();
+      if (e.isEmpty() || e.get().status() != Status.RUNNING || stale || System.nanoTime() >= deadline) {
+        return e;
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        return e;
+      }
+    }
+  }
+
+  private long claimedAt(String key) {
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("SELECT created_at FROM inbound_message WHERE dedupe_key = ?")) {
             ps.setString(1, key);
-            ps.setString(2, channel);
-            ps.setString(3, userId);
-            ps.setLong(4, clock.millis());
-            return ps.executeUpdate() == 1;
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? rs.getLong(1) : Long.MAX_VALUE;
+            }
           }
         });
   }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +21,25 @@ import org.slf4j.LoggerFactory;
  * The {@link Notifier}: every message is first written to the {@code outbox} table (so it survives
  * a restart), then delivered by one background thread, retried with exponential backoff and logged
  * when it finally fails. The caller only pays for one small insert.
+ *
+ * <p>Several nodes may share one outbox (issue 18): a node claims the due rows it is about to send
+ * for a lease ({@code claimed_by}, {@code lease_until}; {@code FOR UPDATE SKIP LOCKED} on
+ * PostgreSQL, SQLite's one writer serialises the claims), and marks a row only while its lease
+ * holds. Two live nodes never send the same message; a node killed mid-send leaves a lease that
+ * runs out, and another node sends the message again (at least once, never lost).
  */
 public final class OutboxNotifier implements Notifier, Managed {
   private static final Logger log = LoggerFactory.getLogger(OutboxNotifier.class);
 
-  /** How often and how patiently to retry. */
-  public record Policy(Duration firstRetry, Duration maxRetry, int maxAttempts, Duration poll) {
+  /**
+   * How often and how patiently to retry; {@code lease} is how long a claimed batch belongs to its
+   * node (sending stops, and the rest goes back, once less than half of it is left).
+   */
+  public record Policy(Duration firstRetry, Duration maxRetry, int maxAttempts, Duration poll, Duration lease, int batch) {
+    public Policy(Duration firstRetry, Duration maxRetry, int maxAttempts, Duration poll) {
+      this(firstRetry, maxRetry, maxAttempts, poll, Duration.ofSeconds(60), 20);
+    }
+
     public static Policy defaults() {
       return new Policy(Duration.ofSeconds(2), Duration.ofMinutes(10), 10, Duration.ofSeconds(1));
     }
@@ -35,14 +49,21 @@ public final class OutboxNotifier implements Notifier, Managed {
   private final Clock clock;
   private final Map<String, OutboundSender> senders;
   private final Policy policy;
+  private final String node;
   private final ScheduledExecutorService worker;
   private volatile boolean started;
 
   public OutboxNotifier(Database db, Clock clock, Map<String, OutboundSender> senders, Policy policy) {
+    this(db, clock, senders, policy, newNodeName());
+  }
+
+  /** @param node this process's name in {@code claimed_by}, unique among the nodes sharing the database */
+  public OutboxNotifier(Database db, Clock clock, Map<String, OutboundSender> senders, Policy policy, String node) {
     this.db = db;
     this.clock = clock;
     this.senders = Map.copyOf(senders);
     this.policy = policy;
+    this.node = node;
     this.worker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -50,6 +71,11 @@ public final class OutboxNotifier implements Notifier, Managed {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /** The process id and a random part: a restarted process is a new node, never the owner of a dead one's leases. */
+  static String newNodeName() {
+    return ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** Starts delivering, every poll: first what the outbox still holds from before a restart. */
@@ -87,49 +113,71 @@ public final class OutboxNotifier implements Notifier, Managed {
 
   private volatile boolean closed;
 
-  private record Pending(long id, String channel, String userId, String text, int attempts) {}
+  record Pending(long id, String channel, String userId, String text, int attempts, long leaseUntil) {}
 
   private void drainSafely() {
     try {
       drain();
     } catch (RuntimeException e) {
-      log.error("outbox delivery round failed: {}", e.getMessage());
+      if (!closed) { // a write cut short by close() is not a failure: close() gives the claims back
+        log.error("outbox delivery round failed: {}", e.getMessage());
+      }
     }
   }
 
   /** Delivers every due message once; package-visible so tests can run a round directly. */
   void drain() {
-    for (Pending p : due()) {
-      if (worker.isShutdown()) {
-        return; // stopping: what is left stays pending for the next start
-      }
-      OutboundSender sender = senders.get(p.channel());
-      if (sender == null) {
-        // no retry can help a channel that is not configured (web chat, or WeChat without a token)
-        log.error("dropping {} message {} to {}: channel not configured for outbound messages", p.channel(), p.id(), p.userId());
-        update(p.id(), "failed", p.attempts() + 1, clock.millis(), "channel not configured");
-        continue;
-      }
-      try {
-        sender.send(p.userId(), p.text());
-        update(p.id(), "sent", p.attempts() + 1, clock.millis(), null);
-      } catch (InterruptedException e) {
-        // interrupted by close(): not the channel's fault, so the message stays pending as it was
-        Thread.currentThread().interrupt();
+    while (!worker.isShutdown() && !closed) {
+      List<Pending> batch = due().isEmpty() ? List.of() : claim();
+      if (batch.isEmpty()) {
         return;
-      } catch (Exception e) {
-        if (closed) {
-          return; // interrupted by shutdown, not a delivery failure: leave it pending, attempts unchanged
-        }
-        int attempts = p.attempts() + 1;
-        if (attempts >= policy.maxAttempts()) {
-          log.error("giving up on {} message {} to {} after {} attempts: {}", p.channel(), p.id(), p.userId(), attempts, e.getMessage());
-          update(p.id(), "failed", attempts, clock.millis(), e.getMessage());
-        } else {
-          long delay = backoff(attempts);
-          log.warn("{} message {} to {} failed (attempt {}), retrying in {} ms: {}", p.channel(), p.id(), p.userId(), attempts, delay, e.getMessage());
-          update(p.id(), "pending", attempts, clock.millis() + delay, e.getMessage());
-        }
+      }
+      send(batch);
+    }
+  }
+
+  /** Sends a claimed batch while enough of its lease is left; package-visible for the lease tests. */
+  void send(List<Pending> batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      Pending p = batch.get(i);
+      if (worker.isShutdown() || closed) {
+        return; // stopping: close() gives back every row this node still holds
+      }
+      if (clock.millis() > p.leaseUntil() - policy.lease().toMillis() / 2) {
+        // too little lease left to be sure no other node takes the row mid-send
+        release(batch.subList(i, batch.size()));
+        return;
+      }
+      deliver(p);
+    }
+  }
+
+  private void deliver(Pending p) {
+    OutboundSender sender = senders.get(p.channel());
+    if (sender == null) {
+      // no retry can help a channel that is not configured (web chat, or WeChat without a token)
+      log.error("dropping {} message {} to {}: channel not configured for outbound messages", p.channel(), p.id(), p.userId());
+      update(p, "failed", p.attempts() + 1, clock.millis(), "channel not configured");
+      return;
+    }
+    try {
+      sender.send(p.userId(), p.text());
+      update(p, "sent", p.attempts() + 1, clock.millis(), null);
+    } catch (InterruptedException e) {
+      // interrupted by close(): not the channel's fault, so the message stays pending as it was
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      if (closed) {
+        return; // interrupted by shutdown, not a delivery failure: leave it pending, attempts unchanged
+      }
+      int attempts = p.attempts() + 1;
+      if (attempts >= policy.maxAttempts()) {
+        log.error("giving up on {} message {} to {} after {} attempts: {}", p.channel(), p.id(), p.userId(), attempts, e.getMessage());
+        update(p, "failed", attempts, clock.millis(), e.getMessage());
+      } else {
+        long delay = backoff(attempts);
+        log.warn("{} message {} to {} failed (attempt {}), retrying in {} ms: {}", p.channel(), p.id(), p.userId(), attempts, delay, e.getMessage());
+        update(p, "pending", attempts, clock.millis() + delay, e.getMessage());
       }
     }
   }
@@ -140,18 +188,21 @@ public final class OutboxNotifier implements Notifier, Managed {
     return Math.min(d, policy.maxRetry().toMillis());
   }
 
-  private List<Pending> due() {
+  private static final String DUE =
+      "status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)";
+
+  /** A read first: an idle poll costs no write. */
+  private List<Long> due() {
     long now = clock.millis();
     return db.withConnection(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT id, channel, user_id, text, attempts FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT 50")) {
+          try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox WHERE " + DUE + " ORDER BY id LIMIT 1")) {
             ps.setLong(1, now);
-            List<Pending> out = new ArrayList<>();
+            ps.setLong(2, now);
+            List<Long> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
+                out.add(rs.getLong(1));
               }
             }
             return out;
@@ -159,16 +210,86 @@ public final class OutboxNotifier implements Notifier, Managed {
         });
   }
 
-  private void update(long id, String status, int attempts, long next, String error) {
-    db.write(
+  /** Takes the due rows nobody holds for this node, for one lease, in one write. */
+  List<Pending> claim() {
+    long now = clock.millis();
+    long until = now + policy.lease().toMillis();
+    return db.write(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")) {
+          List<Pending> out = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(
+              "SELECT id, channel, user_id, text, attempts FROM outbox WHERE " + DUE + " ORDER BY id LIMIT ?"
+                  // rows another node is claiming right now are skipped, not waited for
+                  + db.dialect().forUpdateSkipLocked())) {
+            ps.setLong(1, now);
+            ps.setLong(2, now);
+            ps.setInt(3, policy.batch());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), until));
+              }
+            }
+          }
+          try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET claimed_by = ?, lease_until = ? WHERE id = ?")) {
+            for (Pending p : out) {
+              ps.setString(1, node);
+              ps.setLong(2, until);
+              ps.setLong(3, p.id());
+              ps.addBatch();
+            }
+            if (!out.isEmpty()) {
+              ps.executeBatch();
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Records the outcome and ends the claim, only while this node's lease on the row holds. */
+  private void update(Pending p, String status, int attempts, long next, String error) {
+    int n = db.write(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(
+              "UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, claimed_by = NULL, lease_until = NULL"
+                  + " WHERE id = ? AND claimed_by = ? AND lease_until > ?")) {
             ps.setString(1, status);
             ps.setInt(2, attempts);
             ps.setLong(3, next);
             ps.setString(4, error == null ? null : error.length() > 500 ? error.substring(0, 500) : error);
-            ps.setLong(5, id);
+            ps.setLong(5, p.id());
+            ps.setString(6, node);
+            ps.setLong(7, clock.millis());
+            return ps.executeUpdate();
+          }
+        });
+    if (n == 0) {
+      log.warn("outbox message {} was {} after this node's lease on it ran out; another node may send it again", p.id(), status);
+    }
+  }
+
+  /** Gives rows back before their lease ends (this node stops, or has too little lease left). */
+  private void release(List<Pending> rows) {
+    db.write(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(
+              "UPDATE outbox SET claimed_by = NULL, lease_until = NULL WHERE id = ? AND claimed_by = ?")) {
+            for (Pending p : rows) {
+              ps.setLong(1, p.id());
+              ps.setString(2, node);
+              ps.addBatch();
+            }
+            return rows.isEmpty() ? 0 : ps.executeBatch().length;
+          }
+        });
+  }
+
+  /** Gives back every row this node still holds (at close: a restart should not wait out the leases). */
+  private void releaseAll() {
+    db.write(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(
+              "UPDATE outbox SET claimed_by = NULL, lease_until = NULL WHERE claimed_by = ? AND status = 'pending'")) {
+            ps.setString(1, node);
             return ps.executeUpdate();
           }
         });
@@ -214,6 +335,12 @@ public final class OutboxNotifier implements Notifier, Managed {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    try {
+      releaseAll();
+    } catch (RuntimeException e) {
+      // the leases run out on their own: at worst the next node waits for them
+      log.warn("outbox claims not given back at close: {}", e.getMessage());
     }
   }
 }

@@ -14,8 +14,9 @@ import java.util.List;
  * Login throttling on three keys at once: the account from this IP (tight: delays, then a lock),
  * the account from anywhere and the IP across accounts (both wider). A stranger therefore locks
  * only his own pair quickly; the owner, from another address, keeps logging in. Every attempt is
- * counted before the password is checked, on the database's single writer thread, so parallel
- * guesses are all counted and none slips past a lock (the lost update of issue 15, H2). Keys use
+ * counted before the password is checked, in one write that locks the keys' rows, so parallel
+ * guesses, on one node or several sharing the database, are all counted and none slips past a lock
+ * (the lost update of issue 15, H2; issue 18). Keys use
  * the name as typed, whether or not the account exists (M2).
  */
 final class LoginThrottle {
@@ -58,7 +59,7 @@ final class LoginThrottle {
           long wait = 0;
           List<LoginPolicy.Counters> current = new ArrayList<>();
           for (Key k : keys) {
-            LoginPolicy.Counters counters = read(c, k.key());
+            LoginPolicy.Counters counters = lockedRead(c, k.key(), now, db.dialect().forUpdate());
             current.add(counters);
             wait = Math.max(wait, wait(counters, now));
           }
@@ -137,8 +138,28 @@ final class LoginThrottle {
     return db.withConnection(c -> read(c, "acct:" + username).failedLogins());
   }
 
+  /**
+   * The key's counters, its row created if new and locked until the write commits: two nodes
+   * counting the same key take turns (PostgreSQL's row lock; SQLite's one writer already serialises
+   * every write transaction), so no attempt is lost between a read and its update.
+   */
+  private static LoginPolicy.Counters lockedRead(Connection c, String key, Instant now, String forUpdate) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO login_throttle (key, failures, lock_count, not_before, updated_at) VALUES (?, 0, 0, NULL, ?)"
+            + " ON CONFLICT (key) DO NOTHING")) {
+      ps.setString(1, key);
+      ps.setString(2, now.toString());
+      ps.executeUpdate();
+    }
+    return read(c, key, forUpdate);
+  }
+
   private static LoginPolicy.Counters read(Connection c, String key) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT failures, lock_count, not_before FROM login_throttle WHERE key = ?")) {
+    return read(c, key, "");
+  }
+
+  private static LoginPolicy.Counters read(Connection c, String key, String lock) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT failures, lock_count, not_before FROM login_throttle WHERE key = ?" + lock)) {
       ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {

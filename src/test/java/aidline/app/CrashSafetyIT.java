@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aidline.config.AppConfig;
 import aidline.demo.SyntheticStudents;
 import aidline.http.Json;
 import aidline.knowledge.Regions;
 import aidline.student.StudentProfile;
+import aidline.testing.ChildServer;
+import aidline.testing.Engine;
 import aidline.testing.TestAccounts;
+import aidline.testing.TestDatabases;
 import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -38,8 +42,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -50,6 +56,8 @@ import org.sqlite.SQLiteConfig;
  * stored exactly once under its number; no student row may be half written and every import is either
  * wholly visible or not at all; and a clarifying question acknowledged before the kill must still be
  * pending after the restart (the next message "岳阳" is answered with 岳阳's 1250 and its citation).
+ * On PostgreSQL (a fresh database from {@link TestDatabases}) the same checks run on the server's
+ * database after each kill, all but {@code integrity_check}: the server, not aidline, owns its files.
  *
  * <p>What the importer guarantees: {@code StudentImporter} writes the good rows in transactions of
  * {@code StudentImporter.BATCH} (10,000) rows ({@code StudentRepository.writeBatch}, one
@@ -67,6 +75,7 @@ class CrashSafetyIT {
   static final String CLARIFY_QUESTION = "初中寄宿生每年有多少生活补助？";
 
   @TempDir Path dir;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
 
   record Order(String phone, String ticketNo) {}
 
@@ -76,12 +85,14 @@ class CrashSafetyIT {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
   private final List<String> problems = new CopyOnWriteArrayList<>();
 
-  @Test
-  void killNineAtRandomPointsLosesNothingAcknowledgedAndLeavesNoHalfWrites() throws Exception {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void killNineAtRandomPointsLosesNothingAcknowledgedAndLeavesNoHalfWrites(Engine engine) throws Exception {
     Random rnd = new Random(SEED);
     int rounds = 4 + rnd.nextInt(2);
-    System.err.println("CrashSafetyIT: seed " + SEED + " (-Dcrash.seed=" + SEED + " to reproduce), " + rounds + " rounds");
-    Path db = dir.resolve("db/aidline.db");
+    System.err.println("CrashSafetyIT " + engine + ": seed " + SEED + " (-Dcrash.seed=" + SEED + " to reproduce), " + rounds + " rounds");
+    AppConfig.Storage db = engine == Engine.SQLITE
+        ? new AppConfig.Storage(dir.resolve("db/aidline.db").toString(), "FULL", 5000) : dbs.storage(engine);
     Path kb = Path.of("knowledge-base").toAbsolutePath();
     String token = TestAccounts.token(db, Role.STAFF);
     SyntheticStudents synthetic = new SyntheticStudents(Regions.load(kb.resolve("regions.yaml")), LocalDate.now());
@@ -192,7 +203,7 @@ class CrashSafetyIT {
     }
     long importsAcked = imports.stream().filter(Import::acknowledged).count();
     System.err.printf(
-        "CrashSafetyIT summary: seed %d, rounds %d, orders acknowledged %d, found %d, duplicates %d,"
+        "CrashSafetyIT " + engine + " summary: seed %d, rounds %d, orders acknowledged %d, found %d, duplicates %d,"
             + " imports acknowledged %d, interrupted %d (%d committed whole, %d left nothing), conversations checked %d%n",
         SEED, rounds, orders.size(), found, duplicates, importsAcked, imports.size() - importsAcked, interruptedCommitted,
         interruptedNone, conversationsChecked);
@@ -205,18 +216,18 @@ class CrashSafetyIT {
    * Checks the database file left by the kill. Returns {interrupted imports wholly visible, interrupted
    * imports not visible at all, acknowledged orders found, numbers or callers stored twice}.
    */
-  private int[] checkDatabase(Path db, List<Order> orders, List<Import> imports, SyntheticStudents synthetic)
+  private int[] checkDatabase(AppConfig.Storage db, List<Order> orders, List<Import> imports, SyntheticStudents synthetic)
       throws Exception {
-    SQLiteConfig cfg = new SQLiteConfig();
-    cfg.setReadOnly(true);
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath(), cfg.toProperties());
+    try (Connection c = readOnly(db);
         Statement st = c.createStatement()) {
-      try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-        List<String> lines = new ArrayList<>();
-        while (rs.next()) {
-          lines.add(rs.getString(1));
+      if (!db.postgres()) {
+        try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+          List<String> lines = new ArrayList<>();
+          while (rs.next()) {
+            lines.add(rs.getString(1));
+          }
+          assertEquals(List.of("ok"), lines, "integrity_check");
         }
-        assertEquals(List.of("ok"), lines, "integrity_check");
       }
       // orders: numbers and callers unique (every create used a fresh phone and was never retried)
       List<String> twice = new ArrayList<>(strings(st, "SELECT ticket_no FROM ticket GROUP BY ticket_no HAVING count(*) > 1"));
@@ -409,8 +420,20 @@ class CrashSafetyIT {
     }
   }
 
-  private Process start(int port, Path db, Path kb, String logName) throws IOException {
-    return aidline.testing.ChildServer.serve(port, db, kb, dir.resolve(logName));
+  /** The database as the kill left it: the SQLite file opened read-only, or the PostgreSQL database the server used. */
+  private static Connection readOnly(AppConfig.Storage db) throws Exception {
+    if (db.postgres()) {
+      Connection c = DriverManager.getConnection(db.db(), db.user(), db.password());
+      c.setReadOnly(true);
+      return c;
+    }
+    SQLiteConfig cfg = new SQLiteConfig();
+    cfg.setReadOnly(true);
+    return DriverManager.getConnection("jdbc:sqlite:" + db.dbPath().toAbsolutePath(), cfg.toProperties());
+  }
+
+  private Process start(int port, AppConfig.Storage db, Path kb, String logName) throws IOException {
+    return ChildServer.serve(port, db, kb, dir.resolve(logName), Map.of());
   }
 
   private void awaitHealth(int port, Process p, String logName) throws Exception {

@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aidline.channel.telegram.FakeBotApi;
 import aidline.channel.wechat.FakeWechatApi;
 import aidline.channel.wechat.WechatPayloads;
+import aidline.config.AppConfig;
 import aidline.http.Json;
+import aidline.testing.ChildServer;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,18 +30,22 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The real {@code serve} in a child JVM with the real answer engine over knowledge-base/, WeChat
- * pointed at a fake WeChat API and Telegram long-polling a fake Bot API.
+ * pointed at a fake WeChat API and Telegram long-polling a fake Bot API; on SQLite and on PostgreSQL.
  */
 class ChannelsFullAppIT {
   static final String TG_TOKEN = "123456:TEST-token";
   static final String AMOUNT_QUESTION = "岳阳市初中寄宿生每年有多少生活补助？";
 
   @TempDir Path dir;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
+  AppConfig.Storage storage;
   FakeWechatApi wechatApi;
   FakeBotApi botApi;
   Process child;
@@ -71,7 +79,7 @@ class ChannelsFullAppIT {
     Map<String, String> env = pb.environment();
     env.put("AIDLINE_PORT", Integer.toString(port));
     env.put("AIDLINE_HOST", "127.0.0.1");
-    env.put("AIDLINE_DB", dir.resolve("db/aidline.db").toString());
+    ChildServer.putDatabase(env, storage);
     env.put("AIDLINE_KB_DIR", Path.of("knowledge-base").toAbsolutePath().toString());
     env.put("AIDLINE_KB_WATCH", "false");
     env.put("AIDLINE_WECHAT_TOKEN", WechatPayloads.TOKEN);
@@ -156,7 +164,7 @@ class ChannelsFullAppIT {
     cmd.add("aidline.Main");
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().put("AIDLINE_DB", dir.resolve("db/aidline.db").toString());
+    ChildServer.putDatabase(pb.environment(), storage);
     pb.environment().put("AIDLINE_KB_DIR", Path.of("knowledge-base").toAbsolutePath().toString());
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("cli.log").toFile()));
     Process p = pb.start();
@@ -166,9 +174,16 @@ class ChannelsFullAppIT {
     return p.exitValue();
   }
 
-  @Test
-  void aWorkOrderFiledOnWechatIsOpenedAndItsDispatchReachesTheParentByKefuMessage() throws Exception {
+  /** The database this test's server and CLI share: a SQLite file in the test's folder, or a fresh PostgreSQL database. */
+  void use(Engine engine) throws IOException {
     Files.createDirectories(dir.resolve("db"));
+    storage = engine == Engine.SQLITE ? new AppConfig.Storage(dir.resolve("db/aidline.db").toString(), "FULL", 5000) : dbs.storage(engine);
+  }
+
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void aWorkOrderFiledOnWechatIsOpenedAndItsDispatchReachesTheParentByKefuMessage(Engine engine) throws Exception {
+    use(engine);
     assertEquals(0, cli("operator-pass-2026\n", "users", "add", "--username", "op1", "--role", "operator", "--password-stdin"),
         Files.exists(dir.resolve("cli.log")) ? Files.readString(dir.resolve("cli.log")) : "");
     start();
@@ -243,9 +258,10 @@ class ChannelsFullAppIT {
     return out;
   }
 
-  @Test
-  void everyStatusChangeOfAnOrderFiledOnChatReachesTheParentOnWebChatHistoryAndWechat() throws Exception {
-    Files.createDirectories(dir.resolve("db"));
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void everyStatusChangeOfAnOrderFiledOnChatReachesTheParentOnWebChatHistoryAndWechat(Engine engine) throws Exception {
+    use(engine);
     assertEquals(0, cli("operator-pass-2026\n", "users", "add", "--username", "op1", "--role", "operator", "--password-stdin"),
         Files.exists(dir.resolve("cli.log")) ? Files.readString(dir.resolve("cli.log")) : "");
     start();
@@ -304,8 +320,10 @@ class ChannelsFullAppIT {
     assertTrue(kefu.stream().anyMatch(t -> t.contains(wxNo) && t.contains("已办结")), kefu.toString());
   }
 
-  @Test
-  void wechatTelegramAndWebChatOnTheRealServer() throws Exception {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void wechatTelegramAndWebChatOnTheRealServer(Engine engine) throws Exception {
+    use(engine);
     start();
 
     // with an AES key configured, a plaintext callback is refused (issue 15, H3)

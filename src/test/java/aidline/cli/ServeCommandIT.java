@@ -3,6 +3,10 @@ package aidline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aidline.config.AppConfig;
+import aidline.testing.ChildServer;
+import aidline.testing.Engine;
+import aidline.testing.TestDatabases;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,11 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Starts the real {@code serve} command in a child JVM, as a user would, and calls /health. */
 class ServeCommandIT {
   @TempDir Path dir;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
 
   static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
@@ -28,13 +36,16 @@ class ServeCommandIT {
     }
   }
 
-  @Test
-  void serveAnswersHealthAndStopsOnSigterm() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void serveAnswersHealthAndStopsOnSigterm(Engine engine) throws Exception {
     int port = freePort();
     Path kb = Files.createDirectories(dir.resolve("kb"));
+    AppConfig.Storage db = engine == Engine.SQLITE
+        ? new AppConfig.Storage(dir.resolve("db/aidline.db").toString(), "FULL", 5000) : dbs.storage(engine);
     ProcessBuilder pb = new ProcessBuilder(childCommand("serve"));
     pb.environment().put("AIDLINE_PORT", Integer.toString(port));
-    pb.environment().put("AIDLINE_DB", dir.resolve("db/aidline.db").toString());
+    ChildServer.putDatabase(pb.environment(), db);
     pb.environment().put("AIDLINE_KB_DIR", kb.toString());
     pb.redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile());
     Process p = pb.start();
@@ -55,9 +66,12 @@ class ServeCommandIT {
       assertTrue(res != null, "server never answered: " + Files.readString(dir.resolve("out.log")));
       assertEquals(200, res.statusCode());
       assertTrue(res.body().contains("\"database\":true"), res.body());
+      assertTrue(res.body().contains("\"engine\":\"" + engine.name().toLowerCase() + "\""), res.body());
       p.destroy(); // SIGTERM
       assertTrue(p.waitFor(20, TimeUnit.SECONDS), "did not stop on SIGTERM");
-      assertTrue(Files.exists(dir.resolve("db/aidline.db")));
+      if (engine == Engine.SQLITE) {
+        assertTrue(Files.exists(dir.resolve("db/aidline.db")));
+      }
     } finally {
       p.destroyForcibly();
     }
@@ -81,6 +95,6 @@ class ServeCommandIT {
 
   /** The child runs the same classes the tests run, through the real Main. */
   static List<String> childCommand(String... args) {
-    return aidline.testing.ChildServer.command(args);
+    return ChildServer.command(args);
   }
 }

@@ -43,6 +43,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void nodesDivideThePerNodeRateLimitsAndMustBePositive() throws Exception {
+    assertEquals(1, new ConfigLoader().load(write("server:\n  port: 9001\n"), env).cluster().nodes());
+    env.put("AIDLINE_NODES", "3");
+    AppConfig c = new ConfigLoader().load(write("server:\n  port: 9001\n"), env);
+    assertEquals(3, c.cluster().nodes());
+    assertEquals(6, c.cluster().perNode(20));
+    assertEquals(1, c.cluster().perNode(2), "never below one a minute");
+    env.put("AIDLINE_NODES", "0");
+    ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(write("server:\n  port: 9001\n"), env));
+    assertTrue(e.getMessage().contains("cluster.nodes (AIDLINE_NODES)"), e.getMessage());
+  }
+
+  @Test
   void environmentOverridesFile() throws Exception {
     env.put("AIDLINE_PORT", "9100");
     env.put("AIDLINE_WECHAT_TOKEN", "tok");

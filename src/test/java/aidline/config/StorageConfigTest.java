@@ -37,7 +37,8 @@ class StorageConfigTest {
     assertEquals("pw-hunter2-long", s.password());
     assertEquals(24, s.poolSize());
     assertFalse(s.toString().contains("hunter2"), s.toString());
-    assertThrows(IllegalStateException.class, s::dbPath);
+    ConfigException file = assertThrows(ConfigException.class, s::dbPath);
+    assertTrue(file.getMessage().contains("pg_dump"), file.getMessage());
   }
 
   @Test

@@ -188,7 +188,7 @@ class BotConversationTest {
     MutableClock clock = new MutableClock();
     Bot limited = new Bot(engine, desk, new ConversationStore(db, Json.mapper(), Clock.systemUTC()),
         new TicketFormFlow(BotTest.REGIONS), null, AidStatusQuestions.none(), UnansweredLog.none(),
-        new LookupBudget(3, 5, java.time.Duration.ofHours(1), clock));
+        new LookupBudget(db, 3, 5, java.time.Duration.ofHours(1), clock));
     TicketDesk.ChatTicket mine = desk.open(new TicketDesk.ChatTicketRequest("web", "g1", "家长", "13812345678", "湖南省岳阳市", null, null, "补助没到账"));
     for (int i = 0; i < 3; i++) {
       String r = limited.handle(new InboundMessage("web", "g1", null, "GD9999000" + i + " 进展", null, "10.0.0.1")).text();

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.app.Application;
 import aidline.config.AppConfig;
+import aidline.testing.ClassDatabases;
+import aidline.testing.Engine;
 import aidline.testing.InProcessConfig;
 import aidline.values.Role;
 import ch.qos.logback.classic.Logger;
@@ -23,16 +25,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 
 /**
  * Issue 15, H1/H4/M4/M6 against the whole running app over HTTP: who may read a work order on
  * chat, what operators see of personal numbers, what the access log holds, what is audited.
  */
+@ParameterizedClass(name = "[{index}] {0}")
+@MethodSource("aidline.testing.TestDatabases#engines")
 class PersonalDataIT {
+  /** The engine of this run (the class runs once per engine; the application is started per run). */
+  @Parameter Engine engine;
+  static ClassDatabases dbs;
   static final String ID = "110101199003074514";
   static final String OTHER_PHONE = "13900001111";
   static Application app;
@@ -43,10 +53,11 @@ class PersonalDataIT {
   static String operator;
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @BeforeAll
-  static void start() throws Exception {
+  @BeforeParameterizedClassInvocation
+  static void start(Engine engine) throws Exception {
+    dbs = new ClassDatabases();
     Path dir = Files.createTempDirectory("aidline-pii");
-    AppConfig config = InProcessConfig.load(dir, "p.db", "security:\n  bcryptCost: 4\n  chatPerMinutePerUser: 1000\n  chatPerMinutePerIp: 1000\n");
+    AppConfig config = InProcessConfig.load(dir, dbs.get().storage(engine), "security:\n  bcryptCost: 4\n  chatPerMinutePerUser: 1000\n  chatPerMinutePerIp: 1000\n");
     app = new Application(config, Clock.systemUTC());
     app.auth().addUser("a1", Role.ADMIN, null, "admin-password-1".toCharArray(), "test");
     app.auth().addUser("s1", Role.STAFF, null, "staff-password-1".toCharArray(), "test");
@@ -59,9 +70,13 @@ class PersonalDataIT {
     http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
-  @AfterAll
-  static void stop() {
-    app.close();
+  @AfterParameterizedClassInvocation
+  static void stop() throws Exception {
+    if (app != null) {
+      app.close();
+      app = null;
+    }
+    dbs.close();
   }
 
   static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.app.Application;
 import aidline.config.AppConfig;
-import aidline.config.ConfigLoader;
 import aidline.http.RequiredRole;
+import aidline.testing.Engine;
+import aidline.testing.InProcessConfig;
+import aidline.testing.TestDatabases;
 import aidline.values.Role;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
@@ -14,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,8 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every route of the wired application × {anonymous, operator, staff, admin}: the roles each route
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RoleMatrixIT {
   @TempDir Path dir;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
 
   /** The documented matrix (README "Accounts, roles"): null = public. */
   static final Map<String, Role> MATRIX = new TreeMap<>();
@@ -59,14 +63,11 @@ class RoleMatrixIT {
     }
   }
 
-  @Test
-  void everyRouteAnswersEachRoleAsDocumented() throws Exception {
-    Path cfg = dir.resolve("app.yaml");
-    Files.writeString(cfg, "security:\n  bcryptCost: 4\n");
-    AppConfig config = new ConfigLoader().load(cfg, Map.of(
-        "AIDLINE_DB", dir.resolve("a.db").toString(), "AIDLINE_PORT", "0", "AIDLINE_HOST", "127.0.0.1",
-        "AIDLINE_KB_DIR", Path.of("knowledge-base").toAbsolutePath().toString(), "AIDLINE_KB_WATCH", "false",
-        "AIDLINE_WECHAT_TOKEN", "matrixtoken"));
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void everyRouteAnswersEachRoleAsDocumented(Engine engine) throws Exception {
+    AppConfig config = InProcessConfig.load(dir, dbs.storage(engine), "security:\n  bcryptCost: 4\n",
+        Map.of("AIDLINE_WECHAT_TOKEN", "matrixtoken"));
     try (Application app = new Application(config, Clock.systemDefaultZone())) {
       Map<Role, String> tokens = new LinkedHashMap<>();
       for (Role r : Role.values()) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.app.Application;
 import aidline.config.AppConfig;
+import aidline.testing.ClassDatabases;
+import aidline.testing.Engine;
 import aidline.testing.InProcessConfig;
 import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,26 +27,35 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 15 against the whole running app, over HTTP only (so the same test shows the findings on
  * the code before the fixes): login lockout, long passwords, cookies behind a trusted proxy,
  * response headers, CSRF binding, HEAD, self-disable, ticket field limits, body size.
  */
+@ParameterizedClass(name = "[{index}] {0}")
+@MethodSource("aidline.testing.TestDatabases#engines")
 class SecurityHardeningIT {
+  /** The engine of this run (the class runs once per engine; the application is started per run). */
+  @Parameter Engine engine;
+  static ClassDatabases dbs;
   static Application app;
   static String base;
   static HttpClient http;
   static String admin;
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @BeforeAll
-  static void start() throws Exception {
+  @BeforeParameterizedClassInvocation
+  static void start(Engine engine) throws Exception {
+    dbs = new ClassDatabases();
     Path dir = Files.createTempDirectory("aidline-sec");
-    AppConfig config = InProcessConfig.load(dir, "s.db", "security:\n  bcryptCost: 4\n  trustedProxies: [\"127.0.0.1\"]\n  loginPerMinutePerIp: 1000\n");
+    AppConfig config = InProcessConfig.load(dir, dbs.get().storage(engine), "security:\n  bcryptCost: 4\n  trustedProxies: [\"127.0.0.1\"]\n  loginPerMinutePerIp: 1000\n");
     app = new Application(config, Clock.systemUTC());
     app.auth().addUser("boss", Role.ADMIN, null, "boss-password-1".toCharArray(), "test");
     app.auth().addUser("victim", Role.OPERATOR, null, "victim-password-1".toCharArray(), "test");
@@ -55,9 +66,13 @@ class SecurityHardeningIT {
     admin = login("boss", "boss-password-1", "198.51.100.12").path("token").asText();
   }
 
-  @AfterAll
-  static void stop() {
-    app.close();
+  @AfterParameterizedClassInvocation
+  static void stop() throws Exception {
+    if (app != null) {
+      app.close();
+      app = null;
+    }
+    dbs.close();
   }
 
   static HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {

@@ -21,7 +21,12 @@ public final class TestAccounts {
   private TestAccounts() {}
 
   public static String token(Path dbFile, Role role) {
-    try (Database db = Database.open(new AppConfig.Storage(dbFile.toString(), "FULL", 5000))) {
+    return token(new AppConfig.Storage(dbFile.toString(), "FULL", 5000), role);
+  }
+
+  /** On either engine: the database is opened (and migrated) for this and closed again. */
+  public static String token(AppConfig.Storage storage, Role role) {
+    try (Database db = Database.open(storage)) {
       return token(db, role);
     }
   }

@@ -3,6 +3,8 @@ package aidline.testing;
 import aidline.config.AppConfig;
 import aidline.storage.Database;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -96,13 +98,17 @@ public final class TestDatabases implements BeforeEachCallback, AfterEachCallbac
     return url != null && !url.isBlank();
   }
 
-  private AppConfig.Storage postgres(boolean fromTemplate) {
+  private void requirePostgres() {
     if (!postgresAvailable()) {
       if ("true".equalsIgnoreCase(env.getOrDefault(PG_REQUIRED_ENV, ""))) {
         throw new AssertionError(PG_ENV + " is not set but " + PG_REQUIRED_ENV + "=true: the PostgreSQL case cannot run");
       }
       Assumptions.abort(PG_ENV + " is not set (a JDBC URL to a PostgreSQL server's postgres database): PostgreSQL case skipped");
     }
+  }
+
+  private AppConfig.Storage postgres(boolean fromTemplate) {
+    requirePostgres();
     String admin = env.get(PG_ENV).strip();
     String template = runStore == null || !fromTemplate ? null
         : runStore.getOrComputeIfAbsent(Template.class, k -> new Template(admin, user()), Template.class).name;
@@ -173,9 +179,24 @@ public final class TestDatabases implements BeforeEachCallback, AfterEachCallbac
     return tempDir;
   }
 
+  /**
+   * A class run per engine ({@code @ParameterizedClass} with an {@link Engine} field) is skipped
+   * here, before its own {@code @BeforeEach}, so its {@code @AfterEach} never meets a half-made set-up.
+   */
   @Override
-  public void beforeEach(ExtensionContext context) {
+  public void beforeEach(ExtensionContext context) throws IllegalAccessException {
     runStore = context.getRoot().getStore(ExtensionContext.Namespace.create(TestDatabases.class));
+    Object test = context.getRequiredTestInstance();
+    for (Class<?> k = test.getClass(); k != null; k = k.getSuperclass()) {
+      for (Field f : k.getDeclaredFields()) {
+        if (f.getType() == Engine.class && !Modifier.isStatic(f.getModifiers())) {
+          f.setAccessible(true);
+          if (f.get(test) == Engine.POSTGRESQL) {
+            requirePostgres();
+          }
+        }
+      }
+    }
   }
 
   @Override

@@ -3,8 +3,12 @@ package aidline.ticket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aidline.config.AppConfig;
 import aidline.http.Json;
+import aidline.testing.ChildServer;
+import aidline.testing.Engine;
 import aidline.testing.TestAccounts;
+import aidline.testing.TestDatabases;
 import aidline.values.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -27,11 +31,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Durability as a user would see it: the real {@code serve} in a child JVM takes creates from 200
+ * Durability as a user would see it, on either engine: the real {@code serve} in a child JVM takes creates from 200
  * concurrent clients, is killed with SIGKILL while 200 are in flight, is started again on the same database,
  * and every order that was acknowledged (HTTP 201 received) is there exactly once.
  */
@@ -42,12 +48,15 @@ class TicketKillIT {
   static final int KILL_AFTER = 300;
 
   @TempDir Path dir;
+  @RegisterExtension final TestDatabases dbs = new TestDatabases();
 
-  @Test
-  void everyAcknowledgedOrderSurvivesKill9ExactlyOnce() throws Exception {
+  @ParameterizedTest
+  @MethodSource("aidline.testing.TestDatabases#engines")
+  void everyAcknowledgedOrderSurvivesKill9ExactlyOnce(Engine engine) throws Exception {
     Path kb = Files.createDirectories(dir.resolve("kb"));
     Files.copy(Path.of("knowledge-base/regions.yaml"), kb.resolve("regions.yaml"));
-    Path db = dir.resolve("db/aidline.db");
+    AppConfig.Storage db = engine == Engine.SQLITE
+        ? new AppConfig.Storage(dir.resolve("db/aidline.db").toString(), "FULL", 5000) : dbs.storage(engine);
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     String token = TestAccounts.token(db, Role.STAFF);
@@ -67,7 +76,7 @@ class TicketKillIT {
       server.waitFor(30, TimeUnit.SECONDS);
       CompletableFuture.allOf(streams.toArray(CompletableFuture[]::new)).join();
       assertTrue(lostInFlight.get() > 0, "the kill should catch creates in flight");
-      System.err.println("TicketKillIT: " + acked.size() + " acknowledged, " + lostInFlight.get() + " in flight at kill -9");
+      System.err.println("TicketKillIT " + engine + ": " + acked.size() + " acknowledged, " + lostInFlight.get() + " in flight at kill -9");
     } finally {
       server.destroyForcibly();
     }
@@ -150,8 +159,8 @@ class TicketKillIT {
     }
   }
 
-  private Process start(int port, Path db, Path kb, String logName) throws IOException {
-    return aidline.testing.ChildServer.serve(port, db, kb, dir.resolve(logName));
+  private Process start(int port, AppConfig.Storage db, Path kb, String logName) throws IOException {
+    return ChildServer.serve(port, db, kb, dir.resolve(logName), Map.of());
   }
 
   private void awaitHealth(HttpClient http, int port, Process p, String logName) throws Exception {

@@ -1,26 +1,23 @@
 package aidline.channel.wechat;
 
+import aidline.conversation.InboundLedger;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refuses callbacks outside a time window and signatures reused for a different message (issue
  * 15, H3). A signature is a SHA-1 of (token, timestamp, nonce) and says nothing about the body, so
- * one captured query could carry any forged body; inside the window each (signature, nonce) is
- * bound to the first message it carried. WeChat's own retry of that message is let through (the
- * inbound ledger then answers it with the stored reply).
+ * one captured query could carry any forged body; inside the window each (signature, timestamp,
+ * nonce) is bound to the first message it carried. The binding lives in the database beside the
+ * inbound claim ({@link InboundLedger#claim(String, String, String, InboundLedger.Binding)}), so a
+ * replay sent to another node is refused too (issue 18). WeChat's own retry of that message is let
+ * through (the inbound ledger then answers it with the stored reply).
  */
 final class ReplayGuard {
-  private static final int MAX_REMEMBERED = 200_000;
+  static final String REPLAYED = "签名已被其他消息使用（重放）";
 
   private final Clock clock;
   private final Duration window;
-  private final Map<String, Seen> seen = new ConcurrentHashMap<>();
-
-  private record Seen(String message, long atMillis) {}
 
   ReplayGuard(Clock clock, Duration window) {
     this.clock = clock;
@@ -41,28 +38,11 @@ final class ReplayGuard {
     }
   }
 
-  /** Binds (signature, nonce) to the message key, or refuses it if already bound to another one. */
-  void bind(String signature, String timestamp, String nonce, String messageKey) {
-    long now = clock.millis();
-    String k = signature + "|" + timestamp + "|" + nonce;
-    Seen first = seen.putIfAbsent(k, new Seen(messageKey, now));
-    if (first != null && !first.message().equals(messageKey)) {
-      throw new WechatSignatureException("签名已被其他消息使用（重放）");
-    }
-    if (seen.size() > MAX_REMEMBERED / 2) {
-      forgetOlderThan(now - 2 * window.toMillis());
-    }
-  }
-
-  private void forgetOlderThan(long cutoff) {
-    for (Iterator<Seen> it = seen.values().iterator(); it.hasNext(); ) {
-      if (it.next().atMillis() < cutoff) {
-        it.remove();
-      }
-    }
-  }
-
-  int remembered() {
-    return seen.size();
+  /**
+   * The request's one-time identity, remembered for twice the window: past it the timestamp check
+   * refuses the query anyway, whichever node's clock it meets.
+   */
+  InboundLedger.Binding binding(String signature, String timestamp, String nonce) {
+    return new InboundLedger.Binding(signature + "|" + timestamp + "|" + nonce, clock.millis() + 2 * window.toMillis());
   }
 }

@@ -116,16 +116,20 @@ public final class WechatGateway implements Managed {
   public String receive(
       String signature, String timestamp, String nonce, String encryptType, String msgSignature, String body) {
     WxMpXmlMessage in;
+    InboundLedger.Binding binding;
     boolean aes = "aes".equalsIgnoreCase(encryptType);
     try {
       checkSignature(signature, timestamp, nonce);
       guards.replay().checkTimestamp(timestamp);
       in = parse(body, aes, timestamp, nonce, msgSignature);
-      guards.replay().bind(signature, timestamp, nonce, messageKey(in));
+      binding = guards.replay().binding(signature, timestamp, nonce);
+      if (ledger.boundToAnother(binding, messageKey(in))) {
+        throw new WechatSignatureException(ReplayGuard.REPLAYED);
+      }
     } catch (WechatSignatureException | WechatMessageException e) {
       throw refuse(e, null);
     }
-    String plain = respond(in);
+    String plain = respond(in, binding);
     if (!aes || SUCCESS.equals(plain)) {
       return plain;
     }
@@ -178,13 +182,18 @@ public final class WechatGateway implements Managed {
   }
 
   /** Answers once per message identity; retries get the stored reply. */
-  private String respond(WxMpXmlMessage in) {
+  private String respond(WxMpXmlMessage in, InboundLedger.Binding binding) {
     String key = messageKey(in);
     if (ledger.find(key).isEmpty() && overRate(in.getFromUser())) {
       log.warn("wechat callback refused: one follower over the per-minute message limit");
       return textReply(in, TOO_FAST);
     }
-    if (!ledger.claim(key, CHANNEL, in.getFromUser())) {
+    // the binding is written in the claim's own transaction: a replay costs no second commit
+    InboundLedger.Claim claim = ledger.claim(key, CHANNEL, in.getFromUser(), binding);
+    if (claim == InboundLedger.Claim.REPLAYED) {
+      throw refuse(new WechatSignatureException(ReplayGuard.REPLAYED), null);
+    }
+    if (claim == InboundLedger.Claim.RETRY) {
       return replay(key);
     }
     CompletableFuture<String> outcome = new CompletableFuture<>();
@@ -229,7 +238,8 @@ public final class WechatGateway implements Managed {
         return SUCCESS;
       }
     }
-    InboundLedger.Entry entry = ledger.find(key).orElse(null);
+    // claimed on another node, whose memory this one cannot see: its reply is read from the ledger
+    InboundLedger.Entry entry = ledger.awaitSettled(key, budget).orElse(null);
     if (entry != null && entry.status() == InboundLedger.Status.DONE && entry.reply() != null) {
       return entry.reply();
     }
