@@ -109,6 +109,7 @@ public final class PostgresScenario implements Scenario {
         Map<String, String> pgEnv = new HashMap<>(env);
         pgEnv.put("AIDLINE_DB", pg.createDatabase(db));
         pgEnv.put("AIDLINE_DB_USER", pg.user());
+        pgEnv.put("AIDLINE_NODES", Integer.toString(nodes));
         try {
           rounds.add(round(ctx, "PostgreSQL, " + nodes + (nodes == 1 ? " node" : " nodes"), pgEnv, config, nodes, pg, db, dir, questions));
         } finally {
