@@ -42,6 +42,7 @@ import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
 import aidline.knowledge.Retrieval;
 import aidline.lifecycle.Lifecycle;
+import aidline.lifecycle.Managed;
 import aidline.security.AccessControl;
 import aidline.security.AdminRoutes;
 import aidline.security.AuditLog;
@@ -68,6 +69,7 @@ import aidline.student.StudentService;
 import aidline.ticket.ChatClaimLimits;
 import aidline.ticket.ChatTicketDesk;
 import aidline.ticket.InvalidTicketException;
+import aidline.ticket.TicketAudit;
 import aidline.ticket.TicketModule;
 import aidline.ticket.TicketRoutes;
 import aidline.ticket.TicketService;
@@ -83,6 +85,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one place where objects are built and wired together. Commands ask it for what they need;
@@ -95,12 +100,19 @@ public final class Application implements AutoCloseable {
   private final Metrics metrics = new Metrics();
   /** Everything started or opened here, closed in reverse order. */
   private final Lifecycle lifecycle = new Lifecycle();
+  /**
+   * Guards the knowledge side (index, retrieval, answer engine) apart from the rest, so start-up can
+   * build it on a second thread while the database opens. Nothing under this lock takes the
+   * application's own monitor, so the two never wait for each other in a cycle.
+   */
+  private final Object knowledgeLock = new Object();
   private Database database;
   private TicketService tickets;
   private KnowledgeBase knowledge;
   private Retrieval retrieval;
   private Javalin http;
   private AnswerEngine answerEngine;
+  private AnswerKnowledge homeKnowledge;
   private ConversationStore conversationStore;
   private InboundLedger inboundLedger;
   private UnansweredQuestions unansweredQuestions;
@@ -132,7 +144,7 @@ public final class Application implements AutoCloseable {
   public synchronized Database database() {
     if (database == null) {
       database = Database.open(config.storage());
-      lifecycle.closeLater(database);
+      closeLater(database);
     }
     return database;
   }
@@ -174,7 +186,7 @@ public final class Application implements AutoCloseable {
     modules.add(new ConsoleRoutes(new Dashboard(tickets(), unansweredQuestions()), consoleSettings()));
     modules.add(new KnowledgeRoutes(knowledge()));
     AuditLog auditLog = audit();
-    modules.add(new TicketRoutes(tickets(), json, auditLog::record));
+    modules.add(new TicketRoutes(tickets(), json, TicketAudit.of(auditLog)));
     modules.add(new WebChatModule(bot(), json, address::ip, webChatHistory()));
     if (config.wechat().enabled()) {
       modules.add(new WechatModule(wechatGateway(), address::ip));
@@ -219,62 +231,82 @@ public final class Application implements AutoCloseable {
   }
 
   /** The knowledge base of {@code knowledge.dir}, read and indexed on first use. */
-  public synchronized KnowledgeBase knowledge() {
-    if (knowledge == null) {
-      knowledge = KnowledgeBase.open(config.knowledge().dirPath(), retrieval());
-      lifecycle.closeLater(knowledge);
+  public KnowledgeBase knowledge() {
+    synchronized (knowledgeLock) {
+      if (knowledge == null) {
+        knowledge = closeLater(KnowledgeBase.open(config.knowledge().dirPath(), retrieval()));
+      }
+      return knowledge;
     }
-    return knowledge;
   }
 
   /**
    * How passages are found ({@code knowledge.retrieval}) with the one embedding model of the
    * process (loaded once, about a second) and its query-vector cache, and the cache folder.
    */
-  public synchronized Retrieval retrieval() {
-    if (retrieval == null) {
-      Retrieval.Mode mode = Retrieval.Mode.valueOf(
-          (config.knowledge().retrieval() == null ? "hybrid" : config.knowledge().retrieval().strip()).toUpperCase(Locale.ROOT));
-      Embedder embedder = mode == Retrieval.Mode.LEXICAL
-          ? null
-          : new QueryVectorCache(new BgeEmbedder(Retrieval.QUERY_INSTRUCTION), QueryVectorCache.DEFAULT_SIZE);
-      retrieval = Retrieval.hybrid(embedder, config.knowledge().cachePath()).withMode(mode);
+  public Retrieval retrieval() {
+    synchronized (knowledgeLock) {
+      if (retrieval == null) {
+        Retrieval.Mode mode = Retrieval.Mode.valueOf(
+            (config.knowledge().retrieval() == null ? "hybrid" : config.knowledge().retrieval().strip()).toUpperCase(Locale.ROOT));
+        Embedder embedder = mode == Retrieval.Mode.LEXICAL
+            ? null
+            : new QueryVectorCache(new BgeEmbedder(Retrieval.QUERY_INSTRUCTION), QueryVectorCache.DEFAULT_SIZE);
+        retrieval = Retrieval.hybrid(embedder, config.knowledge().cachePath()).withMode(mode);
+      }
+      return retrieval;
     }
-    return retrieval;
   }
 
   /**
    * What the answer engine reads: the configured knowledge base ({@code dir} null), or another
    * folder (ask/eval {@code --kb}), which borrows the configured folder's vocabulary if it has none.
    */
-  public synchronized AnswerKnowledge answerKnowledge(Path dir) {
+  public AnswerKnowledge answerKnowledge(Path dir) {
     return answerKnowledge(dir, null);
   }
 
   /** As above, searching with {@code other} retrieval settings (eval's comparisons) unless null. */
-  public synchronized AnswerKnowledge answerKnowledge(Path dir, Retrieval other) {
-    Path home = config.knowledge().dirPath();
-    if (dir == null && other == null) {
-      return AnswerKnowledge.of(knowledge(), home);
+  public AnswerKnowledge answerKnowledge(Path dir, Retrieval other) {
+    synchronized (knowledgeLock) {
+      Path home = config.knowledge().dirPath();
+      if (dir == null && other == null) {
+        return AnswerKnowledge.of(knowledge(), home);
+      }
+      KnowledgeBase kb = closeLater(KnowledgeBase.open(dir == null ? home : dir, other == null ? retrieval() : other));
+      return AnswerKnowledge.of(kb, home);
     }
-    KnowledgeBase kb = KnowledgeBase.open(dir == null ? home : dir, other == null ? retrieval() : other);
-    lifecycle.closeLater(kb);
-    return AnswerKnowledge.of(kb, home);
   }
 
   /**
    * The engine over the configured knowledge base, shared by the bot on every channel; each reindex
    * (the folder watcher's or an explicit one) pushes a reload, answers never poll the files.
    */
-  public synchronized AnswerEngine answerEngine() {
-    if (answerEngine == null) {
-      KnowledgeBase kb = knowledge();
-      Path dir = kb.dir();
-      answerEngine =
-          ReloadingAnswerEngine.following(
-              kb, List.of(dir.resolve("standards.yaml"), dir.resolve("lexicon.yaml")), () -> answerKnowledge(null).engine());
+  /** The configured folder's vocabulary and standards as read at start (the engine's first build, students' entitlements). */
+  private AnswerKnowledge homeKnowledge() {
+    synchronized (knowledgeLock) {
+      if (homeKnowledge == null) {
+        homeKnowledge = answerKnowledge(null);
+      }
+      return homeKnowledge;
     }
-    return answerEngine;
+  }
+
+  public AnswerEngine answerEngine() {
+    synchronized (knowledgeLock) {
+      if (answerEngine == null) {
+        KnowledgeBase kb = knowledge();
+        Path dir = kb.dir();
+        // the first build reuses what students' entitlements read at start; every reload reads afresh
+        AtomicReference<AnswerKnowledge> first = new AtomicReference<>(homeKnowledge());
+        answerEngine =
+            ReloadingAnswerEngine.following(kb, List.of(dir.resolve("standards.yaml"), dir.resolve("lexicon.yaml")), () -> {
+              AnswerKnowledge k = first.getAndSet(null);
+              return (k != null ? k : answerKnowledge(null)).engine();
+            });
+      }
+      return answerEngine;
+    }
   }
 
   public synchronized ConversationStore conversationStore() {
@@ -323,7 +355,7 @@ public final class Application implements AutoCloseable {
       }
       // the web chat has no push: a notice is kept in the browser's history, shown on poll or reload
       senders.put(WebChatModule.CHANNEL, webChatHistory());
-      notifier = lifecycle.start(new OutboxNotifier(database(), clock, senders, OutboxNotifier.Policy.defaults()));
+      notifier = start(new OutboxNotifier(database(), clock, senders, OutboxNotifier.Policy.defaults()));
     }
     return notifier;
   }
@@ -345,7 +377,7 @@ public final class Application implements AutoCloseable {
 
   private synchronized WechatGateway wechatGateway() {
     if (wechatGateway == null) {
-      wechatGateway = lifecycle.start(wechat().gateway(bot(), inboundLedger(), notifier(), clock));
+      wechatGateway = start(wechat().gateway(bot(), inboundLedger(), notifier(), clock));
     }
     return wechatGateway;
   }
@@ -362,7 +394,7 @@ public final class Application implements AutoCloseable {
     if (students == null) {
       Database db = database();
       Regions regions = knowledge().regions();
-      EntitlementRules rules = new StandardsEntitlementRules(answerKnowledge(null).standards(), regions);
+      EntitlementRules rules = new StandardsEntitlementRules(homeKnowledge().standards(), regions);
       WorkOrderTickets workOrders = new WorkOrderTickets(this::tickets, clock);
       LookupAudit audit = LookupAudit.of(audit());
       StudentRepository repo = new StudentRepository(db, clock);
@@ -378,32 +410,66 @@ public final class Application implements AutoCloseable {
     return new Health.Db(db.dialect().engine(), new Health.Pool(p.active(), p.idle(), p.total(), p.waiting()));
   }
 
-  /** Builds and starts the HTTP server with every feature's routes. */
+  /**
+   * Builds and starts the HTTP server with every feature's routes. Start-up runs on three threads,
+   * because on two cores the steps overlap: OpenCC's dictionaries (about a second of CPU, needed by
+   * the index's synonyms and every question), the knowledge side (index, answer engine, standards),
+   * and on this thread the database (integrity check, migrations) and the outbox. /health answers
+   * 200 only once everything is wired, as before.
+   */
   public synchronized Javalin startHttp() {
     if (!config.storage().postgres()) {
       // one server per SQLite file; on PostgreSQL several nodes share the database by design
       Path dbFile = config.storage().dbPath().toAbsolutePath();
-      lifecycle.closeLater(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
+      closeLater(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
           "另一个 aidline 服务正在使用数据库 " + dbFile + "（" + InstanceLock.lockFile(dbFile) + " 已被锁定）", null)));
     }
+    daemon("aidline-warmup", () -> ChineseText.normalize("資助"));
+    CompletableFuture<AnswerEngine> knowledgeSide = new CompletableFuture<>();
+    daemon("aidline-start-knowledge", () -> {
+      try {
+        knowledgeSide.complete(answerEngine());
+      } catch (RuntimeException | Error e) {
+        knowledgeSide.completeExceptionally(e);
+      }
+    });
     Database db = database();
+    notifier(); // starts delivering what the outbox still holds from before a restart
+    try {
+      knowledgeSide.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : e;
+    }
     KnowledgeBase kb = knowledge();
     if (config.knowledge().watch()) {
-      lifecycle.start(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex));
+      start(new FolderWatcher(kb.dir(), Duration.ofMillis(500), kb::reindex));
     }
     Health health = new Health(db::reachable, () -> healthOf(db), kb::documentCount, Version.current());
-    // the first normalisation loads OpenCC's dictionaries (about a second): pay that now, not
-    // inside the first parent's 5-second WeChat budget, but beside the start-up, not in its way
-    Thread warmup = new Thread(() -> ChineseText.normalize("資助"), "aidline-warmup");
-    warmup.setDaemon(true);
-    warmup.start();
-    notifier(); // starts delivering what the outbox still holds from before a restart
     http = HttpServer.create(config.server(), json, metrics, health, routeModules());
     http.start();
     if (config.telegram().enabled()) {
-      telegram = lifecycle.start(new TelegramChannel(config.telegram(), bot(), inboundLedger(), notifier()));
+      telegram = start(new TelegramChannel(config.telegram(), bot(), inboundLedger(), notifier()));
     }
     return http;
+  }
+
+  private static void daemon(String name, Runnable work) {
+    Thread t = new Thread(work, name);
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The lifecycle is shared by the start-up threads (see {@link #startHttp}). */
+  private <T extends AutoCloseable> T closeLater(T c) {
+    synchronized (lifecycle) {
+      return lifecycle.closeLater(c);
+    }
+  }
+
+  private <T extends Managed> T start(T m) {
+    synchronized (lifecycle) {
+      return lifecycle.start(m);
+    }
   }
 
   public int port() {
@@ -431,7 +497,9 @@ public final class Application implements AutoCloseable {
       http = null;
     }
     try {
-      lifecycle.close();
+      synchronized (lifecycle) {
+        lifecycle.close();
+      }
     } catch (RuntimeException e) {
       if (failure == null) {
         failure = e;

@@ -80,6 +80,21 @@ final class LoadClient {
     }
   }
 
+  boolean usesWrk() {
+    return wrk;
+  }
+
+  /** One wrk run of {@code lua} (no warm-up round); wrk must be installed. */
+  Outcome wrkOnce(String base, String lua, int connections, Duration duration) throws IOException, InterruptedException {
+    Path script = Files.createTempFile(workDir, "load", ".lua");
+    try {
+      Files.writeString(script, lua, StandardCharsets.UTF_8);
+      return parse(wrk(base, script, connections, duration));
+    } finally {
+      Files.deleteIfExists(script);
+    }
+  }
+
   private static String wrk(String base, Path script, int connections, Duration d) throws IOException, InterruptedException {
     Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + Math.max(1, d.toSeconds()) + "s", "--latency",
         "-s", script.toString(), base).redirectErrorStream(true).start();

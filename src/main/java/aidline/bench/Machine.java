@@ -28,6 +28,17 @@ public final class Machine {
         System.getProperty("java.version"), System.getProperty("java.vm.name"));
   }
 
+  /** User + system CPU time of a process in milliseconds (Linux, at 100 ticks a second), or -1. */
+  public static long cpuMillis(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** Resident set size of this process in MiB (Linux), or -1. */
   public static long rssMiB(long pid) {
     try {

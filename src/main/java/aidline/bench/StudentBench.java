@@ -66,6 +66,8 @@ public final class StudentBench {
       double httpP99Millis,
       double httpP50QueuedAuditMillis,
       double httpP99QueuedAuditMillis,
+      double httpP50SequentialAuditMillis,
+      double httpP99SequentialAuditMillis,
       double loadAverage) {}
 
   private final Regions regions;
@@ -116,18 +118,24 @@ public final class StudentBench {
       double importSeconds = imported[0];
       try (Database db = Database.open(storage)) {
         StudentRepository repo = new StudentRepository(db, clock);
-        StudentService service = new StudentService(repo, rules, StudentTickets.none(), LookupAudit.of(new AuditLog(db, clock)), regions, clock);
+        AuditLog audit = new AuditLog(db, clock);
+        // the service's policy: the row is queued first, the lookup reads meanwhile, the reply waits for the commit
+        StudentService service = new StudentService(repo, rules, StudentTickets.none(), LookupAudit.of(audit), regions, clock);
         String[] keys = sampleKeys(synthetic, n, lookups);
         double[] local = inProcess(service, keys);
-        double[] http = overHttp(db, service, repo, keys);
-        // the other durability policy, measured beside it: the audit row queued, not waited for
-        AuditLog audit = new AuditLog(db, clock);
+        // measured beside it: the row committed before the lookup reads (as before issue 19), and
+        // the row queued and not waited for (the policy not chosen)
+        StudentService sequential = new StudentService(repo, rules, StudentTickets.none(),
+            (actor, role, action, subject) -> audit.record(actor, action, subject, detail(role), null), regions, clock);
         StudentService queued = new StudentService(repo, rules, StudentTickets.none(),
-            (actor, role, action, subject) -> audit.recordLater(actor, action, subject, role == null ? null : "role=" + role.name(), null),
-            regions, clock);
-        double[] httpQueued = overHttp(db, queued, repo, keys);
+            (actor, role, action, subject) -> audit.recordQueued(actor, action, subject, detail(role), null), regions, clock);
+        double[][] byPolicy = overHttp(db, List.of(service, sequential, queued), repo, keys);
+        double[] http = byPolicy[0];
+        double[] httpSequential = byPolicy[1];
+        double[] httpQueued = byPolicy[2];
         return new Result(n, reuse, importSeconds, Math.round(n / importSeconds), imported[1], keys.length,
             pct(local, 50), pct(local, 99), pct(http, 50), pct(http, 99), pct(httpQueued, 50), pct(httpQueued, 99),
+            pct(httpSequential, 50), pct(httpSequential, 99),
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       }
     } catch (IOException e) {
@@ -159,7 +167,11 @@ public final class StudentBench {
     }
   }
 
-  private static String[] sampleKeys(SyntheticStudents synthetic, int n, int lookups) {
+  private static String detail(Role role) {
+    return role == null ? null : "role=" + role.name();
+  }
+
+  static String[] sampleKeys(SyntheticStudents synthetic, int n, int lookups) {
     Random rnd = new Random(42);
     String[] keys = new String[lookups];
     for (int i = 0; i < lookups; i++) {
@@ -183,30 +195,46 @@ public final class StudentBench {
     return ms;
   }
 
-  private static double[] overHttp(Database db, StudentService service, StudentRepository repo, String[] keys)
+  /**
+   * One server per service, all started first; the lookups then alternate between them in rounds of
+   * 500 keys, so each policy sees the same keys, the same warmth and the same moments of the machine.
+   */
+  private static double[][] overHttp(Database db, List<StudentService> services, StudentRepository repo, String[] keys)
       throws IOException, InterruptedException {
-    Javalin app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
-        new Health(db::reachable, () -> 0, "bench"), List.of(new StudentRoutes(service, new StudentImporter(repo, Regions.empty(), Clock.systemUTC()), 0)));
     // the access log would measure the console, not the service
     ch.qos.logback.classic.Logger access = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("aidline.access");
     ch.qos.logback.classic.Level before = access.getLevel();
     access.setLevel(ch.qos.logback.classic.Level.WARN);
-    app.start();
+    List<Javalin> apps = new java.util.ArrayList<>();
     try {
-      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      String base = "http://127.0.0.1:" + app.port() + "/api/students/";
-      for (int i = 0; i < Math.min(2_000, keys.length); i++) {
-        get(client, base + keys[i]);
+      for (StudentService service : services) {
+        Javalin app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
+            new Health(db::reachable, () -> 0, "bench"),
+            List.of(new StudentRoutes(service, new StudentImporter(repo, Regions.empty(), Clock.systemUTC()), 0)));
+        app.start();
+        apps.add(app);
       }
-      double[] ms = new double[keys.length];
-      for (int i = 0; i < keys.length; i++) {
-        long t0 = System.nanoTime();
-        get(client, base + keys[i]);
-        ms[i] = (System.nanoTime() - t0) / 1e6;
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      String[] bases = apps.stream().map(a -> "http://127.0.0.1:" + a.port() + "/api/students/").toArray(String[]::new);
+      for (String base : bases) {
+        for (int i = 0; i < Math.min(2_000, keys.length); i++) {
+          get(client, base + keys[i]);
+        }
+      }
+      double[][] ms = new double[bases.length][keys.length];
+      int round = 500;
+      for (int from = 0; from < keys.length; from += round) {
+        for (int b = 0; b < bases.length; b++) {
+          for (int i = from; i < Math.min(keys.length, from + round); i++) {
+            long t0 = System.nanoTime();
+            get(client, bases[b] + keys[i]);
+            ms[b][i] = (System.nanoTime() - t0) / 1e6;
+          }
+        }
       }
       return ms;
     } finally {
-      app.stop();
+      apps.forEach(Javalin::stop);
       access.setLevel(before);
     }
   }

@@ -29,7 +29,8 @@ import java.util.concurrent.Future;
  */
 public final class TicketBench {
   public record Figures(
-      int orders, int clients, String synchronous, double httpCreatesPerSecond, double writesPerCommit, double rawInsertsPerSecond) {
+      int orders, int clients, String synchronous, double httpCreatesPerSecond, double writesPerCommit, double rawInsertsPerSecond,
+      String client, double p50Millis, double p99Millis, long errors) {
     public String report() {
       return String.format(
           "work orders, %d orders, %d HTTP clients, SQLite WAL synchronous=%s%n"
@@ -51,10 +52,53 @@ public final class TicketBench {
   }
 
   public Figures run(int orders, int clients) throws Exception {
+    return run(orders, clients, Duration.ofSeconds(10));
+  }
+
+  /**
+   * With wrk installed, the creates come from wrk (its own process, {@code clients} connections, for
+   * {@code duration} after a warm-up of half that), else from the in-JVM client ({@code orders} orders).
+   */
+  public Figures run(int orders, int clients, Duration duration) throws Exception {
     Files.createDirectories(workDir);
+    LoadClient client = new LoadClient(workDir);
+    if (client.usesWrk()) {
+      LoadClient.Outcome o;
+      double perCommit;
+      try (BenchApp app = apps.open(withDb("bench-http.db"))) {
+        app.startHttp();
+        String base = "http://127.0.0.1:" + app.port();
+        String token = benchToken(app);
+        client.wrkOnce(base, createsLua(token, 3), clients, duration.dividedBy(2));
+        o = client.wrkOnce(base, createsLua(token, 5), clients, duration);
+        perCommit = app.tickets().meanWritesPerCommit();
+      }
+      double raw = rawInserts(orders);
+      return new Figures(orders, clients, base.storage().synchronous(), o.perSecond(), perCommit, raw, "wrk", o.p50(), o.p99(), o.errors());
+    }
     double[] http = overHttp(orders, clients);
     double raw = rawInserts(orders);
-    return new Figures(orders, clients, base.storage().synchronous(), http[0], http[1], raw);
+    return new Figures(orders, clients, base.storage().synchronous(), http[0], http[1], raw, "in-JVM client", Double.NaN, Double.NaN, 0);
+  }
+
+  /**
+   * Distinct orders from each wrk thread: the caller's phone is 1, the phase digit (3 warm-up, 5
+   * measured), the thread, then a counter, so no order of a run duplicates another (a duplicate
+   * would answer 200 without creating anything).
+   */
+  static String createsLua(String token, int phase) {
+    return "local threads = 0\n"
+        + "function setup(thread) thread:set(\"tid\", threads); threads = threads + 1 end\n"
+        + "local seq = 0\n"
+        + "wrk.method = \"POST\"\n"
+        + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+        + "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n"
+        + "function request()\n"
+        + "  seq = seq + 1\n"
+        + "  local n = string.format(\"" + phase + "%d%08d\", tid, seq)\n"
+        + "  return wrk.format(nil, \"/api/tickets\", nil, '{\"channel\":\"hotline\",\"callerName\":\"压测' .. n .. '\",'\n"
+        + "    .. '\"callerPhone\":\"1' .. n .. '\",\"region\":\"岳阳\",\"category\":\"other\",\"description\":\"压测工单 ' .. n .. '\"}')\n"
+        + "end\n";
   }
 
   private AppConfig withDb(String name) {

@@ -5,6 +5,7 @@ import aidline.bench.BenchContext;
 import aidline.bench.BenchReport;
 import aidline.bench.ChatHttpScenario;
 import aidline.bench.HttpRatioScenario;
+import aidline.bench.PostgresScenario;
 import aidline.bench.Result;
 import aidline.bench.Scenario;
 import aidline.bench.StartupScenario;
@@ -76,6 +77,6 @@ final class BenchCommand implements Runnable {
 
   private List<Scenario> scenarios() {
     return List.of(new AnswerScenario(), new HttpRatioScenario(), new ChatHttpScenario(), new WechatScenario(), new TicketScenario(), new StudentScenario(),
-        new StartupScenario());
+        new StartupScenario(), new PostgresScenario());
   }
 }

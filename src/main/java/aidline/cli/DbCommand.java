@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
     name = "db",
     mixinStandardHelpOptions = true,
     description = {"Schema migrations of the configured database (SQLite or PostgreSQL).", "数据库结构迁移（SQLite 或 PostgreSQL）。"},
-    subcommands = {DbCommand.Migrate.class, DbCommand.Status.class})
+    subcommands = {DbCommand.Migrate.class, DbCommand.Status.class, DbCopyCommand.class})
 final class DbCommand {
   private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 

@@ -3,6 +3,8 @@ package aidline.cli;
 import aidline.config.AppConfig;
 import aidline.storage.Backup;
 import aidline.storage.InstanceLock;
+import aidline.storage.PostgresBackup;
+import aidline.storage.PostgresDialect;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -21,6 +23,11 @@ final class RestoreCommand implements Runnable {
   @Override
   public void run() {
     AppConfig cfg = parent.loadConfig();
+    if (cfg.storage().postgres()) {
+      PostgresBackup.Report r = new PostgresBackup(cfg.storage()).restore(file);
+      System.out.println("恢复完成: " + PostgresDialect.safeUrl(cfg.storage().db()) + "（" + r.tables() + " 张表，来自 " + r.file() + "）");
+      return;
+    }
     Path db = cfg.storage().dbPath().toAbsolutePath();
     try (InstanceLock lock = InstanceLock.tryAcquire(db)
         .orElseThrow(() -> new UserFacingException("服务正在运行（" + InstanceLock.lockFile(db) + " 已被锁定），请先停止服务再恢复"))) {

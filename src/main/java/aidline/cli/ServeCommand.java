@@ -21,8 +21,18 @@ final class ServeCommand implements Runnable {
       description = {"Seed synthetic demo students first (as `demo --students 500`).", "启动前生成演示数据。"})
   boolean demo;
 
+  @picocli.CommandLine.Option(
+      names = "--training-run",
+      hidden = true,
+      description = "Start on a scratch database and free port, answer once, stop (mvn package: class-data archive).")
+  boolean trainingRun;
+
   @Override
   public void run() {
+    if (trainingRun) {
+      TrainingRun.run(parent.loadConfig());
+      return;
+    }
     long started = System.nanoTime();
     Application app = parent.application();
     CountDownLatch stopped = new CountDownLatch(1);

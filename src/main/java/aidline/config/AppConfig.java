@@ -2,6 +2,7 @@ package aidline.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /** The whole configuration, after file and environment overrides, validated. */
 public record AppConfig(
@@ -21,12 +22,30 @@ public record AppConfig(
    * @param poolSize PostgreSQL connections per node (SQLite keeps its own small pool)
    * @param user PostgreSQL user (blank: the driver's default)
    * @param password PostgreSQL password; never printed ({@link #toString} masks it)
+   * @param commit {@code group} (small writes share one commit on one writer thread) or {@code plain}
+   *     (each write its own transaction on the caller's thread), see DESIGN "Storage engines"
    */
-  public record Storage(String db, String synchronous, int busyTimeoutMillis, int poolSize, String user, String password) {
+  public record Storage(String db, String synchronous, int busyTimeoutMillis, int poolSize, String user, String password,
+      String commit) {
     public static final String POSTGRES_PREFIX = "jdbc:postgresql://";
+
+    public static final String GROUP_COMMIT = "group";
+    public static final String PLAIN_COMMIT = "plain";
 
     public Storage(String db, String synchronous, int busyTimeoutMillis) {
       this(db, synchronous, busyTimeoutMillis, 10, "", "");
+    }
+
+    public Storage(String db, String synchronous, int busyTimeoutMillis, int poolSize, String user, String password) {
+      this(db, synchronous, busyTimeoutMillis, poolSize, user, password, GROUP_COMMIT);
+    }
+
+    public Storage {
+      commit = commit == null || commit.isBlank() ? GROUP_COMMIT : commit.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean groupCommit() {
+      return GROUP_COMMIT.equals(commit);
     }
 
     public boolean postgres() {
@@ -45,7 +64,7 @@ public record AppConfig(
     public String toString() {
       return "Storage[db=" + (postgres() ? "(PostgreSQL)" : db) + ", synchronous=" + synchronous
           + ", busyTimeoutMillis=" + busyTimeoutMillis + ", poolSize=" + poolSize + ", user=" + user
-          + ", password=" + (password == null || password.isEmpty() ? "" : "***") + "]";
+          + ", password=" + (password == null || password.isEmpty() ? "" : "***") + ", commit=" + commit + "]";
     }
   }
 

@@ -39,6 +39,7 @@ public final class ConfigLoader {
     m.put("AIDLINE_DB", "storage.db");
     m.put("AIDLINE_DB_SYNCHRONOUS", "storage.synchronous");
     m.put("AIDLINE_DB_POOL", "storage.poolSize");
+    m.put("AIDLINE_DB_COMMIT", "storage.commit");
     m.put("AIDLINE_DB_USER", "storage.user");
     m.put("AIDLINE_DB_PASSWORD", "storage.password");
     m.put("AIDLINE_KB_DIR", "knowledge.dir");

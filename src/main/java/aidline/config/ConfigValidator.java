@@ -79,6 +79,9 @@ final class ConfigValidator {
     if (s.poolSize() < 2 || s.poolSize() > 200) {
       throw new ConfigException("storage.poolSize (AIDLINE_DB_POOL)", "须在 2-200 之间，当前 " + s.poolSize());
     }
+    if (!AppConfig.Storage.GROUP_COMMIT.equals(s.commit()) && !AppConfig.Storage.PLAIN_COMMIT.equals(s.commit())) {
+      throw new ConfigException("storage.commit (AIDLINE_DB_COMMIT)", "须为 group（合并提交）或 plain（逐条提交），当前 " + s.commit());
+    }
     if (s.postgres()) {
       checkPostgresUrl(s.db().strip());
     } else {

@@ -27,12 +27,15 @@ public final class Database implements AutoCloseable {
   private final String name;
 
   private final GroupCommitter writer;
+  /** storage.commit = plain: each write is its own transaction on the caller's thread (measured in bench). */
+  private final boolean plain;
 
-  private Database(HikariDataSource pool, Path file, Dialect dialect, String name) {
+  private Database(HikariDataSource pool, Path file, Dialect dialect, String name, boolean plain) {
     this.pool = pool;
     this.file = file;
     this.dialect = dialect;
     this.name = name;
+    this.plain = plain;
     this.writer = new GroupCommitter(group -> inTransaction(group::run), 256);
   }
 
@@ -45,6 +48,9 @@ public final class Database implements AutoCloseable {
       // the writer thread would wait for this thread's lock while this thread waits for it
       throw new IllegalStateException("a group-committed write cannot start inside inTransaction");
     }
+    if (plain) {
+      return plainWrite(work);
+    }
     return writer.write(work::run);
   }
 
@@ -53,7 +59,22 @@ public final class Database implements AutoCloseable {
    * in DESIGN.md for which writes may do this): the returned future completes once it is committed.
    */
   public <T> CompletableFuture<T> writeLater(SqlWork<T> work) {
+    if (plain) {
+      try {
+        return CompletableFuture.completedFuture(plainWrite(work));
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
     return writer.submit(work::run);
+  }
+
+  /**
+   * One transaction for one write. PostgreSQL runs such transactions side by side, each waiting for
+   * its own commit; SQLite has one writer, so they take turns on the write lock as batches do.
+   */
+  private <T> T plainWrite(SqlWork<T> work) {
+    return dialect instanceof PostgresDialect ? transaction(work) : inTransaction(work);
   }
 
   public GroupCommitter.Stats writeStats() {
@@ -71,7 +92,8 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(AppConfig.Storage cfg, boolean migrate) {
     if (cfg.postgres()) {
-      return started(PostgresOpener.pool(cfg), null, PostgresDialect.INSTANCE, PostgresDialect.safeUrl(cfg.db()), migrate);
+      return started(PostgresOpener.pool(cfg), null, PostgresDialect.INSTANCE, PostgresDialect.safeUrl(cfg.db()), migrate,
+          !cfg.groupCommit());
     }
     return openSqlite(cfg, migrate);
   }
@@ -98,11 +120,12 @@ public final class Database implements AutoCloseable {
     hc.setMaximumPoolSize(8);
     hc.setMinimumIdle(1);
     hc.setInitializationFailTimeout(-1);
-    return started(new HikariDataSource(hc), file, SqliteDialect.INSTANCE, file.toString(), migrate);
+    return started(new HikariDataSource(hc), file, SqliteDialect.INSTANCE, file.toString(), migrate, !cfg.groupCommit());
   }
 
-  private static Database started(HikariDataSource pool, Path file, Dialect dialect, String name, boolean migrate) {
-    Database db = new Database(pool, file, dialect, name);
+  private static Database started(HikariDataSource pool, Path file, Dialect dialect, String name, boolean migrate,
+      boolean plain) {
+    Database db = new Database(pool, file, dialect, name, plain);
     try {
       if (migrate) {
         db.migrate();

@@ -2,14 +2,56 @@ package aidline.student;
 
 import aidline.security.AuditLog;
 import aidline.values.Role;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Where student lookups are recorded (who, which student; the log adds when). A port, so tests need no database. */
 @FunctionalInterface
 public interface LookupAudit {
   void record(String actor, Role role, String action, String subject);
 
-  /** Writes to the security package's append-only audit log. */
+  /**
+   * Starts recording and returns the wait for the row to be durable, so a lookup can read its data
+   * while the row's commit (an fsync) runs, and still answer only once the row is on disk (DESIGN.md,
+   * durability table). Unless a log overrides it, the row is recorded before this returns.
+   */
+  default Pending begin(String actor, Role role, String action, String subject) {
+    record(actor, role, action, subject);
+    return Pending.DONE;
+  }
+
+  /** An audit row on its way to disk. */
+  @FunctionalInterface
+  interface Pending {
+    Pending DONE = () -> {};
+
+    /** Returns once the row is committed; throws what the write threw. */
+    void await();
+  }
+
+  /** Writes to the security package's append-only audit log, group-committed with other writes. */
   static LookupAudit of(AuditLog log) {
-    return (actor, role, action, subject) -> log.record(actor, action, subject, role == null ? null : "role=" + role.name(), null);
+    return new LookupAudit() {
+      @Override
+      public void record(String actor, Role role, String action, String subject) {
+        log.record(actor, action, subject, detail(role), null);
+      }
+
+      @Override
+      public Pending begin(String actor, Role role, String action, String subject) {
+        CompletableFuture<?> committed = log.recordQueued(actor, action, subject, detail(role), null);
+        return () -> {
+          try {
+            committed.join();
+          } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+          }
+        };
+      }
+    };
+  }
+
+  private static String detail(Role role) {
+    return role == null ? null : "role=" + role.name();
   }
 }

@@ -89,12 +89,16 @@ public final class StudentImporter {
       throw new StudentImportException("无法识别表头：文件编码不是 " + charset.displayName()
           + "（Excel 导出的 CSV 多为 GBK，请用 --encoding GBK；如果是 .xlsx 请先另存为 CSV）");
     }
-    return kind == Kind.STUDENTS
-        ? run(kind, csv, new StudentRows(StudentRows.header(first.fields()), regions, LocalDate.now(clock))::read,
-            StudentProfile::nationalId, repository::upsertStudents, counted, totalBytes, progress)
-        : run(kind, csv, new AidRows(AidRows.header(first.fields()))::read,
-            a -> a.nationalId() + "|" + a.schoolYear() + "|" + a.term() + "|" + a.item(), repository::upsertAid, counted,
-            totalBytes, progress);
+    try {
+      return kind == Kind.STUDENTS
+          ? run(kind, csv, new StudentRows(StudentRows.header(first.fields()), regions, LocalDate.now(clock))::read,
+              StudentProfile::nationalId, repository::upsertStudents, counted, totalBytes, progress)
+          : run(kind, csv, new AidRows(AidRows.header(first.fields()))::read,
+              a -> a.nationalId() + "|" + a.schoolYear() + "|" + a.term() + "|" + a.item(), repository::upsertAid, counted,
+              totalBytes, progress);
+    } finally {
+      repository.bulkDone();
+    }
   }
 
   private <T> ImportReport run(

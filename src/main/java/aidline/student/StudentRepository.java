@@ -3,6 +3,7 @@ package aidline.student;
 import aidline.storage.Database;
 import aidline.storage.Dialect;
 import aidline.values.Stage;
+import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -70,6 +71,17 @@ public final class StudentRepository {
 
   public Map<Integer, String> upsertAid(List<AidRecord> batch) {
     return writeBatch(batch, UPSERT_AID, this::bindAid);
+  }
+
+  /**
+   * After an import: the pooled connections that took the import's 256 MB page cache are replaced
+   * by fresh ones once idle, so a server that imported does not keep filling that cache from lookups
+   * (RSS).
+   */
+  public void bulkDone() {
+    if (db.dataSource() instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+      pool.getHikariPoolMXBean().softEvictConnections();
+    }
   }
 
   private interface Binder<T> {

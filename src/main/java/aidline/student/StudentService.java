@@ -47,18 +47,21 @@ public final class StudentService {
           ? Masking.nationalId(k.nationalId(), caller.role()) : Masking.studentNo(k.studentNo(), caller.role()))
           + "），请确认号码或先导入学生名单");
     }
-    audit.record(caller.username(), caller.role(), "student.lookup", s.nationalId());
+    // the row's commit runs while the rest is read; nothing is shown before it is on disk
+    LookupAudit.Pending audited = audit.begin(caller.username(), caller.role(), "student.lookup", s.nationalId());
     String year = currentSchoolYear();
     List<AidRecord> records = repository.aidRecords(s.nationalId());
     List<Entitlement> entitlements = rules.entitlementsFor(s, year);
     List<Gap> gaps = GapFinder.gaps(entitlements, records, year);
-    return new StudentView(
+    StudentView view = new StudentView(
         year,
         StudentView.Card.of(s, caller.role()),
         records.stream().map(StudentView.Aid::of).toList(),
         entitlements,
         gaps.stream().map(StudentView.GapView::of).toList(),
         tickets.forStudent(s.nationalId()));
+    audited.await();
+    return view;
   }
 
   private StudentProfile find(StudentKey k) {

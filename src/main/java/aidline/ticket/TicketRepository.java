@@ -71,6 +71,9 @@ public final class TicketRepository {
     void linkChat(String ticketNo, String channel, String channelUserId);
 
     void addEvent(TicketEvent e);
+
+    /** Another feature's row written in this transaction (the audit row of a create), committed with it. */
+    void also(Database.SqlWork<?> work);
   }
 
   /**
@@ -209,6 +212,11 @@ public final class TicketRepository {
         TicketRepository.this.addEvent(c, e);
         return null;
       });
+    }
+
+    @Override
+    public void also(Database.SqlWork<?> work) {
+      run(() -> work.run(c));
     }
   }
 

@@ -1,6 +1,7 @@
 package aidline.ticket;
 
 import aidline.http.Callers;
+import aidline.storage.Database;
 import aidline.http.ErrorHandlers;
 import aidline.http.RequiredRole;
 import aidline.http.RouteModule;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -72,15 +74,26 @@ public final class TicketRoutes implements RouteModule {
     NewTicket req = new NewTicket(
         text(b, "channel"), text(b, "callerName"), text(b, "callerPhone"), text(b, "channelUserId"), text(b, "region"),
         text(b, "studentId"), text(b, "category"), text(b, "description"));
-    TicketService.Opened opened = service.open(req, actor(ctx));
-    if (!opened.duplicate()) {
-      audit.record(actor(ctx), "ticket.create", opened.ticket().ticketNo(),
-          "channel=" + opened.ticket().channel() + " category=" + opened.ticket().category(), ctx.ip());
+    String actor = actor(ctx);
+    String ip = ctx.ip();
+    // the audit row commits with the order when the log can (one fsync wait), else right after it
+    AtomicBoolean audited = new AtomicBoolean();
+    TicketService.Opened opened = service.open(req, actor, o -> {
+      Database.SqlWork<Integer> row = o.duplicate() ? null : audit.row(actor, "ticket.create", o.ticket().ticketNo(), createDetail(o.ticket()), ip);
+      audited.set(row != null);
+      return row;
+    });
+    if (!opened.duplicate() && !audited.get()) {
+      audit.record(actor, "ticket.create", opened.ticket().ticketNo(), createDetail(opened.ticket()), ip);
     }
     ctx.status(opened.duplicate() ? 200 : 201)
         // the creator just typed the phone: shown back whole; a duplicate found belongs to someone else
         .json(TicketJson.of(opened.ticket(), service.categories(), service.now(), role(ctx), !opened.duplicate(), opened.duplicate(),
             null, null));
+  }
+
+  private static String createDetail(Ticket t) {
+    return "channel=" + t.channel() + " category=" + t.category();
   }
 
   private void list(Context ctx) {

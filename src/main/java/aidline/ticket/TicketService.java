@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Work orders: open (with duplicate detection), read, list, act, merge. Writes go through the
@@ -58,6 +59,14 @@ public final class TicketService {
   public record Opened(Ticket ticket, boolean duplicate) {}
 
   public Opened open(NewTicket req, String actor) {
+    return open(req, actor, opened -> null);
+  }
+
+  /**
+   * As above; {@code also} may give a row to write in the same transaction (the route's audit row of
+   * the create), so the caller waits for one commit, not two. A failure of that row undoes the order.
+   */
+  public Opened open(NewTicket req, String actor, Function<Opened, Database.SqlWork<?>> also) {
     Ticket draft = validate(req);
     Instant now = clock.instant();
     return repo.write(tx -> {
@@ -67,7 +76,7 @@ public final class TicketService {
         Transition tr = lifecycle.next(dup.get(), Command.of(Action.CALL, actor).withNote(draft.description()), now);
         tx.update(tr.ticket(), dup.get().version());
         tx.addEvent(tr.event());
-        return new Opened(tr.ticket(), true);
+        return alsoWrite(tx, also, new Opened(tr.ticket(), true));
       }
       String no = tx.nextNumber(LocalDate.ofInstant(now, WorkCalendar.ZONE));
       Ticket t = new Ticket(
@@ -76,8 +85,16 @@ public final class TicketService {
           null, null, 0, 0, null, lifecycle.dueAt(draft.category(), now), now, now, 1);
       tx.insert(t);
       tx.addEvent(new TicketEvent(no, "create", null, TicketStatus.RECEIVED, actor, now, "受理：" + ChannelNames.label(t.channel())));
-      return new Opened(t, false);
+      return alsoWrite(tx, also, new Opened(t, false));
     });
+  }
+
+  private static Opened alsoWrite(TicketRepository.Tx tx, Function<Opened, Database.SqlWork<?>> also, Opened opened) {
+    Database.SqlWork<?> row = also.apply(opened);
+    if (row != null) {
+      tx.also(row);
+    }
+    return opened;
   }
 
   public TicketDetail get(String ticketNo) {

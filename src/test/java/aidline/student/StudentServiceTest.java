@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.security.AuditLog;
 import aidline.storage.Database;
+import aidline.storage.StorageException;
 import aidline.testing.Engine;
 import aidline.testing.TestDatabases;
 import aidline.values.Caller;
@@ -128,6 +129,24 @@ class StudentServiceTest {
     StudentView.Card admin = service.lookup(STUCK, new Caller("root", Role.ADMIN)).student();
     assertEquals(STUCK, admin.nationalId());
     assertEquals("13800000001", admin.guardianPhone());
+  }
+
+  @Test
+  void aLookupWhoseAuditRowCannotBeCommittedShowsNothing() {
+    LookupAudit failing = new LookupAudit() {
+      @Override
+      public void record(String actor, Role role, String action, String subject) {}
+
+      @Override
+      public Pending begin(String actor, Role role, String action, String subject) {
+        return () -> {
+          throw new StorageException("数据库操作失败: disk full", null);
+        };
+      }
+    };
+    StudentService s = new StudentService(repo, new FixtureEntitlementRules(TestStudents.regions()), tickets, failing,
+        TestStudents.regions(), TestStudents.CLOCK);
+    assertThrows(StorageException.class, () -> s.lookup(STUCK, STAFF));
   }
 
   @Test
