@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Durable record of inbound messages already taken, keyed by the channel's message identity. The
@@ -48,8 +50,13 @@ public final class InboundLedger {
    */
   private static final Duration STALE_AFTER_BUDGET = Duration.ofSeconds(2);
 
+  /** Old rows are deleted inside a claim's write at most this often, not in every claim. */
+  static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
+
   private final Database db;
   private final Clock clock;
+  /** When this node last pruned (clock millis); per node, so each node prunes once a minute at most. */
+  private final AtomicLong lastPrune = new AtomicLong(Long.MIN_VALUE);
 
   public InboundLedger(Database db, Clock clock) {
     this.db = db;
@@ -58,7 +65,11 @@ public final class InboundLedger {
 
   /** True when this call is the first to see the key and so must process the message. */
   public boolean claim(String key, String channel, String userId) {
-    return db.write(c -> insertClaim(c, key, channel, userId));
+    return db.write(
+        c -> {
+          pruneIfDue(c);
+          return insertClaim(c, key, channel, userId);
+        });
   }
 
   /**
@@ -68,10 +79,7 @@ public final class InboundLedger {
   public Claim claim(String key, String channel, String userId, Binding binding) {
     return db.write(
         c -> {
-          try (PreparedStatement old = c.prepareStatement("DELETE FROM inbound_binding WHERE expires_at < ?")) {
-            old.setLong(1, clock.millis());
-            old.executeUpdate();
-          }
+          pruneIfDue(c);
           try (PreparedStatement ps = c.prepareStatement(
               "INSERT INTO inbound_binding (binding, dedupe_key, expires_at) VALUES (?, ?, ?) ON CONFLICT (binding) DO NOTHING")) {
             ps.setString(1, binding.key());
@@ -101,11 +109,30 @@ public final class InboundLedger {
     }
   }
 
-  private boolean insertClaim(Connection c, String key, String channel, String userId) throws SQLException {
-    try (PreparedStatement old = c.prepareStatement("DELETE FROM inbound_message WHERE created_at < ?")) {
-      old.setLong(1, clock.millis() - KEEP.toMillis());
+  /**
+   * Deletes expired bindings and claims older than {@link #KEEP}, in the claim's own write, when a
+   * minute has passed since this node last did: a DELETE in every claim cost each callback a scan.
+   * Expired bindings left a minute longer change nothing: {@link #boundMessage} ignores them, and an
+   * insert over one is refused only inside the time window, which the timestamp check already
+   * closed for that binding's query.
+   */
+  private void pruneIfDue(Connection c) throws SQLException {
+    long now = clock.millis();
+    long last = lastPrune.get();
+    if (last != Long.MIN_VALUE && now - last < PRUNE_EVERY.toMillis() || !lastPrune.compareAndSet(last, now)) {
+      return;
+    }
+    try (PreparedStatement old = c.prepareStatement("DELETE FROM inbound_binding WHERE expires_at < ?")) {
+      old.setLong(1, now);
       old.executeUpdate();
     }
+    try (PreparedStatement old = c.prepareStatement("DELETE FROM inbound_message WHERE created_at < ?")) {
+      old.setLong(1, now - KEEP.toMillis());
+      old.executeUpdate();
+    }
+  }
+
+  private boolean insertClaim(Connection c, String key, String channel, String userId) throws SQLException {
     try (PreparedStatement ps =
               c.prepareStatement(
                   db.dialect().insertOrIgnore("inbound_message", "dedupe_key, channel, user_id, status, created_at", "?, ?, ?, 'running', ?"))) {
@@ -182,9 +209,11 @@ public final class InboundLedger {
    * Stores a finished message's reply without waiting for the commit: the claim is already durable,
    * so a crash before this commit leaves the message "running", and a retry is answered "success"
    * instead of running the bot twice (DESIGN.md, durability). Later reads see it once committed.
+   *
+   * @return completes once the reply is committed (the caller keeps it in memory until then)
    */
-  public void recordLater(String key, String reply) {
-    db.writeLater(
+  public CompletableFuture<Integer> recordLater(String key, String reply) {
+    return db.writeLater(
         c -> {
           try (PreparedStatement ps = c.prepareStatement("UPDATE inbound_message SET status = 'done', reply = ? WHERE dedupe_key = ?")) {
             ps.setString(1, reply);

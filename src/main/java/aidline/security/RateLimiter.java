@@ -42,6 +42,23 @@ public final class RateLimiter {
       }
       b.tokens -= 1;
     }
+    pruneFull();
+  }
+
+  /**
+   * Gives back a token {@link #acquire} spent on a request that turned out not to count (a WeChat
+   * retry or replay, known only after the claim); never above the bucket's size.
+   */
+  public void refund(String key) {
+    Bucket b = buckets.get(key);
+    if (b != null) {
+      synchronized (b) {
+        b.tokens = Math.min(perMinute, b.tokens + 1);
+      }
+    }
+  }
+
+  private void pruneFull() {
     if (buckets.size() > 100_000) {
       buckets.entrySet().removeIf(e -> e.getValue().tokens >= perMinute - 1);
     }

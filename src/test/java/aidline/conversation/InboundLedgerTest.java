@@ -74,4 +74,33 @@ class InboundLedgerTest {
       assertEquals(1, muchLater.count("telegram"));
     }
   }
+
+  @Test
+  void oldRowsArePrunedAtMostOnceAMinuteInsideAClaim() {
+    ConversationNodesTest.MutableClock clock = new ConversationNodesTest.MutableClock();
+    try (Database db = db()) {
+      InboundLedger ledger = new InboundLedger(db, clock);
+      assertTrue(ledger.claim("tg:old", "telegram", "42"));
+      clock.advance(InboundLedger.KEEP.minusSeconds(10));
+      assertTrue(ledger.claim("tg:a", "telegram", "42"), "prunes: nothing is old enough yet");
+      clock.advance(Duration.ofSeconds(30));
+      assertTrue(ledger.claim("tg:b", "telegram", "42"));
+      assertTrue(ledger.find("tg:old").isPresent(), "30 s after the last prune nothing is deleted");
+      assertFalse(ledger.claim("tg:old", "telegram", "42"), "a kept row still blocks a re-delivery");
+      clock.advance(InboundLedger.PRUNE_EVERY);
+      assertTrue(ledger.claim("tg:c", "telegram", "42"));
+      assertTrue(ledger.find("tg:old").isEmpty(), "a minute after the last prune the old row goes");
+      assertEquals(3, ledger.count("telegram"));
+    }
+  }
+
+  @Test
+  void recordLaterCompletesOnceTheReplyIsReadable() throws Exception {
+    try (Database db = db()) {
+      InboundLedger ledger = new InboundLedger(db, Clock.systemUTC());
+      assertTrue(ledger.claim("wx:5", "wechat", "o5"));
+      ledger.recordLater("wx:5", "<xml>答复</xml>").get();
+      assertEquals(new InboundLedger.Entry(InboundLedger.Status.DONE, "<xml>答复</xml>"), ledger.find("wx:5").orElseThrow());
+    }
+  }
 }

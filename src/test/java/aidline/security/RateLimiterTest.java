@@ -21,4 +21,20 @@ class RateLimiterTest {
     clock.advance(Duration.ofSeconds(20));
     limiter.acquire("a");
   }
+
+  @Test
+  void aRefundGivesBackOneTokenButNeverMoreThanTheBucketHolds() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
+    RateLimiter limiter = new RateLimiter(2, clock);
+    limiter.refund("a");
+    limiter.acquire("a");
+    limiter.refund("a");
+    limiter.refund("a");
+    limiter.acquire("a");
+    limiter.acquire("a");
+    assertThrows(SecurityException.RateLimited.class, () -> limiter.acquire("a"));
+    limiter.refund("a");
+    limiter.acquire("a");
+    assertThrows(SecurityException.RateLimited.class, () -> limiter.acquire("a"));
+  }
 }

@@ -124,9 +124,6 @@ public final class WechatGateway implements Managed {
       guards.replay().checkTimestamp(timestamp);
       in = parse(body, aes, timestamp, nonce, msgSignature);
       binding = guards.replay().binding(signature, timestamp, nonce);
-      if (ledger.boundToAnother(binding, messageKey(in))) {
-        throw new WechatSignatureException(ReplayGuard.REPLAYED);
-      }
     } catch (WechatSignatureException | WechatMessageException e) {
       throw refuse(e, null);
     }
@@ -150,6 +147,7 @@ public final class WechatGateway implements Managed {
   }
 
   private WxMpXmlMessage parse(String body, boolean aes, String timestamp, String nonce, String msgSignature) {
+    // the pre-check's fields are the message's own when it is not encrypted, else the decrypted one's
     Map<String, String> outer = WechatXml.fields(body);
     String xml = body;
     if (guards.crypto() != null) {
@@ -160,12 +158,12 @@ public final class WechatGateway implements Managed {
         throw new WechatSignatureException("缺少 msg_signature");
       }
       xml = guards.crypto().decrypt(msgSignature, timestamp, nonce, outer.get("Encrypt"));
-      WechatXml.fields(xml);
+      outer = WechatXml.fields(xml);
     } else if (aes) {
       throw new WechatSignatureException("未配置 EncodingAESKey，无法解密安全模式消息");
     }
     try {
-      WxMpXmlMessage m = messages.read(xml);
+      WxMpXmlMessage m = messages.read(xml, outer);
       if (m == null || m.getFromUser() == null || m.getMsgType() == null) {
         throw new WechatMessageException("不是有效的微信消息");
       }
@@ -185,12 +183,23 @@ public final class WechatGateway implements Managed {
   /** Answers once per message identity; retries get the stored reply. */
   private String respond(WxMpXmlMessage in, InboundLedger.Binding binding) {
     String key = messageKey(in);
-    if (ledger.find(key).isEmpty() && overRate(in.getFromUser())) {
-      log.warn("wechat callback refused: one follower over the per-minute message limit");
-      return textReply(in, TOO_FAST);
+    String rateKey = "openid:" + in.getFromUser();
+    // the token is taken first and given back when the claim finds a retry or replay: the reads
+    // that tell those apart before the claim are made only for a sender over its rate
+    if (!tookToken(rateKey)) {
+      if (ledger.boundToAnother(binding, key)) {
+        throw refuse(new WechatSignatureException(ReplayGuard.REPLAYED), null);
+      }
+      if (ledger.find(key).isEmpty()) {
+        log.warn("wechat callback refused: one follower over the per-minute message limit");
+        return textReply(in, TOO_FAST);
+      }
     }
     // the binding is written in the claim's own transaction: a replay costs no second commit
     InboundLedger.Claim claim = ledger.claim(key, CHANNEL, in.getFromUser(), binding);
+    if (claim != InboundLedger.Claim.FIRST) {
+      guards.perOpenid().refund(rateKey);
+    }
     if (claim == InboundLedger.Claim.REPLAYED) {
       throw refuse(new WechatSignatureException(ReplayGuard.REPLAYED), null);
     }
@@ -199,25 +208,34 @@ public final class WechatGateway implements Managed {
     }
     CompletableFuture<String> outcome = new CompletableFuture<>();
     inflight.put(key, outcome);
+    CompletableFuture<?> committed = null;
     try {
-      String response = produce(key, in);
-      outcome.complete(response);
-      return response;
+      Produced produced = produce(key, in);
+      committed = produced.committed();
+      outcome.complete(produced.response());
+      return produced.response();
     } catch (RuntimeException e) {
       outcome.complete(SUCCESS);
       throw e;
     } finally {
       // the reply is committed to the ledger after the response: until then a retry finds it here
-      ledger.afterQueuedWrites(() -> inflight.remove(key, outcome));
+      if (committed != null) {
+        committed.whenComplete((n, err) -> inflight.remove(key, outcome));
+      } else {
+        ledger.afterQueuedWrites(() -> inflight.remove(key, outcome));
+      }
     }
   }
 
-  private boolean overRate(String openid) {
+  /** The callback's response, and the commit of its stored reply (null when nothing was queued). */
+  private record Produced(String response, CompletableFuture<?> committed) {}
+
+  private boolean tookToken(String rateKey) {
     try {
-      guards.perOpenid().acquire("openid:" + openid);
-      return false;
-    } catch (SecurityException.RateLimited e) {
+      guards.perOpenid().acquire(rateKey);
       return true;
+    } catch (SecurityException.RateLimited e) {
+      return false;
     }
   }
 
@@ -248,11 +266,10 @@ public final class WechatGateway implements Managed {
     return SUCCESS;
   }
 
-  private String produce(String key, WxMpXmlMessage in) {
+  private Produced produce(String key, WxMpXmlMessage in) {
     Supplier<String> work = work(in);
     if (work == null) {
-      ledger.recordLater(key, SUCCESS);
-      return SUCCESS;
+      return new Produced(SUCCESS, ledger.recordLater(key, SUCCESS));
     }
     CompletableFuture<String> answer = CompletableFuture.supplyAsync(work, running());
     String text;
@@ -272,7 +289,7 @@ public final class WechatGateway implements Managed {
             }
           });
       log.info("wechat answer for {} missed the {} ms budget; replying by 客服 message", key, budget.toMillis());
-      return SUCCESS;
+      return new Produced(SUCCESS, null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       text = "抱歉，系统繁忙，请稍后再试。";
@@ -283,11 +300,11 @@ public final class WechatGateway implements Managed {
     List<String> parts = TextSplitter.split(text, MAX_PASSIVE_BYTES);
     String xml =
         WxMpXmlOutMessage.TEXT().content(parts.get(0)).fromUser(in.getToUser()).toUser(in.getFromUser()).build().toXml();
-    ledger.recordLater(key, xml);
+    CompletableFuture<Integer> committed = ledger.recordLater(key, xml);
     for (String part : parts.subList(1, parts.size())) {
       notifier.notify(CHANNEL, in.getFromUser(), part);
     }
-    return xml;
+    return new Produced(xml, committed);
   }
 
   /** What to say to this message, as deferred work; null when WeChat expects no reply. */

@@ -5,6 +5,8 @@ import com.thoughtworks.xstream.io.xml.MXParserDriver;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import me.chanjar.weixin.common.util.xml.XStreamInitializer;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 
@@ -31,6 +33,48 @@ final class WechatMessages {
   WxMpXmlMessage read(String xml) {
     String joined = xml.replace("</PicList><PicList>", "");
     return (WxMpXmlMessage) xstream.unmarshal(driver.createReader(new StringReader(joined)));
+  }
+
+  /**
+   * The message, from the fields the safety pre-check already read ({@link WechatXml#fields}) when
+   * it is a flat message of the common kinds (text, voice, menu and subscribe events), so that XML is
+   * parsed once; anything else goes through {@link #read(String)}.
+   */
+  WxMpXmlMessage read(String xml, Map<String, String> fields) {
+    WxMpXmlMessage m = fromFields(fields);
+    return m != null ? m : read(xml);
+  }
+
+  private static final Set<String> FLAT = Set.of(
+      "ToUserName", "FromUserName", "CreateTime", "MsgType", "Content", "MsgId", "MsgID", "Recognition", "Format",
+      "MediaId", "Event", "EventKey");
+
+  /** Null unless every field is one {@link #FLAT} names and the numbers parse (then XStream decides). */
+  static WxMpXmlMessage fromFields(Map<String, String> f) {
+    if (!FLAT.containsAll(f.keySet()) || f.containsKey("MsgId") && f.containsKey("MsgID")) {
+      return null;
+    }
+    WxMpXmlMessage m = new WxMpXmlMessage();
+    try {
+      m.setCreateTime(number(f.get("CreateTime")));
+      m.setMsgId(number(f.containsKey("MsgID") ? f.get("MsgID") : f.get("MsgId")));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    m.setToUser(f.get("ToUserName"));
+    m.setFromUser(f.get("FromUserName"));
+    m.setMsgType(f.get("MsgType"));
+    m.setContent(f.get("Content"));
+    m.setRecognition(f.get("Recognition"));
+    m.setFormat(f.get("Format"));
+    m.setMediaId(f.get("MediaId"));
+    m.setEvent(f.get("Event"));
+    m.setEventKey(f.get("EventKey"));
+    return m;
+  }
+
+  private static Long number(String s) {
+    return s == null ? null : Long.valueOf(s);
   }
 
   /** The public nested classes, at every depth (as WxJava registers them). */

@@ -1,6 +1,7 @@
 package aidline.channel.wechat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.config.AppConfig;
@@ -155,6 +156,30 @@ class WechatGuardsTest {
       assertEquals(20, engine.calls.get());
       String other = post(client.getOrigin(), at(now(), "other"), WechatPayloads.text("oCalm", 500, "你好")).body();
       assertTrue(!other.contains("太快"), other);
+    });
+  }
+
+  @Test
+  void retriesAndReplaysSpendNoTokenAndAreToldApartOverTheRateToo() throws Exception {
+    start("", false);
+    JavalinTest.test(app, (server, client) -> {
+      String query = at(now(), "first");
+      String genuine = WechatPayloads.text("oR", 700, "你好");
+      String reply = post(client.getOrigin(), query, genuine).body();
+      for (int i = 0; i < 5; i++) {
+        assertEquals(reply, post(client.getOrigin(), query, genuine).body(), "a retry gets the stored reply");
+        assertEquals(403, post(client.getOrigin(), query, WechatPayloads.text("oR", 800 + i, "伪造")).code());
+      }
+      // none of the ten above counted: 19 more messages are answered, the 21st is slowed
+      for (int i = 0; i < 19; i++) {
+        String r = post(client.getOrigin(), at(now(), "n" + i), WechatPayloads.text("oR", 900 + i, "你好")).body();
+        assertFalse(r.contains("太快"), "message " + i + ": " + r);
+      }
+      assertTrue(post(client.getOrigin(), at(now(), "over"), WechatPayloads.text("oR", 999, "你好")).body().contains("太快"));
+      assertEquals(20, engine.calls.get());
+      // over the rate, a retry still gets its reply and a replay is still refused (the reads decide)
+      assertEquals(reply, post(client.getOrigin(), query, genuine).body());
+      assertEquals(403, post(client.getOrigin(), query, WechatPayloads.text("oR", 1000, "伪造")).code());
     });
   }
 
