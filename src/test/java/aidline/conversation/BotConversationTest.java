@@ -9,6 +9,7 @@ import aidline.answer.Intent;
 import aidline.config.AppConfig;
 import aidline.http.Json;
 import aidline.storage.Database;
+import aidline.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -185,7 +186,7 @@ class BotConversationTest {
 
   @Test
   void lookupsByNumberAreLimitedPerUserAndPerAddress() {
-    MutableClock clock = new MutableClock();
+    MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-30T04:00:00Z"), java.time.ZoneOffset.UTC);
     Bot limited = new Bot(engine, desk, new ConversationStore(db, Json.mapper(), Clock.systemUTC()),
         new TicketFormFlow(BotTest.REGIONS), null, AidStatusQuestions.none(), UnansweredLog.none(),
         new LookupBudget(db, 3, 5, java.time.Duration.ofHours(1), clock));
@@ -207,26 +208,4 @@ class BotConversationTest {
     assertTrue(limited.handle(new InboundMessage("web", "g1", null, mine.ticketNo() + " 进展", null, "10.0.0.1")).text().contains(mine.ticketNo()));
   }
 
-  static final class MutableClock extends Clock {
-    private java.time.Instant now = java.time.Instant.parse("2026-11-30T04:00:00Z");
-
-    void advance(java.time.Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return java.time.ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public java.time.Instant instant() {
-      return now;
-    }
-  }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aidline.http.Json;
 import aidline.storage.Database;
 import aidline.testing.Engine;
+import aidline.testing.MutableClock;
 import aidline.testing.Nodes;
 import aidline.testing.TestDatabases;
 import java.time.Clock;
@@ -92,7 +93,7 @@ class ConversationNodesTest {
   @MethodSource("aidline.testing.TestDatabases#engines")
   void bindingsArePrunedOnceTheirWindowHasPassed(Engine engine) {
     open(engine);
-    MutableClock clock = new MutableClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-30T04:00:00Z"), ZoneOffset.UTC);
     InboundLedger onA = new InboundLedger(a, clock);
     InboundLedger onB = new InboundLedger(b, clock);
     long expires = clock.millis() + 600_000;
@@ -123,7 +124,7 @@ class ConversationNodesTest {
   @MethodSource("aidline.testing.TestDatabases#engines")
   void aClaimLeftRunningByADeadNodeIsNotWaitedFor(Engine engine) {
     open(engine);
-    MutableClock clock = new MutableClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-30T04:00:00Z"), ZoneOffset.UTC);
     assertTrue(new InboundLedger(a, clock).claim("wx:10", "wechat", "o1"));
     clock.advance(Duration.ofSeconds(30));
     long t0 = System.nanoTime();
@@ -169,7 +170,7 @@ class ConversationNodesTest {
   @MethodSource("aidline.testing.TestDatabases#engines")
   void aLeaseLeftByANodeKilledMidSendRunsOutAndAnotherNodeSendsTheMessage(Engine engine) {
     open(engine);
-    MutableClock clock = new MutableClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-30T04:00:00Z"), ZoneOffset.UTC);
     List<String> sentByA = new ArrayList<>();
     List<String> sentByB = new ArrayList<>();
     OutboxNotifier.Policy policy = new OutboxNotifier.Policy(
@@ -196,7 +197,7 @@ class ConversationNodesTest {
   @MethodSource("aidline.testing.TestDatabases#engines")
   void theLookupBudgetIsOneHourForBothNodes(Engine engine) throws Exception {
     open(engine);
-    MutableClock clock = new MutableClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-30T04:00:00Z"), ZoneOffset.UTC);
     LookupBudget onA = new LookupBudget(a, 3, 100, Duration.ofHours(1), clock);
     LookupBudget onB = new LookupBudget(b, 3, 100, Duration.ofHours(1), clock);
     InboundMessage m = new InboundMessage("web", "g1", null, "JY20261130-0001", null, "10.0.0.1");
@@ -255,27 +256,4 @@ class ConversationNodesTest {
     });
   }
 
-  /** Moves only when told to; shared by both nodes of a test. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-11-30T04:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

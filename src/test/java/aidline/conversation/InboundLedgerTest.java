@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aidline.config.AppConfig;
 import aidline.storage.Database;
 import aidline.testing.Engine;
+import aidline.testing.MutableClock;
 import aidline.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,7 +78,7 @@ class InboundLedgerTest {
 
   @Test
   void oldRowsArePrunedAtMostOnceAMinuteInsideAClaim() {
-    ConversationNodesTest.MutableClock clock = new ConversationNodesTest.MutableClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-30T04:00:00Z"), ZoneOffset.UTC);
     try (Database db = db()) {
       InboundLedger ledger = new InboundLedger(db, clock);
       assertTrue(ledger.claim("tg:old", "telegram", "42"));

@@ -13,6 +13,7 @@ import aidline.http.RequiredRole;
 import aidline.http.RouteModule;
 import aidline.storage.Database;
 import aidline.testing.Engine;
+import aidline.testing.MutableClock;
 import aidline.testing.TestDatabases;
 import aidline.values.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;

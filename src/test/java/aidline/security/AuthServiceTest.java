@@ -8,6 +8,7 @@ import aidline.config.AppConfig;
 import aidline.storage.Database;
 import aidline.storage.StorageException;
 import aidline.testing.Engine;
+import aidline.testing.MutableClock;
 import aidline.testing.TestDatabases;
 import aidline.values.Role;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aidline.config.AppConfig;
 import aidline.storage.Database;
 import aidline.testing.Engine;
+import aidline.testing.MutableClock;
 import aidline.testing.TestDatabases;
 import aidline.values.Role;
 import java.nio.file.Path;

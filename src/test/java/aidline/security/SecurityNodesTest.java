@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.storage.Database;
 import aidline.testing.Engine;
+import aidline.testing.MutableClock;
 import aidline.testing.Nodes;
 import aidline.testing.TestDatabases;
 import aidline.values.Role;

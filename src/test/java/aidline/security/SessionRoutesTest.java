@@ -10,6 +10,7 @@ import aidline.http.Json;
 import aidline.http.Metrics;
 import aidline.storage.Database;
 import aidline.testing.Engine;
+import aidline.testing.MutableClock;
 import aidline.testing.TestDatabases;
 import aidline.values.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
