@@ -1,5 +1,6 @@
 package aidline.bench;
 
+import aidline.storage.PostgresBackup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,15 +72,9 @@ final class PgServer implements AutoCloseable {
         "throw-away PostgreSQL " + version + " (initdb, fsync on, shared_buffers 128MB, defaults otherwise)"));
   }
 
-  static Optional<Path> binaries() throws IOException {
-    Path root = Path.of("/usr/lib/postgresql");
-    if (!Files.isDirectory(root)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> s = Files.list(root)) {
-      return s.map(d -> d.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("pg_ctl")))
-          .max(Comparator.comparing(Path::toString));
-    }
+  /** The folder of the newest server binaries: where the backup command finds its tools, holding pg_ctl too. */
+  static Optional<Path> binaries() {
+    return PostgresBackup.tool("initdb").map(Path::getParent).filter(b -> Files.isExecutable(b.resolve("pg_ctl")));
   }
 
   String description() {

@@ -207,7 +207,7 @@ public final class PostgresBackup {
   }
 
   /** The newest versioned Debian tool, else the one on PATH: pg_dump must not be older than the server. */
-  static Optional<Path> tool(String name) {
+  public static Optional<Path> tool(String name) {
     List<Path> candidates = new ArrayList<>();
     if (Files.isDirectory(DEBIAN_ROOT)) {
       try (Stream<Path> versions = Files.list(DEBIAN_ROOT)) {
