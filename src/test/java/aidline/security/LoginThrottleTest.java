@@ -13,12 +13,7 @@ import aidline.values.Role;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,25 +52,7 @@ class LoginThrottleTest {
 
   @Test
   void parallelGuessesAreAllCountedAndNoneSlipsPastTheLimit() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(15);
-    List<Callable<String>> guesses = new ArrayList<>();
-    for (int i = 0; i < 15; i++) {
-      guesses.add(() -> {
-        try {
-          auth.login("op1", "wrong-password".toCharArray(), "6.6.6.6");
-          return "ok";
-        } catch (SecurityException.LoginFailed e) {
-          return "checked";
-        } catch (SecurityException.Locked e) {
-          return "refused";
-        }
-      });
-    }
-    List<String> outcomes = new ArrayList<>();
-    for (Future<String> f : pool.invokeAll(guesses)) {
-      outcomes.add(f.get());
-    }
-    pool.shutdown();
+    List<String> outcomes = ParallelGuesses.run(15, "op1", "6.6.6.6", auth);
     assertEquals(0, outcomes.stream().filter("ok"::equals).count());
     // three tries, then the progressive delay: the other twelve never reach bcrypt
     assertEquals(3, audit.find(new AuditLog.Query("op1", "login.failed", null, null, null, 100, 0)).size(), outcomes.toString());

@@ -12,12 +12,7 @@ import aidline.testing.TestDatabases;
 import aidline.values.Role;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,26 +48,7 @@ class SecurityNodesTest {
   @MethodSource("aidline.testing.TestDatabases#engines")
   void parallelGuessesSpreadOverTwoNodesLockExactlyAsOnOne(Engine engine) throws Exception {
     open(engine);
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    List<Callable<String>> guesses = new ArrayList<>();
-    for (int i = 0; i < 16; i++) {
-      AuthService node = i % 2 == 0 ? onA : onB;
-      guesses.add(() -> {
-        try {
-          node.login("op1", "wrong-password".toCharArray(), "6.6.6.6");
-          return "ok";
-        } catch (SecurityException.LoginFailed e) {
-          return "checked";
-        } catch (SecurityException.Locked e) {
-          return "refused";
-        }
-      });
-    }
-    List<String> outcomes = new ArrayList<>();
-    for (Future<String> f : pool.invokeAll(guesses)) {
-      outcomes.add(f.get());
-    }
-    pool.shutdown();
+    List<String> outcomes = ParallelGuesses.run(16, "op1", "6.6.6.6", onA, onB);
     assertEquals(0, outcomes.stream().filter("ok"::equals).count());
     // as LoginThrottleTest on one node: three tries reach bcrypt, then the delay refuses the rest
     assertEquals(3, audit.find(new AuditLog.Query("op1", "login.failed", null, null, null, 100, 0)).size(), outcomes.toString());
