@@ -98,16 +98,41 @@ public final class BgeEmbedder implements Embedder {
 
   @Override
   public float[] passage(String text) {
-    return blank(text) ? new float[dimensions()] : Embedder.normalize(model().embed(text).content().vector());
+    return embed(text);
   }
 
-  /** A question with nothing to embed (whitespace of any kind) gets the zero vector, which matches nothing. */
+  /** A question with nothing to embed (whitespace, control or format marks of any kind) gets the zero vector, which matches nothing. */
   @Override
   public float[] query(String text) {
-    return blank(text) ? new float[dimensions()] : Embedder.normalize(model().embed(instruction ? QUERY_INSTRUCTION + text : text).content().vector());
+    return nothingToEmbed(text) ? new float[dimensions()] : embed(instruction ? QUERY_INSTRUCTION + text : text);
   }
 
-  private static boolean blank(String text) {
-    return text == null || text.isBlank() || text.trim().isEmpty();
+  private float[] embed(String text) {
+    if (nothingToEmbed(text)) {
+      return new float[dimensions()];
+    }
+    try {
+      return Embedder.normalize(model().embed(text).content().vector());
+    } catch (IndexOutOfBoundsException noTokens) {
+      // BERT's tokenizer drops characters this check may not know of (a new Unicode version's
+      // controls); OnnxBertBiEncoder then averages an empty list. Such text has nothing to embed.
+      return new float[dimensions()];
+    }
+  }
+
+  /**
+   * True when BERT's tokenizer would keep no character: it removes controls, format marks (zero
+   * width spaces, direction marks, BOM), lone surrogates and U+FFFD, and splits on every space.
+   */
+  static boolean nothingToEmbed(String text) {
+    return text == null || text.codePoints().allMatch(BgeEmbedder::dropped);
+  }
+
+  private static boolean dropped(int cp) {
+    if (cp == 0xFFFD || Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE || type == Character.UNASSIGNED;
   }
 }

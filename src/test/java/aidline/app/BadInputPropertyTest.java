@@ -111,7 +111,7 @@ class BadInputPropertyTest {
         Arbitraries.strings().all().ofMaxLength(300),
         Arbitraries.strings().withChars("*:\"\\()[]{}~^?!&|+-/ 　的岳阳补助").ofMaxLength(60),
         Arbitraries.of("*:*", "\"", "\\", "a AND (", "title:[* TO *]", "<script>alert(1)</script>", "' OR 1=1 --",
-            "\u0000\u0001", "😀😀", "９９９", "null", "[]", "{}", "岳陽市寄宿生補助", "x".repeat(5000)));
+            "\u0000\u0001", "\u007f", "\u200b\u200e", "\ud800", "😀😀", "９９９", "null", "[]", "{}", "岳陽市寄宿生補助", "x".repeat(5000)));
   }
 
   @Provide
