@@ -40,6 +40,14 @@ public final class AuditLog {
   }
 
   /**
+   * Returns once a row {@link #recordQueued} queued is committed, committing the queued group on
+   * this thread when the writer has not started it ({@link Database#await}); throws what the insert threw.
+   */
+  public void awaitCommitted(CompletableFuture<?> queued) {
+    db.await(queued);
+  }
+
+  /**
    * The row as a write to run inside another write's transaction, so it commits together with the
    * change it records: one fsync wait instead of two (a work-order create).
    */

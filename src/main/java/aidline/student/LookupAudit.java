@@ -3,7 +3,6 @@ package aidline.student;
 import aidline.security.AuditLog;
 import aidline.values.Role;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /** Where student lookups are recorded (who, which student; the log adds when). A port, so tests need no database. */
 @FunctionalInterface
@@ -40,13 +39,7 @@ public interface LookupAudit {
       @Override
       public Pending begin(String actor, Role role, String action, String subject) {
         CompletableFuture<?> committed = log.recordQueued(actor, action, subject, detail(role), null);
-        return () -> {
-          try {
-            committed.join();
-          } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
-          }
-        };
+        return () -> log.awaitCommitted(committed);
       }
     };
   }
