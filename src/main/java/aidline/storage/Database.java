@@ -71,6 +71,19 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * A small durable write queued for its caller to {@link #await}: the caller commits it on its own
+   * thread (with whatever else is queued) when no group is being committed, so the wait is the
+   * fsync alone, with no thread hand-off (the student lookup's audit row). On PostgreSQL too; with
+   * {@code storage.commit = plain} it is written at once, as {@link #writeLater} does.
+   */
+  public <T> CompletableFuture<T> writeForAwait(SqlWork<T> work) {
+    if (plain) {
+      return writeLater(work);
+    }
+    return writer.submitForAwait(work::run);
+  }
+
+  /**
    * Waits until a write {@link #writeLater} queued is committed, and returns its result or throws
    * what it threw. When the writer thread has not started a group yet, this thread commits the
    * queued group itself (see {@link GroupCommitter#await}): a reply that must not go out before its

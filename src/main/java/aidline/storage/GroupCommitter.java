@@ -114,12 +114,27 @@ public final class GroupCommitter implements Managed {
    * committed.
    */
   public <T> CompletableFuture<T> submit(Write<T> work) {
+    CompletableFuture<T> done = enqueue(work);
+    LockSupport.unpark(thread);
+    return done;
+  }
+
+  /**
+   * Queues the write without waking the writer thread, for a caller that will {@link #await} it and
+   * so commit it on its own thread (with whatever else is queued) unless a group is being committed
+   * then: no thread hand-off on either side of the fsync. Should the caller never await, the writer
+   * still commits it at its next wake-up (another write, or within 100 ms).
+   */
+  public <T> CompletableFuture<T> submitForAwait(Write<T> work) {
+    return enqueue(work);
+  }
+
+  private <T> CompletableFuture<T> enqueue(Write<T> work) {
     if (closed) {
       throw new StorageException("服务正在停止，请稍后再试", null);
     }
     CompletableFuture<T> done = new CompletableFuture<>();
     queue.add(new Task<>(work, done));
-    LockSupport.unpark(thread);
     return done;
   }
 

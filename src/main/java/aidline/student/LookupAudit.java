@@ -10,9 +10,11 @@ public interface LookupAudit {
   void record(String actor, Role role, String action, String subject);
 
   /**
-   * Starts recording and returns the wait for the row to be durable, so a lookup can read its data
-   * while the row's commit (an fsync) runs, and still answer only once the row is on disk (DESIGN.md,
-   * durability table). Unless a log overrides it, the row is recorded before this returns.
+   * Starts recording and returns the wait for the row to be durable: the lookup reads its data, then
+   * waits, and answers only once the row is on disk (DESIGN.md, durability table). The audit log's
+   * version queues the row and commits it at the wait on the lookup's own thread (with whatever else
+   * is queued, unless a group is already being committed). Unless a log overrides it, the row is
+   * recorded before this returns.
    */
   default Pending begin(String actor, Role role, String action, String subject) {
     record(actor, role, action, subject);
@@ -38,7 +40,7 @@ public interface LookupAudit {
 
       @Override
       public Pending begin(String actor, Role role, String action, String subject) {
-        CompletableFuture<?> committed = log.recordQueued(actor, action, subject, detail(role), null);
+        CompletableFuture<?> committed = log.recordForAwait(actor, action, subject, detail(role), null);
         return () -> log.awaitCommitted(committed);
       }
     };

@@ -216,6 +216,30 @@ class GroupCommitterTest {
     }
   }
 
+  @Test
+  void aWriteQueuedForItsCallerIsCommittedByTheCallersAwait() throws Exception {
+    try (Database db = open("d.db"); Connection c = DriverManager.getConnection(SqliteDialect.jdbcUrl(db.file()))) {
+      GroupCommitter committer = unstarted(c);
+      List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+      java.util.concurrent.CompletableFuture<Integer> row = committer.submitForAwait(x -> {
+        ran.add(Thread.currentThread().getName());
+        return insert(x, "k1");
+      });
+      assertEquals(1, (int) committer.await(row));
+      assertEquals(List.of(Thread.currentThread().getName()), ran);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aWriteQueuedForItsCallerIsStillCommittedWhenNobodyAwaitsIt(Engine engine) throws Exception {
+    try (Database db = dbs.open(engine)) {
+      java.util.concurrent.CompletableFuture<Integer> row = db.writeForAwait(c -> insert(c, "k1"));
+      assertEquals(1, (int) row.get(30, java.util.concurrent.TimeUnit.SECONDS), "the writer thread commits it on its own");
+      assertEquals(1L, count(db));
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Engine.class)
   void awaitingInsideAWriteFailsFastInsteadOfDeadlocking(Engine engine) {
