@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The chat reply as the contract writes it ({@link WebChatModule.ChatResponse}), with the part that
  * depends on the answer alone (its fields, the choices, the plain text kept in the history)
- * remembered per answer: a repeated question's answer is the same object again (the engine's
- * answer cache), so its JSON is written once, and each reply only appends {@code user} and
+ * remembered per answer object: a repeated question's answer is the same object again (the
+ * engine's answer cache), so its JSON is written once, and each reply only appends {@code user} and
  * {@code ticketNo}. Byte for byte what Jackson writes for {@code ChatResponse} (ChatResponseTest).
  */
 final class ChatReplies {
@@ -20,8 +20,25 @@ final class ChatReplies {
   /** What a reply's answer renders to: its JSON fields (no closing brace), choices and plain text. */
   record Rendered(String fields, String choices, String plainText) {}
 
+  /**
+   * An answer by identity: a repeated question's answer is the engine's remembered object, so
+   * identity finds it without hashing and comparing its text and citations on every reply (records
+   * compare deeply); equal answers computed apart are rendered once each.
+   */
+  private record Same(Answer answer) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Same s && s.answer == answer;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(answer);
+    }
+  }
+
   private final ObjectMapper json;
-  private final BoundedCache<Answer, Rendered> rendered;
+  private final BoundedCache<Same, Rendered> rendered;
 
   ChatReplies(ObjectMapper json) {
     this(json, REMEMBERED);
@@ -33,7 +50,7 @@ final class ChatReplies {
   }
 
   Rendered of(Reply reply) {
-    return rendered.get(reply.answer(), this::render);
+    return rendered.get(new Same(reply.answer()), same -> render(same.answer()));
   }
 
   /** The response body: the answer's fields, then {@code user}, {@code ticketNo} and {@code choices}. */
