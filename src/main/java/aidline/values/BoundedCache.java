@@ -29,14 +29,24 @@ public final class BoundedCache<K, V> {
       return v;
     }
     v = compute.apply(key);
-    if (v == null) {
-      return null;
+    put(key, v);
+    return v;
+  }
+
+  /** The remembered value, or null. */
+  public V peek(K key) {
+    return capacity <= 0 ? null : entries.get(key);
+  }
+
+  /** Remembers a value computed elsewhere (null: nothing). */
+  public void put(K key, V value) {
+    if (capacity <= 0 || value == null) {
+      return;
     }
     if (entries.size() >= capacity) {
       shrink();
     }
-    entries.put(key, v);
-    return v;
+    entries.put(key, value);
   }
 
   private void shrink() {

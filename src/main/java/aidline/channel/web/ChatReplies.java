@@ -21,9 +21,9 @@ final class ChatReplies {
   record Rendered(String fields, String choices, String plainText) {}
 
   /**
-   * An answer by identity: a repeated question's answer is the engine's remembered object, so
-   * identity finds it without hashing and comparing its text and citations on every reply (records
-   * compare deeply); equal answers computed apart are rendered once each.
+   * An answer by identity: a repeated question's answer is the engine's remembered object, found
+   * without hashing and comparing its text and citations (records compare deeply). Answers made
+   * afresh per message (a form's prompts) are found by value.
    */
   private record Same(Answer answer) {
     @Override
@@ -38,7 +38,8 @@ final class ChatReplies {
   }
 
   private final ObjectMapper json;
-  private final BoundedCache<Same, Rendered> rendered;
+  private final BoundedCache<Same, Rendered> byIdentity;
+  private final BoundedCache<Answer, Rendered> byValue;
 
   ChatReplies(ObjectMapper json) {
     this(json, REMEMBERED);
@@ -46,11 +47,26 @@ final class ChatReplies {
 
   ChatReplies(ObjectMapper json, int remembered) {
     this.json = json;
-    this.rendered = new BoundedCache<>(remembered);
+    this.byIdentity = new BoundedCache<>(remembered);
+    this.byValue = new BoundedCache<>(remembered);
   }
 
+  /** Only an object rendered here is remembered by identity, so answers made afresh do not crowd it. */
   Rendered of(Reply reply) {
-    return rendered.get(new Same(reply.answer()), same -> render(same.answer()));
+    Same same = new Same(reply.answer());
+    Rendered r = byIdentity.peek(same);
+    if (r != null) {
+      return r;
+    }
+    boolean[] renderedHere = {false};
+    r = byValue.get(reply.answer(), a -> {
+      renderedHere[0] = true;
+      return render(a);
+    });
+    if (renderedHere[0]) {
+      byIdentity.put(same, r);
+    }
+    return r;
   }
 
   /** The response body: the answer's fields, then {@code user}, {@code ticketNo} and {@code choices}. */

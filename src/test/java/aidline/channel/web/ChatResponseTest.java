@@ -53,6 +53,10 @@ class ChatResponseTest {
             ChatReplies.Rendered rendered = remembered.of(withNo);
             assertEquals(expected, ChatReplies.body(rendered, user, ticketNo));
             assertEquals(withNo.plainText(), rendered.plainText());
+            // an equal answer made afresh (a form's prompt) is found by value
+            Answer a = r.answer();
+            Answer copy = new Answer(a.reply(), a.intent(), a.amounts(), a.citations(), a.clarify(), a.handoff(), a.lead(), a.more());
+            assertEquals(expected, ChatReplies.body(remembered.of(new Reply(copy, ticketNo)), user, ticketNo));
           }
         }
       }
