@@ -30,7 +30,7 @@ public final class ConversationStore {
   /** How stale {@code updated_at} (when the asker last wrote, {@link #lastSeen}) may get when nothing else changes. */
   static final long REFRESH_MILLIS = 60_000;
   /** How many committed states a sole writer keeps; an evicted one is read again from the table. */
-  static final int KNOWN = 20_000;
+  static final int KNOWN = 10_000;
 
   private record Key(String channel, String userId) {}
 
