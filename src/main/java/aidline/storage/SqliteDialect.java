@@ -31,6 +31,10 @@ public final class SqliteDialect implements Dialect {
     // a transaction takes the write lock when it begins, so it never fails half-way with
     // SQLITE_BUSY when another process (a CLI import while serving) also writes
     cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    // nothing reads Statement.getGeneratedKeys (ids come back through RETURNING or a query); left on,
+    // the driver matches every INSERT's SQL and runs SELECT last_insert_rowid() after it, on the
+    // one writer thread every group commit waits for
+    cfg.setGetGeneratedKeys(false);
     return cfg;
   }
 
