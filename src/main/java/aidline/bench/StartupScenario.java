@@ -164,7 +164,7 @@ public final class StartupScenario implements Scenario {
   }
 
   /** A staff account in the students database, added in-process before the server takes its lock. */
-  private static void addStaff(BenchContext ctx, Path dbFile) {
+  static void addStaff(BenchContext ctx, Path dbFile) {
     AppConfig base = ctx.baseConfig();
     AppConfig cfg = base.withStorage(new AppConfig.Storage(dbFile.toString(), base.storage().synchronous(), base.storage().busyTimeoutMillis()));
     try (BenchApp app = ctx.apps().open(cfg)) {
@@ -174,7 +174,7 @@ public final class StartupScenario implements Scenario {
     }
   }
 
-  private static String login(HttpClient http, String base) throws IOException, InterruptedException {
+  static String login(HttpClient http, String base) throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login")).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + STAFF + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
         HttpResponse.BodyHandlers.ofString());

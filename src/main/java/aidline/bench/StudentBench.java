@@ -68,7 +68,22 @@ public final class StudentBench {
       double httpP99QueuedAuditMillis,
       double httpP50SequentialAuditMillis,
       double httpP99SequentialAuditMillis,
-      double loadAverage) {}
+      double httpP50OverlappedAuditMillis,
+      double httpP99OverlappedAuditMillis,
+      double loadAverage,
+      String httpClient) {}
+
+  /**
+   * Sends the HTTP lookups: one server per audit policy, measured in alternating rounds so each
+   * policy sees the same keys, warmth and moments of the machine.
+   */
+  public interface HttpRounds {
+    /** A short description for the report ("wrk, 1 connection"). */
+    String client();
+
+    /** Latencies in milliseconds, one array per base URL (…/api/students/), each lookup once or more. */
+    double[][] measure(List<String> bases, String[] keys) throws IOException, InterruptedException;
+  }
 
   private final Regions regions;
   private final EntitlementRules rules;
@@ -86,6 +101,10 @@ public final class StudentBench {
   }
 
   public Result run(int n, int lookups, Path dir, PrintStream log) {
+    return run(n, lookups, dir, log, IN_JVM);
+  }
+
+  public Result run(int n, int lookups, Path dir, PrintStream log, HttpRounds client) {
     try {
       Files.createDirectories(dir);
       Path csv = dir.resolve("students-" + n + ".csv");
@@ -119,7 +138,7 @@ public final class StudentBench {
       try (Database db = Database.open(storage)) {
         StudentRepository repo = new StudentRepository(db, clock);
         AuditLog audit = new AuditLog(db, clock);
-        // the service's policy: the row is queued first, the lookup reads meanwhile, the reply waits for the commit
+        // the service's policy: the row is queued, the lookup reads, then commits it on its own thread and answers
         StudentService service = new StudentService(repo, rules, StudentTickets.none(), LookupAudit.of(audit), regions, clock);
         String[] keys = sampleKeys(synthetic, n, lookups);
         double[] local = inProcess(service, keys);
@@ -129,14 +148,29 @@ public final class StudentBench {
             (actor, role, action, subject) -> audit.record(actor, action, subject, detail(role), null), regions, clock);
         StudentService queued = new StudentService(repo, rules, StudentTickets.none(),
             (actor, role, action, subject) -> audit.recordQueued(actor, action, subject, detail(role), null), regions, clock);
-        double[][] byPolicy = overHttp(db, List.of(service, sequential, queued), repo, keys);
+        // and the row handed to the writer thread at once, so its fsync overlaps the reads, the reply
+        // waiting for it after them (the policy before this one)
+        StudentService overlapped = new StudentService(repo, rules, StudentTickets.none(), new LookupAudit() {
+          @Override
+          public void record(String actor, Role role, String action, String subject) {
+            audit.record(actor, action, subject, detail(role), null);
+          }
+
+          @Override
+          public Pending begin(String actor, Role role, String action, String subject) {
+            var row = audit.recordQueued(actor, action, subject, detail(role), null);
+            return () -> audit.awaitCommitted(row);
+          }
+        }, regions, clock);
+        double[][] byPolicy = overHttp(db, List.of(service, sequential, queued, overlapped), repo, keys, client);
         double[] http = byPolicy[0];
         double[] httpSequential = byPolicy[1];
         double[] httpQueued = byPolicy[2];
+        double[] httpOverlapped = byPolicy[3];
         return new Result(n, reuse, importSeconds, Math.round(n / importSeconds), imported[1], keys.length,
             pct(local, 50), pct(local, 99), pct(http, 50), pct(http, 99), pct(httpQueued, 50), pct(httpQueued, 99),
-            pct(httpSequential, 50), pct(httpSequential, 99),
-            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            pct(httpSequential, 50), pct(httpSequential, 99), pct(httpOverlapped, 50), pct(httpOverlapped, 99),
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), client.client());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -171,6 +205,11 @@ public final class StudentBench {
     return role == null ? null : "role=" + role.name();
   }
 
+  /** The keys {@link #run} looks up for N students: half 身份证号, half 学籍号, the same in every run. */
+  public String[] keys(int n, int lookups) {
+    return sampleKeys(new SyntheticStudents(regions, LocalDate.now(clock)), n, lookups);
+  }
+
   static String[] sampleKeys(SyntheticStudents synthetic, int n, int lookups) {
     Random rnd = new Random(42);
     String[] keys = new String[lookups];
@@ -196,11 +235,10 @@ public final class StudentBench {
   }
 
   /**
-   * One server per service, all started first; the lookups then alternate between them in rounds of
-   * 500 keys, so each policy sees the same keys, the same warmth and the same moments of the machine.
+   * One server per service, all started first, then measured by {@code client}.
    */
-  private static double[][] overHttp(Database db, List<StudentService> services, StudentRepository repo, String[] keys)
-      throws IOException, InterruptedException {
+  private static double[][] overHttp(Database db, List<StudentService> services, StudentRepository repo, String[] keys,
+      HttpRounds client) throws IOException, InterruptedException {
     // the access log would measure the console, not the service
     ch.qos.logback.classic.Logger access = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("aidline.access");
     ch.qos.logback.classic.Level before = access.getLevel();
@@ -214,30 +252,46 @@ public final class StudentBench {
         app.start();
         apps.add(app);
       }
-      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      String[] bases = apps.stream().map(a -> "http://127.0.0.1:" + a.port() + "/api/students/").toArray(String[]::new);
-      for (String base : bases) {
-        for (int i = 0; i < Math.min(2_000, keys.length); i++) {
-          get(client, base + keys[i]);
-        }
-      }
-      double[][] ms = new double[bases.length][keys.length];
-      int round = 500;
-      for (int from = 0; from < keys.length; from += round) {
-        for (int b = 0; b < bases.length; b++) {
-          for (int i = from; i < Math.min(keys.length, from + round); i++) {
-            long t0 = System.nanoTime();
-            get(client, bases[b] + keys[i]);
-            ms[b][i] = (System.nanoTime() - t0) / 1e6;
-          }
-        }
-      }
-      return ms;
+      return client.measure(apps.stream().map(a -> "http://127.0.0.1:" + a.port() + "/api/students/").toList(), keys);
     } finally {
       apps.forEach(Javalin::stop);
       access.setLevel(before);
     }
   }
+
+  /**
+   * The JDK's HttpClient in this JVM, each key once per server in rounds of 500 after 2,000 warm-up
+   * lookups: the fallback without wrk, and {@code students bench}. The client shares this JVM's heap,
+   * GC and cores with the servers.
+   */
+  public static final HttpRounds IN_JVM = new HttpRounds() {
+    @Override
+    public String client() {
+      return "in-JVM client";
+    }
+
+    @Override
+    public double[][] measure(List<String> bases, String[] keys) throws IOException, InterruptedException {
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      for (String base : bases) {
+        for (int i = 0; i < Math.min(2_000, keys.length); i++) {
+          get(client, base + keys[i]);
+        }
+      }
+      double[][] ms = new double[bases.size()][keys.length];
+      int round = 500;
+      for (int from = 0; from < keys.length; from += round) {
+        for (int b = 0; b < bases.size(); b++) {
+          for (int i = from; i < Math.min(keys.length, from + round); i++) {
+            long t0 = System.nanoTime();
+            get(client, bases.get(b) + keys[i]);
+            ms[b][i] = (System.nanoTime() - t0) / 1e6;
+          }
+        }
+      }
+      return ms;
+    }
+  };
 
   private static void get(HttpClient client, String url) throws IOException, InterruptedException {
     HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());

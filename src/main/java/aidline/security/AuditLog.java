@@ -40,6 +40,22 @@ public final class AuditLog {
   }
 
   /**
+   * The row queued for this thread to commit at {@link #awaitCommitted} (the student lookup, which
+   * reads first): the reply then waits for the fsync with no hand-off to the writer thread and back.
+   */
+  public CompletableFuture<Integer> recordForAwait(String actor, String action, String target, String detail, String ip) {
+    return db.writeForAwait(insert(actor, action, target, detail, ip));
+  }
+
+  /**
+   * Returns once a row {@link #recordQueued} queued is committed, committing the queued group on
+   * this thread when the writer has not started it ({@link Database#await}); throws what the insert threw.
+   */
+  public void awaitCommitted(CompletableFuture<?> queued) {
+    db.await(queued);
+  }
+
+  /**
    * The row as a write to run inside another write's transaction, so it commits together with the
    * change it records: one fsync wait instead of two (a work-order create).
    */

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -67,6 +68,40 @@ public final class Database implements AutoCloseable {
       }
     }
     return writer.submit(work::run);
+  }
+
+  /**
+   * A small durable write queued for its caller to {@link #await}: the caller commits it on its own
+   * thread (with whatever else is queued) when no group is being committed, so the wait is the
+   * fsync alone, with no thread hand-off (the student lookup's audit row). On PostgreSQL too; with
+   * {@code storage.commit = plain} it is written at once, as {@link #writeLater} does.
+   */
+  public <T> CompletableFuture<T> writeForAwait(SqlWork<T> work) {
+    if (plain) {
+      return writeLater(work);
+    }
+    return writer.submitForAwait(work::run);
+  }
+
+  /**
+   * Waits until a write {@link #writeLater} queued is committed, and returns its result or throws
+   * what it threw. When the writer thread has not started a group yet, this thread commits the
+   * queued group itself (see {@link GroupCommitter#await}): a reply that must not go out before its
+   * write is durable (a student lookup's audit row) then waits for the fsync, not for two thread
+   * wake-ups as well, which is what a busy machine makes slow.
+   */
+  public <T> T await(CompletableFuture<T> queued) {
+    if (writeLock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("a group-committed write cannot be awaited inside inTransaction");
+    }
+    if (plain) {
+      try {
+        return queued.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException re ? re : e;
+      }
+    }
+    return writer.await(queued);
   }
 
   /**

@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Small durable writes of every feature (work orders, conversation state, the message ledger, the
@@ -20,6 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * concurrent writes cost one fsync instead of 50. Each write runs under its own savepoint, so a
  * refused action rolls back alone; callers return only after the commit, so nothing is
  * acknowledged that a kill -9 could lose. One writer also means no SQLITE_BUSY between writers.
+ *
+ * <p>Groups are taken from the queue and committed under one lock, so they commit one at a time and
+ * in queue order whichever thread commits them: normally this writer thread, but a caller of {@link
+ * #await} commits the queued group itself when no group is being committed at that moment.
  */
 public final class GroupCommitter implements Managed {
   public interface Write<T> {
@@ -37,6 +43,8 @@ public final class GroupCommitter implements Managed {
   private final int maxBatch;
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
+  /** Held while a group is taken from the queue and committed: one group at a time, in queue order. */
+  private final ReentrantLock committing = new ReentrantLock();
   private volatile boolean closed;
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong writes = new AtomicLong();
@@ -58,10 +66,34 @@ public final class GroupCommitter implements Managed {
 
   /** Runs the write in the next group and returns its result once that group is committed. */
   public <T> T write(Write<T> work) {
-    if (Thread.currentThread() == thread) {
+    if (Thread.currentThread() == thread || committing.isHeldByCurrentThread()) {
       throw new IllegalStateException("a group-committed write must not start another one");
     }
-    CompletableFuture<T> done = submit(work);
+    return result(submit(work));
+  }
+
+  /**
+   * Waits for a write {@link #submit} queued. If no group is being committed at that moment (on a
+   * busy machine the writer thread, woken by the submit, may still wait for a core), this thread
+   * takes the queued group and commits it itself, in queue order like the writer would: the caller
+   * then waits for the fsync only, not also for the writer's and its own wake-up. Otherwise it waits
+   * for the group being committed, as {@link #write} does.
+   */
+  public <T> T await(CompletableFuture<T> done) {
+    if (Thread.currentThread() == thread || committing.isHeldByCurrentThread()) {
+      throw new IllegalStateException("a group-committed write cannot be awaited while committing");
+    }
+    while (!done.isDone() && committing.tryLock()) {
+      try {
+        commitQueued();
+      } finally {
+        committing.unlock();
+      }
+    }
+    return result(done);
+  }
+
+  private static <T> T result(CompletableFuture<T> done) {
     try {
       return done.get();
     } catch (InterruptedException e) {
@@ -82,6 +114,22 @@ public final class GroupCommitter implements Managed {
    * committed.
    */
   public <T> CompletableFuture<T> submit(Write<T> work) {
+    CompletableFuture<T> done = enqueue(work);
+    LockSupport.unpark(thread);
+    return done;
+  }
+
+  /**
+   * Queues the write without waking the writer thread, for a caller that will {@link #await} it and
+   * so commit it on its own thread (with whatever else is queued) unless a group is being committed
+   * then: no thread hand-off on either side of the fsync. Should the caller never await, the writer
+   * still commits it at its next wake-up (another write, or within 100 ms).
+   */
+  public <T> CompletableFuture<T> submitForAwait(Write<T> work) {
+    return enqueue(work);
+  }
+
+  private <T> CompletableFuture<T> enqueue(Write<T> work) {
     if (closed) {
       throw new StorageException("服务正在停止，请稍后再试", null);
     }
@@ -92,18 +140,28 @@ public final class GroupCommitter implements Managed {
 
   private void loop() {
     while (!closed || !queue.isEmpty()) {
-      Task<?> first;
-      try {
-        first = queue.poll(100, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        return;
-      }
-      if (first == null) {
+      if (queue.isEmpty()) {
+        // a submit after this check unparks the thread, so the park returns at once
+        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
         continue;
       }
-      List<Task<?>> batch = new ArrayList<>();
-      batch.add(first);
-      queue.drainTo(batch, maxBatch - 1);
+      committing.lock();
+      try {
+        commitQueued();
+      } finally {
+        committing.unlock();
+      }
+    }
+  }
+
+  /** Takes the queued writes (the lock held, so no other thread takes a later group first) and commits them. */
+  private void commitQueued() {
+    List<Task<?>> batch = new ArrayList<>();
+    queue.drainTo(batch, maxBatch);
+    if (!batch.isEmpty()) {
       commit(batch);
     }
   }
@@ -153,6 +211,7 @@ public final class GroupCommitter implements Managed {
   @Override
   public void close() {
     closed = true;
+    LockSupport.unpark(thread);
     if (!thread.isAlive()) {
       return;
     }

@@ -3,7 +3,6 @@ package aidline.student;
 import aidline.security.AuditLog;
 import aidline.values.Role;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /** Where student lookups are recorded (who, which student; the log adds when). A port, so tests need no database. */
 @FunctionalInterface
@@ -11,9 +10,11 @@ public interface LookupAudit {
   void record(String actor, Role role, String action, String subject);
 
   /**
-   * Starts recording and returns the wait for the row to be durable, so a lookup can read its data
-   * while the row's commit (an fsync) runs, and still answer only once the row is on disk (DESIGN.md,
-   * durability table). Unless a log overrides it, the row is recorded before this returns.
+   * Starts recording and returns the wait for the row to be durable: the lookup reads its data, then
+   * waits, and answers only once the row is on disk (DESIGN.md, durability table). The audit log's
+   * version queues the row and commits it at the wait on the lookup's own thread (with whatever else
+   * is queued, unless a group is already being committed). Unless a log overrides it, the row is
+   * recorded before this returns.
    */
   default Pending begin(String actor, Role role, String action, String subject) {
     record(actor, role, action, subject);
@@ -39,14 +40,8 @@ public interface LookupAudit {
 
       @Override
       public Pending begin(String actor, Role role, String action, String subject) {
-        CompletableFuture<?> committed = log.recordQueued(actor, action, subject, detail(role), null);
-        return () -> {
-          try {
-            committed.join();
-          } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
-          }
-        };
+        CompletableFuture<?> committed = log.recordForAwait(actor, action, subject, detail(role), null);
+        return () -> log.awaitCommitted(committed);
       }
     };
   }

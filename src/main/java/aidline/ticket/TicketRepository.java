@@ -105,6 +105,20 @@ public final class TicketRepository {
     return db.withConnection(c -> list(c, q, now));
   }
 
+  /** The orders recording one of {@code studentIds} exactly, newest first, through the student index. */
+  public List<Ticket> forStudent(List<String> studentIds, int limit) {
+    return db.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket WHERE student_id IN ("
+          + String.join(",", Collections.nCopies(studentIds.size(), "?")) + ") ORDER BY created_at DESC, id DESC LIMIT ?")) {
+        for (int i = 0; i < studentIds.size(); i++) {
+          ps.setString(i + 1, studentIds.get(i));
+        }
+        ps.setInt(studentIds.size() + 1, limit);
+        return readAll(ps);
+      }
+    });
+  }
+
   /** The dashboard's figures; the trend covers the {@code days} Beijing days up to today. */
   public TicketFigures figures(int days, Instant now) {
     return db.withConnection(c -> figures(c, days, now));

@@ -110,6 +110,11 @@ public final class TicketService {
     return repo.list(resolved, clock.instant());
   }
 
+  /** A student's orders (recorded under the 身份证号 or G + 身份证号), newest first, at most {@link TicketQuery#MAX_SIZE}. */
+  public List<Ticket> forStudent(String nationalId) {
+    return repo.forStudent(List.of(nationalId, "G" + nationalId), TicketQuery.MAX_SIZE);
+  }
+
   /** Every match (up to {@value #MAX_EXPORT} rows), as CSV for staff. */
   public String exportCsv(TicketQuery q, Role role) {
     TicketQuery all = new TicketQuery(q.statuses(), q.overdueOnly(), q.category(), q.region(), q.department(), q.assignee(), q.q(), 1, MAX_EXPORT,

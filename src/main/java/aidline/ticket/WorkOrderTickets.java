@@ -3,7 +3,6 @@ package aidline.ticket;
 import aidline.student.StudentTickets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /** The student feature's {@link StudentTickets} port, provided by the work-order service. */
@@ -22,12 +21,7 @@ public final class WorkOrderTickets implements StudentTickets {
 
   @Override
   public List<TicketSummary> forStudent(String nationalId) {
-    // orders record 身份证号 or G + 身份证号; the text search finds both, the filter keeps exact ones
-    TicketQuery q = new TicketQuery(Set.of(), false, null, null, null, null, nationalId, 1, TicketQuery.MAX_SIZE);
-    return service.get().list(q).items().stream()
-        .filter(t -> nationalId.equals(t.studentId()) || ("G" + nationalId).equals(t.studentId()))
-        .map(this::summary)
-        .toList();
+    return service.get().forStudent(nationalId).stream().map(this::summary).toList();
   }
 
   private TicketSummary summary(Ticket t) {

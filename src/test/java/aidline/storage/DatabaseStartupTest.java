@@ -1,11 +1,13 @@
 package aidline.storage;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aidline.config.AppConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,5 +42,21 @@ class DatabaseStartupTest {
     }
     StorageException e = assertThrows(StorageException.class, () -> Database.open(cfg(f)));
     assertTrue(e.getMessage().contains("比本程序新"), e.getMessage());
+  }
+
+  @Test
+  void everyPooledConnectionWaitsLongerBeforeACommitCheckpoints() {
+    try (Database db = Database.open(cfg(dir.resolve("wal.db")))) {
+      for (int i = 0; i < 3; i++) {
+        // read and written connections alike: any of them may make the commit that crosses the mark
+        int pages = db.withConnection(c -> {
+          try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA wal_autocheckpoint")) {
+            rs.next();
+            return rs.getInt(1);
+          }
+        });
+        assertEquals(SqliteDialect.WAL_AUTOCHECKPOINT_PAGES, pages);
+      }
+    }
   }
 }

@@ -131,6 +131,126 @@ class GroupCommitterTest {
     }
   }
 
+  /** A committer whose writer thread is never started: what await does when the writer has not run yet. */
+  private static GroupCommitter unstarted(Connection c) {
+    return new GroupCommitter(group -> {
+      try {
+        c.setAutoCommit(false);
+        group.run(c);
+        c.commit();
+        c.setAutoCommit(true);
+      } catch (SQLException e) {
+        throw new StorageException("test", e);
+      }
+    }, 256);
+  }
+
+  @Test
+  void awaitCommitsTheQueuedGroupOnTheCallersThreadInQueueOrderWhenTheWriterHasNotStarted() throws Exception {
+    try (Database db = open("a.db"); Connection c = DriverManager.getConnection(SqliteDialect.jdbcUrl(db.file()))) {
+      GroupCommitter committer = unstarted(c);
+      List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+      java.util.concurrent.CompletableFuture<Integer> first = committer.submit(x -> {
+        ran.add("k1 " + Thread.currentThread().getName());
+        return insert(x, "k1");
+      });
+      java.util.concurrent.CompletableFuture<Integer> second = committer.submit(x -> {
+        ran.add("k2 " + Thread.currentThread().getName());
+        return insert(x, "k2");
+      });
+      assertEquals(1, (int) committer.await(second));
+      String me = Thread.currentThread().getName();
+      assertEquals(List.of("k1 " + me, "k2 " + me), ran, "both queued writes, in order, on this thread");
+      assertTrue(first.isDone(), "the earlier write went in the same group");
+      assertEquals(new GroupCommitter.Stats(1, 2), committer.stats());
+      assertEquals(2L, count(db));
+    }
+  }
+
+  @Test
+  void awaitRethrowsWhatTheQueuedWriteThrewAndTheGroupStillCommits() throws Exception {
+    try (Database db = open("b.db"); Connection c = DriverManager.getConnection(SqliteDialect.jdbcUrl(db.file()))) {
+      GroupCommitter committer = unstarted(c);
+      java.util.concurrent.CompletableFuture<Integer> good = committer.submit(x -> insert(x, "k1"));
+      java.util.concurrent.CompletableFuture<Integer> bad = committer.submit(x -> {
+        throw new IllegalArgumentException("拒绝");
+      });
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> committer.await(bad));
+      assertEquals("拒绝", e.getMessage());
+      assertEquals(1, (int) good.get());
+      assertEquals(1L, count(db));
+    }
+  }
+
+  @Test
+  void awaitWaitsForTheGroupTheWriterIsCommittingInsteadOfTakingTheNextOneFirst() throws Exception {
+    try (Database db = open("c.db")) {
+      java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+      java.util.concurrent.CompletableFuture<Integer> blocking = db.writeLater(x -> {
+        inside.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        order.add("k1");
+        return insert(x, "k1");
+      });
+      inside.await();
+      // the writer holds the group; a write queued now must wait for it and commit after it
+      java.util.concurrent.CompletableFuture<Integer> later = db.writeLater(x -> {
+        order.add("k2 " + Thread.currentThread().getName());
+        return insert(x, "k2");
+      });
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      Future<Integer> awaited = pool.submit(() -> db.await(later));
+      release.countDown();
+      assertEquals(1, (int) awaited.get());
+      assertEquals(1, (int) blocking.get());
+      assertEquals("k1", order.get(0));
+      assertTrue(order.get(1).startsWith("k2 "), order.toString());
+      pool.shutdown();
+      assertEquals(2L, count(db));
+    }
+  }
+
+  @Test
+  void aWriteQueuedForItsCallerIsCommittedByTheCallersAwait() throws Exception {
+    try (Database db = open("d.db"); Connection c = DriverManager.getConnection(SqliteDialect.jdbcUrl(db.file()))) {
+      GroupCommitter committer = unstarted(c);
+      List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+      java.util.concurrent.CompletableFuture<Integer> row = committer.submitForAwait(x -> {
+        ran.add(Thread.currentThread().getName());
+        return insert(x, "k1");
+      });
+      assertEquals(1, (int) committer.await(row));
+      assertEquals(List.of(Thread.currentThread().getName()), ran);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aWriteQueuedForItsCallerIsStillCommittedWhenNobodyAwaitsIt(Engine engine) throws Exception {
+    try (Database db = dbs.open(engine)) {
+      java.util.concurrent.CompletableFuture<Integer> row = db.writeForAwait(c -> insert(c, "k1"));
+      assertEquals(1, (int) row.get(30, java.util.concurrent.TimeUnit.SECONDS), "the writer thread commits it on its own");
+      assertEquals(1L, count(db));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void awaitingInsideAWriteFailsFastInsteadOfDeadlocking(Engine engine) {
+    try (Database db = dbs.open(engine)) {
+      java.util.concurrent.CompletableFuture<Integer> queued = db.writeLater(c -> insert(c, "k1"));
+      assertThrows(IllegalStateException.class, () -> db.inTransaction(c -> db.await(queued)));
+      assertEquals(1, (int) db.await(queued));
+      assertEquals(1L, count(db));
+    }
+  }
+
   private static int insert(Connection c, String key) throws SQLException {
     try (Statement st = c.createStatement()) {
       return st.executeUpdate("INSERT INTO app_meta (key, value) VALUES ('" + key + "', 'v')");

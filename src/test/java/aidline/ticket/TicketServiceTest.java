@@ -101,6 +101,35 @@ class TicketServiceTest {
   }
 
   @Test
+  void aStudentsOrdersAreFoundByTheRecordedIdInEitherFormAndNotByText() throws Exception {
+    String id = TicketFixtures.STUDENT;
+    String older = service.open(new NewTicket("hotline", "王芳", "13812345678", null, "岳阳", id, "aid_not_received", "补助没到账"), "op")
+        .ticket().ticketNo();
+    desk.clock.advance(Duration.ofMinutes(5));
+    String newer = service.open(new NewTicket("hotline", "李强", "13912345678", null, "岳阳", "G" + id, "policy_inquiry", "问学籍号"), "op")
+        .ticket().ticketNo();
+    // another child's order that only mentions the number in its text, and an order with no student
+    service.open(new NewTicket("hotline", "赵六", "13712345678", null, "岳阳", "11010519491231002X", "other", "提到了 " + id), "op");
+    service.open(TestDesk.hotline("13612345678", "没有学生"), "op");
+    assertEquals(List.of(newer, older), service.forStudent(id).stream().map(Ticket::ticketNo).toList());
+    assertTrue(service.forStudent("430602201001011234").isEmpty());
+    if (engine == Engine.SQLITE) {
+      // the lookup's query reads the student index, not the whole table
+      String plan = desk.db.withConnection(c -> {
+        try (var ps = c.prepareStatement("EXPLAIN QUERY PLAN SELECT ticket_no FROM ticket WHERE student_id IN (?, ?)"
+            + " ORDER BY created_at DESC, id DESC LIMIT 200"); var rs = ps.executeQuery()) {
+          StringBuilder b = new StringBuilder();
+          while (rs.next()) {
+            b.append(rs.getString("detail")).append('\n');
+          }
+          return b.toString();
+        }
+      });
+      assertTrue(plan.contains("USING INDEX ticket_student"), plan);
+    }
+  }
+
+  @Test
   void sameCallerStudentAndCategoryWhileOpenReturnsTheOpenOrderWithTheCallAppended() {
     NewTicket first = new NewTicket("hotline", "王芳", "13812345678", null, "岳阳", TicketFixtures.STUDENT, "资助未到账", "补助没到账");
     Ticket original = service.open(first, "op1").ticket();
