@@ -48,6 +48,18 @@ public final class MessageReader {
     return named(ChineseText.normalize(raw).trim()).region() != null;
   }
 
+  /**
+   * What the engine's answer cache asks of a message before reading it whole: whether it names one
+   * of our regions or a place we have no documents for, and its length once normalised.
+   */
+  record Place(boolean region, boolean unknown, int length) {}
+
+  Place place(String raw) {
+    String text = ChineseText.normalize(raw).trim();
+    Named n = named(text);
+    return new Place(n.region() != null, n.unknownPlace() != null, text.length());
+  }
+
   public Reading read(String raw, DialogState state) {
     String text = ChineseText.normalize(raw).trim();
     Named place = named(text);

@@ -5,6 +5,7 @@ import aidline.knowledge.PolicySearcher;
 import aidline.knowledge.Region;
 import aidline.knowledge.Regions;
 import aidline.knowledge.Retrieval;
+import aidline.values.BoundedCache;
 import aidline.values.Stage;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +39,8 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   private final List<String> covered;
   /** This build's answers to repeated questions; a reload builds a new engine, so a new cache. */
   private final AnswerCache<Computed> cache;
+  /** What a text names (region, unknown place) and its length, asked before every cache lookup. */
+  private final BoundedCache<String, MessageReader.Place> places;
 
   public PolicyAnswerEngine(Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher) {
     this(lexicon, regions, table, searcher, regionsOf(table));
@@ -65,6 +68,7 @@ public final class PolicyAnswerEngine implements AnswerEngine {
       Lexicon lexicon, Regions regions, AidStandards table, PolicySearcher searcher, Collection<String> covered, DocumentWords words,
       double onTopic, int cached) {
     this.cache = new AnswerCache<>(cached);
+    this.places = new BoundedCache<>(cached);
     this.reader = new MessageReader(lexicon, regions);
     this.lexicon = lexicon;
     this.table = table;
@@ -103,11 +107,16 @@ public final class PolicyAnswerEngine implements AnswerEngine {
     // Past “更多”, the answer reads neither the last answer's rest nor the known stage: the rest is
     // only kept (by a refusal, which keeps the whole state) and the stage only carried into the next
     // state (unless the message names one). Nor, with no question pending, the known region when
-    // the message names its own (岳阳初中住校补助多少 is about 岳阳 whoever asks). So an answer is
-    // computed, and remembered, for the text and the state without them, and each asker's own
-    // state is put back.
-    String region = current.pendingSlot() == null && current.region() != null && reader.namesRegion(text) ? null : current.region();
-    DialogState base = new DialogState(region, null, current.pendingQuestion(), current.pendingSlot(), null);
+    // the message names its own (岳阳初中住校补助多少 is about 岳阳 whoever asks). Nor the question
+    // waiting for a region, unless the message could answer it (it names a place or is short: see
+    // turn()); a longer question leaves it behind. So an answer is computed, and remembered, for the
+    // text and the state without them, and each asker's own state is put back.
+    MessageReader.Place place = places.get(text, reader::place);
+    String region = current.pendingSlot() == null && current.region() != null && place.region() ? null : current.region();
+    boolean mayAnswerPending = place.region() || place.unknown() || place.length() <= SHORT_REPLY;
+    DialogState base = mayAnswerPending
+        ? new DialogState(region, null, current.pendingQuestion(), current.pendingSlot(), null)
+        : new DialogState(region, null, null, null, null);
     Computed c = cache.get(new AnswerCache.Key(text, base), () -> compute(text, base));
     if (c.keepsState()) {
       return new Turn(c.turn().answer(), current);
@@ -122,6 +131,16 @@ public final class PolicyAnswerEngine implements AnswerEngine {
   @Override
   public void forget() {
     cache.clear();
+    places.clear();
+  }
+
+  /** The turn computed for the asker's whole state, nothing left out or remembered (tests compare). */
+  Turn computedForWholeState(String text, DialogState state) {
+    DialogState current = state == null ? DialogState.empty() : state;
+    if (current.more() != null && lexicon.asksMore(ChineseText.normalize(text))) {
+      return answer(text, current);
+    }
+    return turn(text, current);
   }
 
   /** A computed turn; {@code keepsState}: the next state is the asker's own, unchanged (rest and stage kept). */

@@ -114,6 +114,8 @@ public final class Application implements AutoCloseable {
   private AnswerEngine answerEngine;
   private AnswerKnowledge homeKnowledge;
   private ConversationStore conversationStore;
+  /** Set once startHttp holds the SQLite file's instance lock: no other process serves or restores it. */
+  private boolean servesSqliteAlone;
   private InboundLedger inboundLedger;
   private UnansweredQuestions unansweredQuestions;
   private OutboxNotifier notifier;
@@ -311,7 +313,8 @@ public final class Application implements AutoCloseable {
 
   public synchronized ConversationStore conversationStore() {
     if (conversationStore == null) {
-      conversationStore = new ConversationStore(database(), json, clock);
+      // the table's sole writer only while this process serves a SQLite file under its instance lock
+      conversationStore = new ConversationStore(database(), json, clock, servesSqliteAlone);
     }
     return conversationStore;
   }
@@ -423,6 +426,7 @@ public final class Application implements AutoCloseable {
       Path dbFile = config.storage().dbPath().toAbsolutePath();
       closeLater(InstanceLock.tryAcquire(dbFile).orElseThrow(() -> new StorageException(
           "另一个 aidline 服务正在使用数据库 " + dbFile + "（" + InstanceLock.lockFile(dbFile) + " 已被锁定）", null)));
+      servesSqliteAlone = true;
     }
     daemon("aidline-warmup", () -> ChineseText.normalize("資助"));
     CompletableFuture<AnswerEngine> knowledgeSide = new CompletableFuture<>();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
@@ -73,7 +74,10 @@ final class LoadClient {
       wrk(base, script, connections, warmup);
       Files.writeString(script, load.lua(), StandardCharsets.UTF_8);
       long cpu = processCpuNanos();
+      // the measured window, for lining a flight recording of the bench up with its rows
+      System.err.println("bench: wrk measuring " + base + " from " + Instant.now());
       Outcome o = parse(wrk(base, script, connections, duration));
+      System.err.println("bench: wrk measured " + base + " until " + Instant.now());
       return o.withCpu(processCpuNanos() - cpu, Duration.ofSeconds(Math.max(1, duration.toSeconds())));
     } finally {
       Files.deleteIfExists(script);

@@ -1,6 +1,7 @@
 package aidline.conversation;
 
 import aidline.knowledge.ChineseText;
+import aidline.values.BoundedCache;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,10 +36,20 @@ public final class ChatReader {
   private static final Set<String> SATISFIED = Set.of("满意", "非常满意", "很满意", "满意了");
   private static final Set<String> DISSATISFIED = Set.of("不满意", "很不满意", "非常不满意", "不太满意");
 
+  /** Readings remembered by raw text: a reading is pure and parents repeat the same few questions. */
+  static final int REMEMBERED = 4096;
+
   private final AidStatusQuestions aidStatus;
+  private final BoundedCache<String, ChatReading> readings;
 
   public ChatReader(AidStatusQuestions aidStatus) {
+    this(aidStatus, REMEMBERED);
+  }
+
+  /** @param remembered how many readings to keep (0: read every message afresh) */
+  ChatReader(AidStatusQuestions aidStatus, int remembered) {
     this.aidStatus = aidStatus;
+    this.readings = new BoundedCache<>(remembered);
   }
 
   /** The first number with letters (JY…), else the first number: "13812345678 JY20261130-0001" names the order. */
@@ -61,7 +72,11 @@ public final class ChatReader {
   }
 
   public ChatReading read(String raw) {
-    String text = ChineseText.normalize(raw == null ? "" : raw).trim();
+    return readings.get(raw == null ? "" : raw, this::readNow);
+  }
+
+  private ChatReading readNow(String raw) {
+    String text = ChineseText.normalize(raw).trim();
     String bare = TicketFormFlow.clean(text);
     Boolean satisfied = SATISFIED.contains(bare) ? Boolean.TRUE : DISSATISFIED.contains(bare) ? Boolean.FALSE : null;
     // an order number with its letters (JY…) asks about that order, whatever else the message says

@@ -41,6 +41,10 @@ public final class SqliteDialect implements Dialect {
     // SQLITE_BUSY when another process (a CLI import while serving) also writes
     cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     cfg.setWalAutocheckpoint(WAL_AUTOCHECKPOINT_PAGES);
+    // nothing reads Statement.getGeneratedKeys (ids come back through RETURNING or a query); left on,
+    // the driver matches every INSERT's SQL and runs SELECT last_insert_rowid() after it, on the
+    // one writer thread every group commit waits for
+    cfg.setGetGeneratedKeys(false);
     return cfg;
   }
 

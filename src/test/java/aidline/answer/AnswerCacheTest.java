@@ -56,7 +56,9 @@ class AnswerCacheTest {
       new DialogState(null, "junior", "初中住校的补助多少", PolicyAnswerEngine.PENDING_REGION, "别的依据"),
       new DialogState("辽宁省鞍山市", "vocational", null, null, "再一条"),
       new DialogState(null, null, "初中住校的补助多少", PolicyAnswerEngine.PENDING_REGION),
-      new DialogState(null, null, null, null, "别的依据"));
+      new DialogState(null, null, null, null, "别的依据"),
+      new DialogState("湖南省岳阳市", null, "公示几天", PolicyAnswerEngine.PENDING_REGION),
+      new DialogState(null, "senior", "能免学费不", PolicyAnswerEngine.PENDING_REGION, null));
 
   @Test
   void everyQuestionInEveryStateGetsTheComputedTurnTwice() {
@@ -67,6 +69,27 @@ class AnswerCacheTest {
         }
       }
     }
+  }
+
+  @Test
+  void whatTheKeyLeavesOutChangesNothing() {
+    PolicyAnswerEngine whole = (PolicyAnswerEngine) kb.engine(0);
+    for (DialogState s : STATES) {
+      for (String q : QUESTIONS) {
+        assertEquals(whole.computedForWholeState(q, s), cached.answer(q, s), q + " in " + s);
+      }
+    }
+  }
+
+  @Test
+  void aLongQuestionSharesItsAnswerWhateverQuestionWaitsForARegion() {
+    String q = "建档立卡的能免学费吗";
+    Answer a = cached.answer(q, new DialogState(null, null, "初中住校的补助多少", PolicyAnswerEngine.PENDING_REGION)).answer();
+    assertSame(a, cached.answer(q, new DialogState(null, null, "小学生有啥补助", PolicyAnswerEngine.PENDING_REGION)).answer());
+    assertSame(a, cached.answer(q, DialogState.empty()).answer());
+    // a short reply or a place may answer the waiting question: those keep it in the key
+    assertNotEquals(cached.answer("岳阳", new DialogState(null, null, "初中住校的补助多少", PolicyAnswerEngine.PENDING_REGION)).answer(),
+        cached.answer("岳阳", new DialogState(null, null, "能免学费不", PolicyAnswerEngine.PENDING_REGION)).answer());
   }
 
   @Test

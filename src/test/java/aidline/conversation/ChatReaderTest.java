@@ -48,4 +48,20 @@ class ChatReaderTest {
     assertFalse(reader.read("补助没到账，我要反映").asksAidStatus());
     assertFalse(new ChatReader(AidStatusQuestions.none()).read("我家孩子的补助发了吗").asksAidStatus());
   }
+
+  @Test
+  void rememberedReadingsEqualFreshOnesAlsoWhenTheMemoryIsFull() {
+    ChatReader fresh = new ChatReader(BotAidStatusTest.QUESTIONS, 0);
+    ChatReader small = new ChatReader(BotAidStatusTest.QUESTIONS, 8);
+    java.util.List<String> texts = java.util.List.of(" 好的。 ", "满意", "很不满意", "查一下工单 gd-20261130-0001 的进度",
+        "我家娃的補助發了嗎", "岳阳初中寄宿生生活补助多少", "之前报的事有进展没", "办好了吗", "", "13812345678 JY20261130-0001",
+        "人工", "算了！", "国家助学贷款怎么申请？");
+    for (int round = 0; round < 3; round++) {
+      for (String t : texts) {
+        assertEquals(fresh.read(t), reader.read(t), t);
+        assertEquals(fresh.read(t), small.read(t), t);
+      }
+    }
+    assertEquals(reader.read(null), fresh.read(""));
+  }
 }

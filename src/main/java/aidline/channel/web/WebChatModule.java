@@ -39,6 +39,7 @@ public final class WebChatModule implements RouteModule {
   private final String csp;
   private final Function<Context, String> clientIp;
   private final WebChatHistory history;
+  private final ChatReplies replies;
 
   public WebChatModule(Bot bot, ObjectMapper json) {
     this(bot, json, Context::ip, null);
@@ -54,6 +55,7 @@ public final class WebChatModule implements RouteModule {
     this.history = history;
     this.bot = bot;
     this.json = json;
+    this.replies = new ChatReplies(json);
     try (InputStream in = WebChatModule.class.getResourceAsStream("/aidline/web/index.html")) {
       this.page = in == null ? new byte[0] : in.readAllBytes();
     } catch (IOException e) {
@@ -104,15 +106,17 @@ public final class WebChatModule implements RouteModule {
 
   /**
    * One message: the state's write and the history's are queued for the same group commit and the
-   * reply waits once for both (DESIGN.md, durability); the JSON is written once, for both uses.
+   * reply waits once for both (DESIGN.md, durability); the JSON is written once, for both uses, and
+   * a repeated answer's part of it is remembered ({@link ChatReplies}).
    */
   private void chat(Context ctx) throws IOException {
     ChatRequest req = parse(ctx);
     Bot.Handled handled = bot.handleLater(new InboundMessage(CHANNEL, req.user(), null, req.text(), req.region(), clientIp.apply(ctx)));
     Reply reply = handled.reply();
-    String body = json.writeValueAsString(ChatResponse.of(reply, req.user()));
+    ChatReplies.Rendered rendered = replies.of(reply);
+    String body = ChatReplies.body(rendered, req.user(), reply.ticketNo());
     if (history != null) {
-      Bot.await(handled.saved(), history.turn(req.user(), req.text(), reply.plainText(), body));
+      Bot.await(handled.saved(), history.turn(req.user(), req.text(), rendered.plainText(), body));
     } else {
       Bot.await(handled.saved());
     }

@@ -24,6 +24,11 @@ final class ReplayGuard {
     this.window = window;
   }
 
+  /** Now, in seconds since the epoch, by the clock callbacks are judged by (a reply's CreateTime). */
+  long epochSecond() {
+    return clock.millis() / 1000;
+  }
+
   /** Refuses a timestamp that is not a number or further than the window from now. */
   void checkTimestamp(String timestamp) {
     long ts;

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
-import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -239,8 +238,8 @@ public final class WechatGateway implements Managed {
     }
   }
 
-  private static String textReply(WxMpXmlMessage in, String text) {
-    return WxMpXmlOutMessage.TEXT().content(text).fromUser(in.getToUser()).toUser(in.getFromUser()).build().toXml();
+  private String textReply(WxMpXmlMessage in, String text) {
+    return PassiveReply.text(in.getFromUser(), in.getToUser(), guards.replay().epochSecond(), text);
   }
 
   private String replay(String key) {
@@ -298,8 +297,7 @@ public final class WechatGateway implements Managed {
       text = "抱歉，系统繁忙，请稍后再试。";
     }
     List<String> parts = TextSplitter.split(text, MAX_PASSIVE_BYTES);
-    String xml =
-        WxMpXmlOutMessage.TEXT().content(parts.get(0)).fromUser(in.getToUser()).toUser(in.getFromUser()).build().toXml();
+    String xml = textReply(in, parts.get(0));
     CompletableFuture<Integer> committed = ledger.recordLater(key, xml);
     for (String part : parts.subList(1, parts.size())) {
       notifier.notify(CHANNEL, in.getFromUser(), part);

@@ -41,5 +41,25 @@ class ChatResponseTest {
       assertEquals(asTree(r, "u1"),
           json.writeValueAsString(WebChatModule.ChatResponse.of(r, "u1")));
     }
+    // the remembered answer part, with users and order numbers that need escaping, twice each
+    ChatReplies remembered = new ChatReplies(json, 2);
+    List<String> users = List.of("u1", "anon-\"x\"\\y", "家长\u0001\n\t\u2028</script>", "");
+    for (int round = 0; round < 2; round++) {
+      for (Reply r : replies) {
+        for (String user : users) {
+          for (String ticketNo : java.util.Arrays.asList(null, "JY20261130-0001", "a\"b")) {
+            Reply withNo = new Reply(r.answer(), ticketNo);
+            String expected = json.writeValueAsString(WebChatModule.ChatResponse.of(withNo, user));
+            ChatReplies.Rendered rendered = remembered.of(withNo);
+            assertEquals(expected, ChatReplies.body(rendered, user, ticketNo));
+            assertEquals(withNo.plainText(), rendered.plainText());
+            // an equal answer made afresh (a form's prompt) is found by value
+            Answer a = r.answer();
+            Answer copy = new Answer(a.reply(), a.intent(), a.amounts(), a.citations(), a.clarify(), a.handoff(), a.lead(), a.more());
+            assertEquals(expected, ChatReplies.body(remembered.of(new Reply(copy, ticketNo)), user, ticketNo));
+          }
+        }
+      }
+    }
   }
 }

@@ -50,8 +50,11 @@ class WechatGuardsTest {
     ConversationStore store = new ConversationStore(db, Json.mapper(), Clock.systemUTC());
     outbox = new OutboxNotifier(db, Clock.systemUTC(), Map.of(), OutboxNotifier.Policy.defaults());
     outbox.start();
+    // the guards' clock stands still: a per-openid bucket must not refill a token while a busy
+    // machine takes more than three seconds over 25 messages (the counts below are exact)
+    Clock frozen = Clock.fixed(java.time.Instant.now(), java.time.ZoneOffset.UTC);
     gateway = channel.gateway(new Bot(engine, new FakeTicketDesk(), store, new TicketFormFlow(WechatRouteTest.REGIONS)),
-        new InboundLedger(db, Clock.systemUTC()), outbox);
+        new InboundLedger(db, Clock.systemUTC()), outbox, frozen);
     gateway.start();
     app = HttpServer.create(new AppConfig.Server("127.0.0.1", 0, 1 << 20, 0), Json.mapper(), new Metrics(),
         new Health(db::reachable, () -> 0, "test"), List.of(new WechatModule(gateway, Context::ip)));
