@@ -64,18 +64,14 @@ public final class AuditLog {
   }
 
   private Database.SqlWork<Integer> insert(String actor, String action, String target, String detail, String ip) {
-    return c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("INSERT INTO audit_log (at, actor, action, target, detail, ip) VALUES (?,?,?,?,?,?)")) {
-            ps.setString(1, clock.instant().toString());
-            ps.setString(2, actor == null ? "system" : actor);
-            ps.setString(3, action);
-            ps.setString(4, target);
-            ps.setString(5, detail);
-            ps.setString(6, ip);
-            return ps.executeUpdate();
-          }
-        };
+    return c -> db.update(c, "INSERT INTO audit_log (at, actor, action, target, detail, ip) VALUES (?,?,?,?,?,?)", ps -> {
+      ps.setString(1, clock.instant().toString());
+      ps.setString(2, actor == null ? "system" : actor);
+      ps.setString(3, action);
+      ps.setString(4, target);
+      ps.setString(5, detail);
+      ps.setString(6, ip);
+    });
   }
 
   /** Newest first; every filter is optional ({@code action} matches a prefix, e.g. "login"). */

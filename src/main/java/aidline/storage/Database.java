@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,6 +29,8 @@ public final class Database implements AutoCloseable {
   private final String name;
 
   private final GroupCommitter writer;
+  /** Reused statements of {@link #query}; null on PostgreSQL, whose driver caches them itself. */
+  private final StatementCache statements;
   /** storage.commit = plain: each write is its own transaction on the caller's thread (measured in bench). */
   private final boolean plain;
 
@@ -37,6 +40,7 @@ public final class Database implements AutoCloseable {
     this.dialect = dialect;
     this.name = name;
     this.plain = plain;
+    this.statements = dialect instanceof SqliteDialect ? new StatementCache() : null;
     this.writer = new GroupCommitter(group -> inTransaction(group::run), 256);
   }
 
@@ -305,6 +309,78 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw new StorageException("数据库操作失败: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A read through a statement that stays prepared on its pooled connection (SQLite), for the hot
+   * reads every request makes: {@code sql} must be a constant, with values only as parameters. The
+   * result set is read and closed here, so no statement is left mid-step holding a read snapshot.
+   */
+  public <T> T query(String sql, Binder bind, RowsReader<T> read) {
+    try (Connection c = pool.getConnection()) {
+      if (statements == null) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          return run(ps, bind, read);
+        }
+      }
+      PreparedStatement ps = statements.prepared(c, sql);
+      try {
+        T result = run(ps, bind, read);
+        ps.clearParameters();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        statements.forget(c, sql);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StorageException("数据库操作失败: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * An insert or update inside a write's transaction ({@code c} from {@link #write} and friends)
+   * through a statement kept prepared on that connection, as {@link #query} does: for the small rows
+   * every request writes (a lookup's audit row).
+   */
+  public int update(Connection c, String sql, Binder bind) throws SQLException {
+    if (statements == null) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        bind.bind(ps);
+        return ps.executeUpdate();
+      }
+    }
+    PreparedStatement ps = statements.prepared(c, sql);
+    try {
+      bind.bind(ps);
+      int n = ps.executeUpdate();
+      ps.clearParameters();
+      return n;
+    } catch (SQLException | RuntimeException e) {
+      statements.forget(c, sql);
+      throw e;
+    }
+  }
+
+  private static <T> T run(PreparedStatement ps, Binder bind, RowsReader<T> read) throws SQLException {
+    bind.bind(ps);
+    try (ResultSet rs = ps.executeQuery()) {
+      return read.read(rs);
+    }
+  }
+
+  /** Statements {@link #query} keeps prepared now, for tests. */
+  int cachedStatements() {
+    return statements == null ? 0 : statements.size();
+  }
+
+  @FunctionalInterface
+  public interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  @FunctionalInterface
+  public interface RowsReader<T> {
+    T read(ResultSet rs) throws SQLException;
   }
 
   @FunctionalInterface

@@ -45,6 +45,10 @@ public final class StudentRepository {
   private static final String AID_COLUMNS =
       "national_id, school_year, term, item, amount, status, status_date, note";
 
+  private static final String AID_BY_STUDENT =
+      "SELECT " + AID_COLUMNS + " FROM aid_records WHERE national_id = ? ORDER BY school_year DESC,"
+          + " CASE term WHEN '全年' THEN 0 WHEN '秋季' THEN 1 ELSE 2 END, item";
+
   private final Database db;
   private final Clock clock;
 
@@ -202,33 +206,17 @@ public final class StudentRepository {
   }
 
   private Optional<StudentProfile> findOne(String sql, String key) {
-    return db.withConnection(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(student(rs)) : Optional.empty();
-            }
-          }
-        });
+    return db.query(sql, ps -> ps.setString(1, key), rs -> rs.next() ? Optional.of(student(rs)) : Optional.empty());
   }
 
   public List<AidRecord> aidRecords(String nationalId) {
-    return db.withConnection(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(
-              "SELECT " + AID_COLUMNS + " FROM aid_records WHERE national_id = ? ORDER BY school_year DESC,"
-                  + " CASE term WHEN '全年' THEN 0 WHEN '秋季' THEN 1 ELSE 2 END, item")) {
-            ps.setString(1, nationalId);
-            List<AidRecord> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(aid(rs));
-              }
-            }
-            return out;
-          }
-        });
+    return db.query(AID_BY_STUDENT, ps -> ps.setString(1, nationalId), rs -> {
+      List<AidRecord> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(aid(rs));
+      }
+      return out;
+    });
   }
 
   /** Filter of the gap report; null or blank parts match everything. {@code regionPath} matches descendants too. */

@@ -107,16 +107,15 @@ public final class TicketRepository {
 
   /** The orders recording one of {@code studentIds} exactly, newest first, through the student index. */
   public List<Ticket> forStudent(List<String> studentIds, int limit) {
-    return db.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket WHERE student_id IN ("
-          + String.join(",", Collections.nCopies(studentIds.size(), "?")) + ") ORDER BY created_at DESC, id DESC LIMIT ?")) {
-        for (int i = 0; i < studentIds.size(); i++) {
-          ps.setString(i + 1, studentIds.get(i));
-        }
-        ps.setInt(studentIds.size() + 1, limit);
-        return readAll(ps);
+    // every student lookup runs this: kept prepared per connection (one SQL text per number of ids)
+    String sql = "SELECT " + COLUMNS + " FROM ticket WHERE student_id IN ("
+        + String.join(",", Collections.nCopies(studentIds.size(), "?")) + ") ORDER BY created_at DESC, id DESC LIMIT ?";
+    return db.query(sql, ps -> {
+      for (int i = 0; i < studentIds.size(); i++) {
+        ps.setString(i + 1, studentIds.get(i));
       }
-    });
+      ps.setInt(studentIds.size() + 1, limit);
+    }, TicketRepository::readRows);
   }
 
   /** The dashboard's figures; the trend covers the {@code days} Beijing days up to today. */
@@ -436,11 +435,15 @@ public final class TicketRepository {
   }
 
   private static List<Ticket> readAll(PreparedStatement ps) throws SQLException {
-    List<Ticket> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(read(rs));
-      }
+      return readRows(rs);
+    }
+  }
+
+  private static List<Ticket> readRows(ResultSet rs) throws SQLException {
+    List<Ticket> out = new ArrayList<>();
+    while (rs.next()) {
+      out.add(read(rs));
     }
     return out;
   }
