@@ -1,7 +1,6 @@
 package aidline.answer;
 
-import java.util.Iterator;
-import java.util.concurrent.ConcurrentHashMap;
+import aidline.values.BoundedCache;
 import java.util.function.Supplier;
 
 /**
@@ -17,11 +16,10 @@ final class AnswerCache<V> {
   /** A question and the context the engine reads; two askers share an entry only if both are equal. */
   record Key(String text, DialogState state) {}
 
-  private final int capacity;
-  private final ConcurrentHashMap<Key, V> entries = new ConcurrentHashMap<>();
+  private final BoundedCache<Key, V> entries;
 
   AnswerCache(int capacity) {
-    this.capacity = capacity;
+    this.entries = new BoundedCache<>(capacity);
   }
 
   /**
@@ -29,28 +27,7 @@ final class AnswerCache<V> {
    * of a new question may both compute it (same result), but nobody waits for another's answer.
    */
   V get(Key key, Supplier<V> compute) {
-    if (capacity <= 0) {
-      return compute.get();
-    }
-    V v = entries.get(key);
-    if (v != null) {
-      return v;
-    }
-    v = compute.get();
-    if (entries.size() >= capacity) {
-      shrink();
-    }
-    entries.put(key, v);
-    return v;
-  }
-
-  private void shrink() {
-    int drop = Math.max(1, capacity / 8);
-    Iterator<Key> it = entries.keySet().iterator();
-    while (drop-- > 0 && it.hasNext()) {
-      it.next();
-      it.remove();
-    }
+    return entries.get(key, k -> compute.get());
   }
 
   void clear() {
