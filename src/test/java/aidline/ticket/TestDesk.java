@@ -3,11 +3,8 @@ package aidline.ticket;
 import aidline.conversation.Notifier;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
+import aidline.testing.MutableClock;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,7 +12,7 @@ import java.util.List;
 /** A real service on a fresh database (TestDatabases), with a clock the test moves and a recording notifier. */
 final class TestDesk implements AutoCloseable {
   final Database db;
-  final MovableClock clock = new MovableClock(TicketFixtures.NOW);
+  final MutableClock clock = new MutableClock(TicketFixtures.NOW, WorkCalendar.ZONE);
   final List<String> notices = Collections.synchronizedList(new ArrayList<>());
   final TicketService service;
 
@@ -38,32 +35,5 @@ final class TestDesk implements AutoCloseable {
   @Override
   public void close() {
     db.close();
-  }
-
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return WorkCalendar.ZONE;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

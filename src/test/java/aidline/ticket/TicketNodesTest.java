@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aidline.knowledge.Regions;
 import aidline.storage.Database;
 import aidline.testing.Engine;
+import aidline.testing.MutableClock;
 import aidline.testing.Nodes;
 import aidline.testing.TestDatabases;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class TicketNodesTest {
   @MethodSource("aidline.testing.TestDatabases#engines")
   void concurrentCreatesOnTwoNodesGetUniqueNumbersAndEveryAcknowledgedOrderIsStoredOnce(Engine engine) throws Exception {
     Regions regions = Regions.load(Path.of("knowledge-base/regions.yaml"));
-    TestDesk.MovableClock clock = new TestDesk.MovableClock(TicketFixtures.NOW);
+    MutableClock clock = new MutableClock(TicketFixtures.NOW, WorkCalendar.ZONE);
     {
       List<TicketService> services = new ArrayList<>();
       for (Database db : Nodes.open(dbs, engine, 2)) {
@@ -66,7 +67,7 @@ class TicketNodesTest {
   @MethodSource("aidline.testing.TestDatabases#engines")
   void chatClaimFailuresOnTwoNodesAreCountedTogether(Engine engine) throws Exception {
     List<Database> nodes = Nodes.open(dbs, engine, 2);
-    TestDesk.MovableClock clock = new TestDesk.MovableClock(TicketFixtures.NOW);
+    MutableClock clock = new MutableClock(TicketFixtures.NOW, WorkCalendar.ZONE);
     ChatClaimLimits onA = new ChatClaimLimits(nodes.get(0), clock);
     ChatClaimLimits onB = new ChatClaimLimits(nodes.get(1), clock);
     ExecutorService pool = Executors.newFixedThreadPool(4);
