@@ -40,7 +40,7 @@ public final class Database implements AutoCloseable {
     this.dialect = dialect;
     this.name = name;
     this.plain = plain;
-    this.statements = dialect instanceof SqliteDialect ? new StatementCache() : null;
+    this.statements = dialect.driverCachesStatements() ? null : new StatementCache();
     this.writer = new GroupCommitter(group -> inTransaction(group::run), 256);
   }
 
@@ -113,7 +113,7 @@ public final class Database implements AutoCloseable {
    * its own commit; SQLite has one writer, so they take turns on the write lock as batches do.
    */
   private <T> T plainWrite(SqlWork<T> work) {
-    return dialect instanceof PostgresDialect ? transaction(work) : inTransaction(work);
+    return dialect.concurrentWriters() ? transaction(work) : inTransaction(work);
   }
 
   public GroupCommitter.Stats writeStats() {

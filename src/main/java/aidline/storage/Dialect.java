@@ -44,6 +44,18 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
   /** A query whose single row's first column is "ok" when the database is sound. */
   String integrityCheckSql();
 
+  /**
+   * True when writers may run side by side, each in its own transaction (PostgreSQL); false when the
+   * engine has one writer (SQLite), so plain writes take turns on the write lock as batches do.
+   */
+  boolean concurrentWriters();
+
+  /**
+   * True when the driver keeps prepared statements per connection itself (pgjdbc); false when every
+   * prepare compiles the SQL again (sqlite-jdbc), so {@link Database} keeps the hot ones.
+   */
+  boolean driverCachesStatements();
+
   /** True when the statement failed on a unique or primary-key constraint. */
   boolean isUniqueViolation(SQLException e);
 

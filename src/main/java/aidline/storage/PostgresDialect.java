@@ -70,6 +70,16 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public boolean concurrentWriters() {
+    return true;
+  }
+
+  @Override
+  public boolean driverCachesStatements() {
+    return true;
+  }
+
+  @Override
   public boolean isUniqueViolation(SQLException e) {
     return hasState(e, UNIQUE_VIOLATION);
   }

@@ -87,6 +87,16 @@ public final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public boolean concurrentWriters() {
+    return false;
+  }
+
+  @Override
+  public boolean driverCachesStatements() {
+    return false;
+  }
+
+  @Override
   public boolean isUniqueViolation(SQLException e) {
     int code = e.getErrorCode();
     return code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE.code
